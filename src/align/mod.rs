@@ -1,0 +1,522 @@
+//! Sentence alignment of two revisions.
+//!
+//! 1. Anchors: sentences whose normalised text is equal. Those in a common order (a
+//!    Patience diff of the normalised sequences) anchor the alignment; equal sentences
+//!    out of that order are moves.
+//! 2. Candidates for the rest come from an inverted index of informative tokens, so long
+//!    articles are never compared all against all.
+//! 3. A global greedy assignment takes the best-scoring pairs first, with a small bonus for
+//!    staying in document order; a second pass pairs leftovers that sit in the same gap
+//!    between anchors at a lower bar, because an in-order neighbour is strong evidence.
+//! 4. Merges and splits: a matched sentence absorbs unmatched neighbours on the other
+//!    side when they are mostly contained in it and the combination scores better; an
+//!    unmatched sentence may pair with two adjacent unmatched sentences together.
+//! 5. Moves: the largest set of links already in order (longest increasing subsequence)
+//!    stays; the links crossing it are the minimal set of moves.
+
+pub mod similarity;
+pub mod words;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use similarity::{Features, normalize, union};
+use words::WordChange;
+
+/// The bar a pair of sentences must clear to be called versions of one another.
+const LINK_THRESHOLD: f32 = 0.40;
+/// The lower bar for a pair that sits in the same gap between anchors.
+const GAP_THRESHOLD: f32 = 0.25;
+/// How much of an absorbed neighbour must be contained in the sentence it joins.
+const ABSORB_CONTAINMENT: f32 = 0.5;
+/// Candidates kept per sentence from the inverted index.
+const MAX_CANDIDATES: usize = 8;
+/// Tokens in more sentences than this are too common to propose candidates (they still
+/// count in the score).
+const COMMON_DF: u32 = 64;
+
+/// What happened to a group of sentences between two revisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Unchanged,
+    Edited,
+    Merged,
+    Split,
+    Added,
+    Deleted,
+}
+
+/// One step of an alignment: old sentence indices, new sentence indices, and how they
+/// relate. Built only by [`align`], which keeps `kind` consistent with the sides: added
+/// has no old, deleted no new, merged several old, split several new.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Op {
+    pub kind: Kind,
+    pub old: Vec<usize>,
+    pub new: Vec<usize>,
+    pub moved: bool,
+    /// Likeness of the two sides, 0..1 (1 for unchanged, 0 for added or deleted).
+    pub similarity: f32,
+    /// Word changes from the old side to the new (empty unless edited, merged or split);
+    /// the sides of a merge or split are joined with single spaces first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<WordChange>,
+}
+
+/// Aligns the sentences of two revisions. Ops come in reading order of the new revision,
+/// with deleted sentences placed after the sentence that preceded them in the old one.
+pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
+    let links = link(old, new);
+    build_ops(old, new, links)
+}
+
+/// A link between groups of sentences, before kinds, moves and words are worked out.
+#[derive(Debug, Clone)]
+struct Link {
+    old: Vec<usize>,
+    new: Vec<usize>,
+    score: f32,
+}
+
+fn link(old: &[&str], new: &[&str]) -> Vec<Link> {
+    let mut old_link: Vec<Option<usize>> = vec![None; old.len()];
+    let mut new_link: Vec<Option<usize>> = vec![None; new.len()];
+    let mut links: Vec<Link> = Vec::new();
+    let add = |links: &mut Vec<Link>,
+               old_link: &mut Vec<Option<usize>>,
+               new_link: &mut Vec<Option<usize>>,
+               l: Link| {
+        for &o in &l.old {
+            old_link[o] = Some(links.len());
+        }
+        for &n in &l.new {
+            new_link[n] = Some(links.len());
+        }
+        links.push(l);
+    };
+
+    // 1. Anchors.
+    let old_keys: Vec<String> = old.iter().map(|s| normalize(s)).collect();
+    let new_keys: Vec<String> = new.iter().map(|s| normalize(s)).collect();
+    for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            for k in 0..len {
+                let l = Link {
+                    old: vec![old_index + k],
+                    new: vec![new_index + k],
+                    score: 1.0,
+                };
+                add(&mut links, &mut old_link, &mut new_link, l);
+            }
+        }
+    }
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, k) in new_keys.iter().enumerate().rev() {
+        if new_link[n].is_none() && !k.is_empty() {
+            by_key.entry(k.as_str()).or_default().push(n);
+        }
+    }
+    for (o, k) in old_keys.iter().enumerate() {
+        if old_link[o].is_some() {
+            continue;
+        }
+        if let Some(n) = by_key.get_mut(k.as_str()).and_then(Vec::pop) {
+            let l = Link {
+                old: vec![o],
+                new: vec![n],
+                score: 1.0,
+            };
+            add(&mut links, &mut old_link, &mut new_link, l);
+        }
+    }
+
+    // 2. Candidates from the inverted index, over the sentences still free.
+    let f = Features::new(old.iter().copied(), new.iter().copied());
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (n, toks) in f.new.iter().enumerate() {
+        if new_link[n].is_some() {
+            continue;
+        }
+        for &t in toks {
+            if f.df[t as usize] <= COMMON_DF {
+                postings.entry(t).or_default().push(n);
+            }
+        }
+    }
+    let rel = |i: usize, len: usize| i as f32 / len.max(1) as f32;
+    let mut candidates: Vec<(f32, f32, usize, usize)> = Vec::new(); // (rank, score, o, n)
+    let mut per_old: Vec<Vec<usize>> = vec![Vec::new(); old.len()];
+    let mut acc: HashMap<usize, f32> = HashMap::new();
+    for (o, toks) in f.old.iter().enumerate() {
+        if old_link[o].is_some() {
+            continue;
+        }
+        acc.clear();
+        for &t in toks {
+            if let Some(ns) = postings.get(&t) {
+                for &n in ns {
+                    *acc.entry(n).or_default() += f.weight[t as usize];
+                }
+            }
+        }
+        let mut best: Vec<(f32, usize)> = acc.iter().map(|(&n, &w)| (w, n)).collect();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(MAX_CANDIDATES);
+        for (_, n) in best {
+            let score = f.dice(toks, &f.new[n]);
+            per_old[o].push(n);
+            let drift = (rel(o, old.len()) - rel(n, new.len())).abs();
+            candidates.push((score - 0.05 * drift, score, o, n));
+        }
+    }
+
+    // 3. Greedy global assignment, best first.
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.2, a.3).cmp(&(b.2, b.3))));
+    for &(_, score, o, n) in &candidates {
+        if score >= LINK_THRESHOLD && old_link[o].is_none() && new_link[n].is_none() {
+            let l = Link {
+                old: vec![o],
+                new: vec![n],
+                score,
+            };
+            add(&mut links, &mut old_link, &mut new_link, l);
+        }
+    }
+    // Leftovers in the same gap between linked neighbours, at a lower bar.
+    for o in 0..old.len() {
+        if old_link[o].is_some() {
+            continue;
+        }
+        let lo = (0..o)
+            .rev()
+            .find_map(|p| old_link[p].map(|l| links[l].new.iter().max().copied()))
+            .flatten()
+            .map_or(0, |n| n + 1);
+        let hi = (o + 1..old.len())
+            .find_map(|p| old_link[p].map(|l| links[l].new.iter().min().copied()))
+            .flatten()
+            .unwrap_or(new.len());
+        let best = (lo..hi.max(lo))
+            .filter(|&n| new_link[n].is_none())
+            .map(|n| (f.dice(&f.old[o], &f.new[n]), n))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((score, n)) = best.filter(|(s, _)| *s >= GAP_THRESHOLD) {
+            let l = Link {
+                old: vec![o],
+                new: vec![n],
+                score,
+            };
+            add(&mut links, &mut old_link, &mut new_link, l);
+        }
+    }
+
+    // 4a. Unmatched sentences against two adjacent unmatched ones together.
+    for o in 0..old.len() {
+        if old_link[o].is_some() {
+            continue;
+        }
+        let mut best: Option<(f32, usize)> = None;
+        for &n in &per_old[o] {
+            for pair in [n.checked_sub(1).map(|m| (m, n)), Some((n, n + 1))]
+                .into_iter()
+                .flatten()
+            {
+                let (a, b) = pair;
+                if b >= new.len() || new_link[a].is_some() || new_link[b].is_some() {
+                    continue;
+                }
+                let joined = union(&[&f.new[a], &f.new[b]]);
+                let s = f.dice(&f.old[o], &joined);
+                let both_contained = f.containment(&f.new[a], &f.old[o]) >= ABSORB_CONTAINMENT
+                    && f.containment(&f.new[b], &f.old[o]) >= ABSORB_CONTAINMENT;
+                if s >= LINK_THRESHOLD && both_contained && best.is_none_or(|(bs, _)| s > bs) {
+                    best = Some((s, a));
+                }
+            }
+        }
+        if let Some((score, a)) = best {
+            let l = Link {
+                old: vec![o],
+                new: vec![a, a + 1],
+                score,
+            };
+            add(&mut links, &mut old_link, &mut new_link, l);
+        }
+    }
+    // 4b. Matched sentences absorb unmatched neighbours (splits and merges).
+    for li in 0..links.len() {
+        if links[li].score >= 1.0 {
+            continue;
+        }
+        absorb(&f, &mut links, li, &mut new_link, Side::New);
+        absorb(&f, &mut links, li, &mut old_link, Side::Old);
+    }
+    links
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Old,
+    New,
+}
+
+/// Grows link `li` on `side` with free adjacent sentences while each is mostly contained
+/// in the other side and the combination scores better. One side grows only while the
+/// other has a single sentence: a many-to-many link is no merge or split anyone reads.
+fn absorb(f: &Features, links: &mut [Link], li: usize, owner: &mut [Option<usize>], side: Side) {
+    let (this, other) = match side {
+        Side::New => (&f.new, &f.old),
+        Side::Old => (&f.old, &f.new),
+    };
+    loop {
+        let l = &links[li];
+        let (grow, fixed) = match side {
+            Side::New => (&l.new, &l.old),
+            Side::Old => (&l.old, &l.new),
+        };
+        if fixed.len() != 1 {
+            return;
+        }
+        let fixed_toks = &other[fixed[0]];
+        let lo = *grow.iter().min().expect("links have both sides");
+        let hi = *grow.iter().max().expect("links have both sides");
+        let current: Vec<&[u32]> = grow.iter().map(|&i| this[i].as_slice()).collect();
+        let mut best: Option<(f32, usize)> = None;
+        for cand in [lo.checked_sub(1), Some(hi + 1)].into_iter().flatten() {
+            if cand >= this.len() || owner[cand].is_some() || this[cand].is_empty() {
+                continue;
+            }
+            if f.containment(&this[cand], fixed_toks) < ABSORB_CONTAINMENT {
+                continue;
+            }
+            let mut lists = current.clone();
+            lists.push(&this[cand]);
+            let s = f.dice(fixed_toks, &union(&lists));
+            if s > l.score + 0.02 && best.is_none_or(|(bs, _)| s > bs) {
+                best = Some((s, cand));
+            }
+        }
+        let Some((score, cand)) = best else { return };
+        let l = &mut links[li];
+        match side {
+            Side::New => l.new.push(cand),
+            Side::Old => l.old.push(cand),
+        }
+        l.old.sort_unstable();
+        l.new.sort_unstable();
+        l.score = score;
+        owner[cand] = Some(li);
+    }
+}
+
+fn build_ops(old: &[&str], new: &[&str], links: Vec<Link>) -> Vec<Op> {
+    // Moves: keep the longest chain of links in order on both sides.
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    order.sort_by_key(|&i| links[i].old[0]);
+    let seq: Vec<usize> = order.iter().map(|&i| links[i].new[0]).collect();
+    let keep = longest_increasing(&seq);
+    let mut moved = vec![true; links.len()];
+    for k in keep {
+        moved[order[k]] = false;
+    }
+
+    let mut ops: Vec<(usize, Op)> = Vec::new(); // (sort key, op)
+    let mut old_done = vec![false; old.len()];
+    for (i, l) in links.into_iter().enumerate() {
+        for &o in &l.old {
+            old_done[o] = true;
+        }
+        let join = |idx: &[usize], texts: &[&str]| -> String {
+            idx.iter().map(|&i| texts[i]).collect::<Vec<_>>().join(" ")
+        };
+        let (a, b) = (join(&l.old, old), join(&l.new, new));
+        let kind = match (l.old.len(), l.new.len()) {
+            (1, 1) if a == b => Kind::Unchanged,
+            (1, 1) => Kind::Edited,
+            (_, 1) => Kind::Merged,
+            _ => Kind::Split,
+        };
+        let words = if kind == Kind::Unchanged {
+            Vec::new()
+        } else {
+            words::diff(&a, &b)
+        };
+        let key = l.new[0] * 2 + 1;
+        ops.push((
+            key,
+            Op {
+                kind,
+                old: l.old,
+                new: l.new,
+                moved: moved[i],
+                similarity: if kind == Kind::Unchanged {
+                    1.0
+                } else {
+                    (l.score * 1000.0).round() / 1000.0
+                },
+                words,
+            },
+        ));
+    }
+    let mut new_done = vec![false; new.len()];
+    for (_, op) in &ops {
+        for &n in &op.new {
+            new_done[n] = true;
+        }
+    }
+    for (n, done) in new_done.iter().enumerate() {
+        if !done {
+            ops.push((
+                n * 2 + 1,
+                Op {
+                    kind: Kind::Added,
+                    old: vec![],
+                    new: vec![n],
+                    moved: false,
+                    similarity: 0.0,
+                    words: vec![],
+                },
+            ));
+        }
+    }
+    // A deleted sentence goes right after the op that holds its nearest preceding old
+    // sentence that stayed in place, so it reads where it used to be.
+    let mut anchor_key: Vec<Option<usize>> = vec![None; old.len()];
+    for (key, op) in &ops {
+        if !op.moved {
+            for &o in &op.old {
+                anchor_key[o] = Some(*key);
+            }
+        }
+    }
+    let mut last_key = 0;
+    let mut deleted = Vec::new();
+    for o in 0..old.len() {
+        if let Some(k) = anchor_key[o] {
+            last_key = k;
+        }
+        if !old_done[o] {
+            deleted.push((last_key, o));
+        }
+    }
+    for (k, o) in deleted {
+        ops.push((
+            k,
+            Op {
+                kind: Kind::Deleted,
+                old: vec![o],
+                new: vec![],
+                moved: false,
+                similarity: 0.0,
+                words: vec![],
+            },
+        ));
+    }
+    // Stable: deletions (pushed last) follow their anchor, in old order.
+    ops.sort_by_key(|(k, op)| (*k, op.kind == Kind::Deleted, op.old.first().copied()));
+    ops.into_iter().map(|(_, op)| op).collect()
+}
+
+/// Indices into `seq` of one longest strictly increasing subsequence.
+fn longest_increasing(seq: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new(); // index into seq of the tail of each length
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for i in 0..seq.len() {
+        let pos = tails.partition_point(|&t| seq[t] < seq[i]);
+        prev[i] = pos.checked_sub(1).map(|p| tails[p]);
+        if pos == tails.len() {
+            tails.push(i);
+        } else {
+            tails[pos] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        out.push(i);
+        cur = prev[i];
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(ops: &[Op]) -> Vec<(Kind, Vec<usize>, Vec<usize>, bool)> {
+        ops.iter()
+            .map(|o| (o.kind, o.old.clone(), o.new.clone(), o.moved))
+            .collect()
+    }
+
+    #[test]
+    fn identical_revisions_are_all_unchanged() {
+        let s = ["One thing happened.", "Then another.", "The end."];
+        let ops = align(&s, &s);
+        assert!(ops.iter().all(|o| o.kind == Kind::Unchanged && !o.moved));
+        assert_eq!(ops.len(), 3);
+    }
+
+    #[test]
+    fn edit_add_delete_and_move() {
+        let old = [
+            "Rebels fired on the city on Monday.",
+            "The death toll rose to 23, officials said.",
+            "Talks will resume in Geneva.",
+            "A nurse was killed in the shelling.",
+        ];
+        let new = [
+            "A nurse was killed in the shelling.",
+            "Rebels fired on the city on Monday.",
+            "The death toll rose to at least 50, officials said.",
+            "Kerry will travel to Moscow next week.",
+        ];
+        let ops = align(&old, &new);
+        let k = kinds(&ops);
+        assert!(k.contains(&(Kind::Unchanged, vec![3], vec![0], true)));
+        assert!(k.contains(&(Kind::Edited, vec![1], vec![2], false)));
+        assert!(k.contains(&(Kind::Deleted, vec![2], vec![], false)));
+        assert!(k.contains(&(Kind::Added, vec![], vec![3], false)));
+    }
+
+    #[test]
+    fn split_sentence_links_to_both_halves() {
+        let old = [
+            "Lavrov said talks would start in Geneva on Tuesday, and that rebels who stay will be treated as terrorists.",
+        ];
+        let new = [
+            "Lavrov said talks would start in Geneva on Tuesday.",
+            "Rebels who stay will be treated as terrorists, he said.",
+        ];
+        let ops = align(&old, &new);
+        assert_eq!(kinds(&ops), [(Kind::Split, vec![0], vec![0, 1], false)]);
+    }
+
+    #[test]
+    fn merged_sentences_link_to_one() {
+        let old = [
+            "The ministry confirmed the crash of the fighter jet.",
+            "The pilot ejected safely over the Mediterranean.",
+        ];
+        let new = [
+            "The ministry confirmed the crash of the fighter jet, and said the pilot ejected safely over the Mediterranean.",
+        ];
+        let ops = align(&old, &new);
+        assert_eq!(kinds(&ops), [(Kind::Merged, vec![0, 1], vec![0], false)]);
+    }
+
+    #[test]
+    fn lis_finds_minimal_moves() {
+        assert_eq!(longest_increasing(&[3, 0, 1, 2]), [1, 2, 3]);
+        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
+    }
+}

@@ -1,0 +1,197 @@
+//! How alike two sentences are.
+//!
+//! News edits update facts in place ("23 dead" → "at least 50 dead") and reword clauses
+//! around the same names and nouns, so likeness is measured on informative tokens: content
+//! words and numbers, each weighted by how rare it is across the two revisions (a name that
+//! appears once says far more than "said"). Word order only breaks ties.
+
+use std::collections::HashMap;
+
+/// Function words that carry no evidence that two sentences are versions of each other.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "from", "as", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "it",
+    "its", "this", "that", "these", "those", "he", "she", "they", "them", "his", "her", "their",
+    "we", "our", "i", "you", "not", "no", "will", "would", "could", "can", "may", "also", "which",
+    "who", "whom", "what", "there", "than", "then", "into", "about", "after", "over", "up", "out",
+    "said", "says", "say", "s", "so", "if", "do", "did", "does", "all", "more", "some", "such",
+    "one", "any", "had", "when", "while", "where", "how", "mr", "ms", "mrs",
+];
+
+/// A sentence with white space collapsed, quotes and dashes unified and case folded: two
+/// sentences with equal keys differ at most in typography.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let s = s.replace("''", "\"").replace("``", "\"").replace("--", "—");
+    for c in s.chars() {
+        let c = match c {
+            '“' | '”' | '„' | '«' | '»' | '″' => '"',
+            '‘' | '’' | '‚' | '′' | '`' => '\'',
+            '—' | '–' | '‒' | '―' | '‐' | '−' => '-',
+            '\u{a0}' => ' ',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The informative tokens of a sentence, lowercased, numbers without thousands commas.
+pub fn content_tokens(s: &str) -> Vec<String> {
+    let mut toks: Vec<String> = super::words::tokenize(s)
+        .into_iter()
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .map(|t| {
+            let t = t.to_lowercase();
+            let t = t
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .replace(['’', '\''], "");
+            if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                t.replace(',', "")
+            } else {
+                t
+            }
+        })
+        .filter(|t| !t.is_empty() && !STOPWORDS.contains(&t.as_str()))
+        .collect();
+    toks.sort();
+    toks.dedup();
+    toks
+}
+
+/// Token ids and their weights for all sentences of the two revisions being aligned.
+pub struct Features {
+    /// Per sentence, sorted unique token ids.
+    pub old: Vec<Vec<u32>>,
+    pub new: Vec<Vec<u32>>,
+    /// Per token id, its weight (inverse sentence frequency).
+    pub weight: Vec<f32>,
+    /// Per token id, in how many sentences (of both revisions) it occurs.
+    pub df: Vec<u32>,
+}
+
+impl Features {
+    pub fn new<'a>(old: impl Iterator<Item = &'a str>, new: impl Iterator<Item = &'a str>) -> Self {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut intern = |s: &str| -> Vec<u32> {
+            let mut v: Vec<u32> = content_tokens(s)
+                .into_iter()
+                .map(|t| {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(t).or_insert(next);
+                    if id as usize == df.len() {
+                        df.push(0);
+                    }
+                    df[id as usize] += 1;
+                    id
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let old: Vec<Vec<u32>> = old.map(&mut intern).collect();
+        let new: Vec<Vec<u32>> = new.map(&mut intern).collect();
+        let n = (old.len() + new.len()).max(1) as f32;
+        let weight = df
+            .iter()
+            .map(|&d| (1.0 + n / d as f32).ln())
+            .collect::<Vec<f32>>();
+        Features {
+            old,
+            new,
+            weight,
+            df,
+        }
+    }
+
+    pub fn total(&self, toks: &[u32]) -> f32 {
+        toks.iter().map(|&t| self.weight[t as usize]).sum()
+    }
+
+    /// Weight of the tokens the two sorted lists share.
+    pub fn shared(&self, a: &[u32], b: &[u32]) -> f32 {
+        let (mut i, mut j, mut w) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    w += self.weight[a[i] as usize];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        w
+    }
+
+    /// Weighted Dice coefficient of two token lists: 1 when they hold the same tokens.
+    pub fn dice(&self, a: &[u32], b: &[u32]) -> f32 {
+        let total = self.total(a) + self.total(b);
+        if total == 0.0 {
+            return 0.0;
+        }
+        2.0 * self.shared(a, b) / total
+    }
+
+    /// Share of `part`'s weight that also occurs in `whole`.
+    pub fn containment(&self, part: &[u32], whole: &[u32]) -> f32 {
+        let total = self.total(part);
+        if total == 0.0 {
+            return 0.0;
+        }
+        self.shared(part, whole) / total
+    }
+}
+
+/// Sorted union of token lists.
+pub fn union(lists: &[&[u32]]) -> Vec<u32> {
+    let mut v: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_typography() {
+        assert_eq!(
+            normalize("“No,”  he said -- twice."),
+            normalize("''no,'' He said — twice.")
+        );
+    }
+
+    #[test]
+    fn content_tokens_drop_function_words_and_keep_numbers() {
+        assert_eq!(
+            content_tokens("The toll rose to 1,200 in Aleppo’s east."),
+            ["1200", "aleppo", "east", "rose", "toll"]
+        );
+    }
+
+    #[test]
+    fn updated_fact_stays_similar_unrelated_does_not() {
+        let old = ["The death toll in Aleppo rose to 23, activists said."];
+        let new = [
+            "The death toll in Aleppo rose to at least 50, activists said.",
+            "Kerry met Lavrov in Rome on Saturday.",
+        ];
+        let f = Features::new(old.into_iter(), new.into_iter());
+        assert!(f.dice(&f.old[0], &f.new[0]) > 0.6);
+        assert!(f.dice(&f.old[0], &f.new[1]) < 0.1);
+    }
+}

@@ -1,0 +1,16 @@
+//! newsdiff: how news articles change after publication.
+//!
+//! The pipeline is `parse` (inputs to revisions) → `segment` (sentences) → `align`
+//! (sentence alignment and word changes) → `changelog` (the one model of what changed)
+//! → `render` (terminal, JSON). The `newsdiff` binary is a thin front end over this crate.
+
+pub mod align;
+pub mod changelog;
+pub mod error;
+pub mod exit;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod segment;
+
+pub use error::{Error, InputProblem, Result, Warning};

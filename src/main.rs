@@ -1,0 +1,213 @@
+//! The `newsdiff` command: argument parsing, colour and output choices, and the mapping of
+//! results to exit codes. All the work is in the library.
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use newsdiff::changelog::ChangeLog;
+use newsdiff::exit::Exit;
+use newsdiff::parse::{self, Format};
+use newsdiff::render::{self, OutputFormat};
+use newsdiff::{Error, Warning};
+
+#[derive(Parser)]
+#[command(
+    name = "newsdiff",
+    version,
+    about = "Show how news articles change after publication, sentence by sentence.",
+    after_help = "`newsdiff FILE...` is short for `newsdiff diff FILE...`.\n\
+                  Exit codes: 0 success, 1 differences found (with --exit-code), 2 trouble."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Diff every consecutive pair of revisions, oldest first.
+    Diff(DiffArgs),
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Input files, oldest first: one version per text file, or files holding several
+    /// versions (JSON article). `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Read the inputs as this format instead of detecting it.
+    #[arg(long = "from", value_name = "FORMAT")]
+    from: Option<Format>,
+}
+
+#[derive(Args)]
+struct OutputArgs {
+    /// Write to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<String>,
+    /// When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Terminal)]
+    format: OutputFormat,
+    /// Diff from this version (with --to-version: just that pair).
+    #[arg(long, value_name = "V")]
+    from_version: Option<u64>,
+    /// Diff to this version.
+    #[arg(long, value_name = "V")]
+    to_version: Option<u64>,
+    /// Exit with 1 when any difference was found.
+    #[arg(long)]
+    exit_code: bool,
+    /// Unchanged sentences to show around each change.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    context: usize,
+    /// Show every sentence, changed or not.
+    #[arg(long)]
+    full: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+const SUBCOMMANDS: &[&str] = &["diff", "help"];
+
+fn main() -> ExitCode {
+    let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
+    let result = match cli.command {
+        Command::Diff(args) => run_diff(args),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success.into(),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "newsdiff: error: {e}");
+            Exit::Trouble.into()
+        }
+    }
+}
+
+/// `newsdiff a.txt b.txt` means `newsdiff diff a.txt b.txt`.
+fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
+    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
+    let is_top_flag = matches!(first, "-h" | "--help" | "-V" | "--version");
+    if args.len() > 1 && !SUBCOMMANDS.contains(&first) && !is_top_flag {
+        args.insert(1, "diff".into());
+    }
+    args
+}
+
+fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+    let env_set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty() && v != "0");
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => false,
+        ColorChoice::Auto if env_set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => !to_file && std::io::stdout().is_terminal(),
+    }
+}
+
+fn emit(out: &OutputArgs, text: &str) -> Result<(), Error> {
+    match &out.output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Error::Usage(format!("{path}: cannot write: {e}"))),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn report(warnings: &[Warning]) {
+    let mut err = std::io::stderr().lock();
+    for w in warnings {
+        let _ = writeln!(err, "newsdiff: warning: {w}");
+    }
+}
+
+fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
+    let parsed = parse::load(&args.input.inputs, args.input.from)?;
+    report(&parsed.warnings);
+    let article = &parsed.article;
+    let n = article.revisions.len();
+    if n < 2 {
+        return Err(Error::Usage(format!(
+            "{}: only one version; give two or more versions to diff",
+            args.input.inputs.join(", ")
+        )));
+    }
+    let index_of = |v: u64| {
+        article
+            .revisions
+            .iter()
+            .position(|r| r.version == v)
+            .ok_or_else(|| {
+                let have: Vec<String> = article
+                    .revisions
+                    .iter()
+                    .map(|r| r.version.to_string())
+                    .collect();
+                Error::Usage(format!(
+                    "no version {v}; the versions are {}",
+                    have.join(", ")
+                ))
+            })
+    };
+    let pairs: Vec<(usize, usize)> = match (args.from_version, args.to_version) {
+        (None, None) => (1..n).map(|i| (i - 1, i)).collect(),
+        (from, to) => {
+            let b = to.map(index_of).transpose()?.unwrap_or(n - 1);
+            let a = match from {
+                Some(v) => index_of(v)?,
+                None => b.saturating_sub(1),
+            };
+            if a == b {
+                return Err(Error::Usage(
+                    "--from-version and --to-version name the same version".into(),
+                ));
+            }
+            vec![(a, b)]
+        }
+    };
+    let log = ChangeLog::build(article, &pairs, parsed.warnings.clone());
+    let text = match args.format {
+        OutputFormat::Json => render::json::render(&log),
+        OutputFormat::Terminal => render::terminal::render(
+            &log,
+            &render::terminal::Options {
+                color: use_color(args.output.color, args.output.output.is_some()),
+                context: args.context,
+                full: args.full,
+            },
+        ),
+    };
+    emit(&args.output, &text)?;
+    let changed = log
+        .diffs
+        .iter()
+        .any(|d| d.stats.has_changes() || d.title.is_some());
+    Ok(if args.exit_code && changed {
+        Exit::Differences
+    } else {
+        Exit::Success
+    })
+}

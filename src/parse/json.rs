@@ -1,0 +1,242 @@
+//! The JSON article: newsdiff's own interchange shape, read by every command and written
+//! by `newsdiff split` and inside the change log.
+//!
+//! ```json
+//! {"article": {"title": "...", "url": "...", "source": "..."},
+//!  "revisions": [{"version": 0, "created": "2016-12-05T14:02:37Z", "title": "...",
+//!                 "paragraphs": [{"text": "...", "sentences": ["..."]}]}]}
+//! ```
+//! A revision's body is one of `text` (plain text, split like a text file), `paragraphs`
+//! (strings, or objects with their sentences) or `sentences` (one paragraph whose sentences
+//! are used as given). Given sentences are never re-split, so their indices survive.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::{Error, InputProblem, Warning};
+
+/// A whole JSON article document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleDoc {
+    #[serde(default)]
+    pub article: ArticleMeta,
+    pub revisions: Vec<RevisionDoc>,
+    /// Doubts and unplaced text reported by the parser that produced this document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+}
+
+/// One revision in JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RevisionDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraphs: Option<Vec<ParagraphDoc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<Vec<String>>,
+    /// The white space before, between and after the paragraphs, when it is not the
+    /// default (nothing around, a blank line between): with it the text rebuilds exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub separators: Option<Vec<String>>,
+}
+
+/// A paragraph: a plain string, or its text with its sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ParagraphDoc {
+    Text(String),
+    Full {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sentences: Option<Vec<String>>,
+    },
+}
+
+impl RevisionDoc {
+    /// The document form of a revision, sentences included, that rebuilds it exactly.
+    pub fn from_revision(r: &Revision) -> Self {
+        let paragraphs = r
+            .to_paragraph_inputs()
+            .into_iter()
+            .map(|p| match p {
+                ParagraphInput::Text(text) => ParagraphDoc::Full {
+                    text,
+                    sentences: None,
+                },
+                ParagraphInput::Sentences { text, sentences } => ParagraphDoc::Full {
+                    text,
+                    sentences: Some(sentences),
+                },
+            })
+            .collect();
+        RevisionDoc {
+            version: Some(r.version),
+            created: r.created,
+            title: r.title.clone(),
+            text: None,
+            paragraphs: Some(paragraphs),
+            sentences: None,
+            separators: (!r.has_default_separators())
+                .then(|| r.separators().into_iter().map(String::from).collect()),
+        }
+    }
+
+    /// The revision this document describes; `index` is its position, the version when
+    /// none is given.
+    pub fn to_revision(&self, index: usize) -> Result<Revision, InputProblem> {
+        let version = self.version.unwrap_or(index as u64);
+        let at = |p: InputProblem| match p {
+            InputProblem::Format(m) => {
+                InputProblem::Format(format!("revision {index} (version {version}): {m}"))
+            }
+            other => other,
+        };
+        let bodies = [
+            self.text.is_some(),
+            self.paragraphs.is_some(),
+            self.sentences.is_some(),
+        ];
+        if bodies.iter().filter(|b| **b).count() != 1 {
+            return Err(at(InputProblem::Format(
+                "give exactly one of `text`, `paragraphs` or `sentences`".into(),
+            )));
+        }
+        let mut rev = if let Some(text) = &self.text {
+            if self.separators.is_some() {
+                return Err(at(InputProblem::Format(
+                    "`separators` goes with `paragraphs`, not `text`".into(),
+                )));
+            }
+            Revision::from_text(version, text.clone())
+        } else if let Some(sentences) = &self.sentences {
+            let input = ParagraphInput::Sentences {
+                text: sentences.join(" "),
+                sentences: sentences.clone(),
+            };
+            Revision::from_paragraphs(version, vec![input], self.separators.clone())
+        } else {
+            let paragraphs = self
+                .paragraphs
+                .iter()
+                .flatten()
+                .map(|p| match p {
+                    ParagraphDoc::Text(t)
+                    | ParagraphDoc::Full {
+                        text: t,
+                        sentences: None,
+                    } => ParagraphInput::Text(t.clone()),
+                    ParagraphDoc::Full {
+                        text,
+                        sentences: Some(s),
+                    } => ParagraphInput::Sentences {
+                        text: text.clone(),
+                        sentences: s.clone(),
+                    },
+                })
+                .collect();
+            Revision::from_paragraphs(version, paragraphs, self.separators.clone())
+        }
+        .map_err(at)?;
+        rev.created = self.created;
+        rev.title = self.title.clone();
+        Ok(rev)
+    }
+}
+
+impl ArticleDoc {
+    pub fn from_article(article: &Article, warnings: Vec<Warning>) -> Self {
+        ArticleDoc {
+            article: article.meta.clone(),
+            revisions: article
+                .revisions
+                .iter()
+                .map(RevisionDoc::from_revision)
+                .collect(),
+            warnings,
+        }
+    }
+}
+
+/// Parses a JSON article document.
+pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
+    let doc: ArticleDoc = serde_json::from_str(text)
+        .map_err(|e| Error::input(name, InputProblem::Json(e.to_string())))?;
+    if doc.revisions.is_empty() {
+        return Err(Error::input(
+            name,
+            InputProblem::Format("the article has no revisions".into()),
+        ));
+    }
+    let revisions = doc
+        .revisions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| r.to_revision(i))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|p| Error::input(name, p))?;
+    Ok((
+        Article {
+            meta: doc.article,
+            revisions,
+        },
+        doc.warnings,
+    ))
+}
+
+/// Whether a text looks like a JSON article (an object with a `revisions` key).
+pub fn sniff(text: &str) -> bool {
+    text.trim_start().starts_with('{') && text.contains("\"revisions\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_body_forms() {
+        let doc = r#"{"article": {"title": "T", "source": "x", "lang": "en"}, "revisions": [
+            {"version": 2, "text": "A b. C d.\n\nE f."},
+            {"version": 3, "created": "2016-12-05T14:02:37Z", "paragraphs": ["A b. C d.", {"text": "E f. G.", "sentences": ["E f. G."]}]},
+            {"sentences": ["One.", "''", "Two."]}
+        ]}"#;
+        let (a, _) = parse("t.json", doc).unwrap();
+        assert_eq!(a.meta.extra["lang"], "en");
+        assert_eq!(a.revisions[0].sentence_count(), 3);
+        assert_eq!(a.revisions[1].sentence_count(), 3);
+        assert_eq!(
+            a.revisions[1].created.unwrap().to_rfc3339(),
+            "2016-12-05T14:02:37+00:00"
+        );
+        assert_eq!(a.revisions[2].version, 2);
+        assert_eq!(a.revisions[2].sentence(1), "''");
+    }
+
+    #[test]
+    fn round_trip_through_doc_is_exact() {
+        let r = Revision::from_text(
+            4,
+            "\u{feff}x\r\n  Para one. Two.\r\n\r\nPara three.\n".into(),
+        )
+        .unwrap();
+        let doc = RevisionDoc::from_revision(&r);
+        let back = doc.to_revision(0).unwrap();
+        assert_eq!(back.text(), r.text());
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn errors_name_the_revision() {
+        let doc = r#"{"revisions": [{"version": 7, "text": "a", "sentences": ["a"]}]}"#;
+        let e = parse("t.json", doc).unwrap_err().to_string();
+        assert!(e.contains("version 7"), "{e}");
+    }
+}

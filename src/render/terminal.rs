@@ -1,0 +1,231 @@
+//! The terminal view: a header per revision pair, then the changed sentences with their
+//! word changes, a little unchanged context around them, and the rest elided.
+//!
+//! Every change is marked in text as well as colour (`+`/`-`/`~` in the margin, `[-old-]`
+//! and `{+new+}` inside sentences), so output piped to a file or read aloud loses nothing.
+
+use std::fmt::Write;
+
+use colored::Colorize;
+
+use crate::align::words::WordOp;
+use crate::align::{Kind, Op};
+use crate::changelog::{ChangeLog, RevisionDiff};
+use crate::model::Revision;
+use crate::render::period;
+
+/// What the terminal view shows.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Colour on (the caller has already weighed `--color`, `NO_COLOR` and the terminal).
+    pub color: bool,
+    /// Unchanged sentences shown around each change.
+    pub context: usize,
+    /// Show every sentence.
+    pub full: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            color: false,
+            context: 1,
+            full: false,
+        }
+    }
+}
+
+/// Renders a change log for a terminal.
+pub fn render(log: &ChangeLog, opts: &Options) -> String {
+    colored::control::set_override(opts.color);
+    let revisions: Vec<Revision> = log
+        .revisions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.to_revision(i).ok())
+        .collect();
+    let find = |v: u64| revisions.iter().find(|r| r.version == v);
+    let mut out = String::new();
+    if let Some(t) = log
+        .article
+        .title
+        .as_ref()
+        .or(revisions.first().and_then(|r| r.title.as_ref()))
+    {
+        let _ = writeln!(out, "{}", t.bold());
+    }
+    let place: Vec<&str> = [&log.article.source, &log.article.url]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !place.is_empty() {
+        let _ = writeln!(out, "{}", place.join(" · ").dimmed());
+    }
+    for w in &log.warnings {
+        let _ = writeln!(out, "{} {w}", "note:".yellow().bold());
+    }
+    for d in &log.diffs {
+        let (Some(old), Some(new)) = (find(d.from), find(d.to)) else {
+            continue;
+        };
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        render_diff(&mut out, d, old, new, opts);
+    }
+    colored::control::unset_override();
+    out
+}
+
+fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revision, opts: &Options) {
+    let mut head = format!("version {} → version {}", d.from, d.to);
+    if let Some(p) = period(old.created, new.created) {
+        head.push_str(&format!(" · {p}"));
+    }
+    let _ = writeln!(out, "{}", format!("━━ {head} ━━").bold());
+    if let Some(t) = &d.title {
+        let words = if t.words.is_empty() {
+            format!(
+                "{}{}",
+                t.old
+                    .as_deref()
+                    .map(|o| mark(WordOp::Delete, o))
+                    .unwrap_or_default(),
+                t.new
+                    .as_deref()
+                    .map(|n| mark(WordOp::Insert, n))
+                    .unwrap_or_default()
+            )
+        } else {
+            t.words.iter().map(|w| mark(w.op, &w.text)).collect()
+        };
+        let _ = writeln!(out, "{} {words}", "title:".bold());
+    }
+    let s = &d.stats;
+    let mut parts = Vec::new();
+    for (n, label, sym) in [
+        (s.added, "added", "+"),
+        (s.deleted, "deleted", "-"),
+        (s.edited, "edited", "~"),
+        (s.merged, "merged", "⊃"),
+        (s.split, "split", "⊂"),
+        (s.moved, "moved", "↕"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{sym}{n} {label}"));
+        }
+    }
+    if parts.is_empty() {
+        let _ = writeln!(out, "no changes in the text");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}  ({:.0}% of words changed)",
+        parts.join("  "),
+        s.changed_share * 100.0
+    );
+    out.push('\n');
+
+    let shown = visible(&d.ops, opts);
+    let mut hidden = 0usize;
+    let mut last_para: Option<usize> = None;
+    for (op, show) in d.ops.iter().zip(shown) {
+        if !show {
+            hidden += 1;
+            continue;
+        }
+        if hidden > 0 {
+            let _ = writeln!(out, "  {}", elided(hidden).dimmed());
+            hidden = 0;
+        }
+        let para = op.new.first().map(|&n| new.paragraph_of(n));
+        if para.is_some() && last_para.is_some() && para != last_para {
+            out.push('\n');
+        }
+        last_para = para.or(last_para);
+        render_op(out, op, old, new);
+    }
+    if hidden > 0 {
+        let _ = writeln!(out, "  {}", elided(hidden).dimmed());
+    }
+}
+
+fn elided(n: usize) -> String {
+    if n == 1 {
+        "… 1 unchanged sentence …".to_string()
+    } else {
+        format!("… {n} unchanged sentences …")
+    }
+}
+
+/// Which ops to print: every change, plus `context` unchanged ops on either side.
+fn visible(ops: &[Op], opts: &Options) -> Vec<bool> {
+    let is_change = |op: &Op| op.kind != Kind::Unchanged || op.moved;
+    let mut show: Vec<bool> = ops.iter().map(|op| opts.full || is_change(op)).collect();
+    for (i, op) in ops.iter().enumerate() {
+        if is_change(op) {
+            let lo = i.saturating_sub(opts.context);
+            let hi = (i + opts.context).min(ops.len() - 1);
+            for s in &mut show[lo..=hi] {
+                *s = true;
+            }
+        }
+    }
+    show
+}
+
+fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
+    let join = |idx: &[usize], r: &Revision| -> String {
+        idx.iter()
+            .map(|&i| r.sentence(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (margin, body) = match op.kind {
+        Kind::Unchanged => (" ".normal(), join(&op.new, new).normal().to_string()),
+        Kind::Added => ("+".green().bold(), join(&op.new, new).green().to_string()),
+        Kind::Deleted => ("-".red().bold(), join(&op.old, old).red().to_string()),
+        Kind::Edited | Kind::Merged | Kind::Split => (
+            "~".yellow().bold(),
+            op.words.iter().map(|w| mark(w.op, &w.text)).collect(),
+        ),
+    };
+    let mut notes = Vec::new();
+    match op.kind {
+        Kind::Merged => notes.push(format!("merged from sentences {}", list(&op.old))),
+        Kind::Split => notes.push(format!("split into sentences {}", list(&op.new))),
+        _ => {}
+    }
+    if op.moved {
+        notes.push(format!("moved from sentence {}", op.old[0] + 1));
+    }
+    let margin = if op.moved && op.kind == Kind::Unchanged {
+        "↕".cyan().bold()
+    } else {
+        margin
+    };
+    let _ = write!(out, "{margin} {body}");
+    if !notes.is_empty() {
+        let _ = write!(out, " {}", format!("[{}]", notes.join("; ")).cyan());
+    }
+    out.push('\n');
+}
+
+/// 1-based sentence numbers for people.
+fn list(idx: &[usize]) -> String {
+    idx.iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Marks a run of a word diff: colour when on, and always the text markers.
+fn mark(op: WordOp, text: &str) -> String {
+    match op {
+        WordOp::Equal => text.to_string(),
+        WordOp::Delete => format!("[-{text}-]").red().strikethrough().to_string(),
+        WordOp::Insert => format!("{{+{text}+}}").green().underline().to_string(),
+    }
+}
