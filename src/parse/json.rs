@@ -37,6 +37,9 @@ pub struct RevisionDoc {
     pub created: Option<DateTime<FixedOffset>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Where the revision came from (a file name), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +85,7 @@ impl RevisionDoc {
             version: Some(r.version),
             created: r.created,
             title: r.title.clone(),
+            label: r.label.clone(),
             text: None,
             paragraphs: Some(paragraphs),
             sentences: None,
@@ -148,6 +152,7 @@ impl RevisionDoc {
         .map_err(at)?;
         rev.created = self.created;
         rev.title = self.title.clone();
+        rev.label = self.label.clone();
         Ok(rev)
     }
 }

@@ -79,7 +79,11 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
 }
 
 fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revision, opts: &Options) {
-    let mut head = format!("version {} → version {}", d.from, d.to);
+    let name = |r: &Revision| match &r.label {
+        Some(l) => format!("version {} ({l})", r.version),
+        None => format!("version {}", r.version),
+    };
+    let mut head = format!("{} → {}", name(old), name(new));
     if let Some(p) = period(old.created, new.created) {
         head.push_str(&format!(" · {p}"));
     }
