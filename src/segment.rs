@@ -176,7 +176,7 @@ pub fn sentences(paragraph: &str) -> Vec<Span> {
 
 /// Whether a sentence really ends between `before` (the sentence so far) and `after` (the
 /// next UAX #29 piece).
-fn is_boundary(before: &str, after: &str) -> bool {
+pub(crate) fn is_boundary(before: &str, after: &str) -> bool {
     let Some(first) = after.chars().next() else {
         return true;
     };

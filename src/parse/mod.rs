@@ -1,6 +1,7 @@
 //! Input: reading files safely, detecting their format, and turning them into articles.
 
 pub mod json;
+pub mod newssniffer;
 pub mod plain;
 
 use std::io::Read;
@@ -20,6 +21,8 @@ pub enum Format {
     Text,
     /// A JSON article (`{"article": {...}, "revisions": [...]}`).
     Json,
+    /// The text scrape of News Sniffer diff pages (one or more pages of one article).
+    Newssniffer,
 }
 
 /// An input's name (a path, or `-` for standard input) and its decoded text.
@@ -98,6 +101,8 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, InputProblem> {
 pub fn detect(text: &str) -> Format {
     if json::sniff(text) {
         Format::Json
+    } else if newssniffer::sniff(text) {
+        Format::Newssniffer
     } else {
         Format::Text
     }
@@ -116,6 +121,7 @@ pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
     let (article, warnings) = match format {
         Format::Text => (plain::parse(&source.name, &source.text)?, Vec::new()),
         Format::Json => json::parse(&source.name, &source.text)?,
+        Format::Newssniffer => newssniffer::parse(&source.name, &source.text)?,
     };
     Ok(Parsed { article, warnings })
 }

@@ -1,0 +1,1034 @@
+//! Reading the body of News Sniffer pages back into two versions.
+//!
+//! The page model fixes the shape of every gap between two unchanged (`XX`) rows: first
+//! `k` changed rows (old paragraph, a space, new paragraph), then the surplus of ONE side
+//! as one-sided rows. So a gap of `g` rows has only `2g + 1` readings of its structure;
+//! what remains open is where each changed row splits. Each reading gets a score:
+//!
+//! * local evidence, row by row: a changed row's old half ends like a paragraph (sentence-
+//!   final punctuation) and its new half starts like one (capital, digit, opening quote);
+//!   its halves tend to be alike (weighted word overlap, computed for every split point in
+//!   one pass); white-space cues when the scrape kept them (the new cell's words are two
+//!   spaces apart);
+//! * global evidence, over the whole page: an article does not say the same sentence twice,
+//!   so a reading that puts one sentence twice into a version is penalised; and when a file
+//!   holds consecutive pages, the new side of one page must equal the old side of the next.
+//!
+//! The best whole reading is found by coordinate ascent over all gaps and split points of
+//! all pages at once (starting from the best local choices), then every decision is
+//! compared with its runner-up: close calls are reported as doubts.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use super::{Line, Page, clip};
+use crate::Warning;
+use crate::align::similarity::normalize;
+use crate::segment;
+
+/// Old half ends with sentence-final punctuation / does not.
+const END_PUNCT: (f32, f32) = (1.5, -3.0);
+/// New half starts like a paragraph / does not.
+const START_OK: (f32, f32) = (1.0, -2.5);
+/// Weight of the halves' likeness (0..1).
+const LIKENESS: f32 = 6.0;
+/// Score of reading a row as one-sided: what a changed reading must beat.
+const ONE_SIDED: f32 = 3.5;
+/// Preference for reading one-sided rows as added rather than deleted (edits add more than
+/// they remove).
+const ADDED_PRIOR: f32 = 0.3;
+/// White-space cue, when the scrape kept white space.
+const WHITESPACE_CUE: f32 = 6.0;
+/// Penalty for each word shingle that occurs twice within one version: a repeated
+/// sentence of twenty-odd words costs about 8, a near-repeat that shares a long run of
+/// words a little less.
+const REPEAT: f32 = 0.4;
+/// Bonus for each paragraph that two chained pages agree on.
+const CHAIN: f32 = 4.0;
+/// Words per shingle: runs this long rarely recur within one article by chance.
+const SHINGLE: usize = 6;
+/// Split candidates kept per row.
+const MAX_SPLITS: usize = 4;
+/// Decisions whose runner-up scores within this margin are doubts.
+pub const DOUBT_MARGIN: f32 = 1.5;
+/// Decisions whose runner-up scores within this margin are reported at all.
+pub const REPORT_MARGIN: f32 = 6.0;
+
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+    "from", "as", "is", "was", "are", "were", "be", "been", "has", "have", "had", "it", "its",
+    "that", "this", "he", "she", "they", "his", "her", "their", "said", "not", "will", "would",
+];
+
+/// The two versions a page's body holds, as paragraph lists.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reading {
+    pub old: Vec<String>,
+    pub new: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Old,
+    New,
+}
+
+/// One way to split a changed row.
+#[derive(Debug, Clone)]
+struct Split {
+    /// Byte offsets: the old half is `text[..old_end]`, the new half `text[new_start..]`.
+    old_end: usize,
+    new_start: usize,
+    score: f32,
+    old_sh: Vec<u64>,
+    new_sh: Vec<u64>,
+    old_para: u64,
+    new_para: u64,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    line: usize,
+    text: String,
+    unchanged: bool,
+    sh: Vec<u64>,
+    para: u64,
+    splits: Vec<Split>,
+    one_score: f32,
+}
+
+/// A reading of one gap's structure: `k` changed rows, the rest one-sided on `side`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Hyp {
+    k: usize,
+    side: Side,
+}
+
+#[derive(Debug, Clone)]
+struct Gap {
+    /// Indices into the page's rows.
+    rows: Vec<usize>,
+    hyps: Vec<Hyp>,
+}
+
+struct PageModel {
+    rows: Vec<Row>,
+    gaps: Vec<Gap>,
+    /// Chosen hypothesis per gap.
+    hyp: Vec<usize>,
+    /// Chosen split per row (meaningful for changed rows).
+    split: Vec<usize>,
+    /// Per row, its gap and position in it (`None` for unchanged rows).
+    row_gap: Vec<Option<(usize, usize)>>,
+    /// Per version (old, new), how often each shingle occurs under the current reading.
+    counts: [HashMap<u64, u32>; 2],
+    /// Shingle occurrences beyond the first, over both versions.
+    repeats: i64,
+    /// Local score per gap under the current reading.
+    local: Vec<f32>,
+    old_version: u64,
+    new_version: u64,
+}
+
+/// Resolves every page's body, jointly, into readings; reports unplaced rows and doubts.
+pub fn resolve(pages: &[Page], warnings: &mut Vec<Warning>) -> Vec<Reading> {
+    let mut models: Vec<PageModel> = pages.iter().map(|p| build_model(p, warnings)).collect();
+    let chained: Vec<bool> = (0..models.len())
+        .map(|i| i + 1 < models.len() && models[i].new_version == models[i + 1].old_version)
+        .collect();
+    optimise(&mut models, &chained);
+    report_doubts(&mut models, &chained, warnings);
+    models.iter().map(reading).collect()
+}
+
+fn build_model(page: &Page, warnings: &mut Vec<Warning>) -> PageModel {
+    let uncollapsed = page.rows.iter().any(|r| r.text.contains("  "));
+    let mut rows = Vec::with_capacity(page.rows.len());
+    for l in &page.rows {
+        if is_junk(&l.text) {
+            warnings.push(Warning {
+                kind: "unplaced-text".into(),
+                at: Some(format!("line {}", l.number)),
+                message: format!(
+                    "row is not article text (control characters or undecodable bytes); \
+                     kept out of both versions: {:?}",
+                    clip(&l.text, 60)
+                ),
+                chosen: None,
+                runner_up: None,
+                doubt: true,
+            });
+            continue;
+        }
+        rows.push(row_model(l, uncollapsed));
+    }
+    let mut gaps = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r.unchanged {
+            if !current.is_empty() {
+                gaps.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(i);
+        }
+    }
+    if !current.is_empty() {
+        gaps.push(current);
+    }
+    let gaps: Vec<Gap> = gaps
+        .into_iter()
+        .map(|rows_in_gap| {
+            let splittable = rows_in_gap
+                .iter()
+                .take_while(|&&r| !rows[r].splits.is_empty())
+                .count();
+            let mut hyps = Vec::new();
+            for k in 0..=splittable {
+                if k == rows_in_gap.len() {
+                    hyps.push(Hyp { k, side: Side::New });
+                } else {
+                    hyps.push(Hyp { k, side: Side::New });
+                    hyps.push(Hyp { k, side: Side::Old });
+                }
+            }
+            Gap {
+                rows: rows_in_gap,
+                hyps,
+            }
+        })
+        .collect();
+    let mut row_gap = vec![None; rows.len()];
+    for (g, gap) in gaps.iter().enumerate() {
+        for (pos, &r) in gap.rows.iter().enumerate() {
+            row_gap[r] = Some((g, pos));
+        }
+    }
+    let mut m = PageModel {
+        hyp: vec![0; gaps.len()],
+        split: vec![0; rows.len()],
+        local: vec![0.0; gaps.len()],
+        rows,
+        gaps,
+        row_gap,
+        counts: [HashMap::new(), HashMap::new()],
+        repeats: 0,
+        old_version: page.info.old_version,
+        new_version: page.info.new_version,
+    };
+    // Start from the best local reading of each gap.
+    for g in 0..m.gaps.len() {
+        let best = (0..m.gaps[g].hyps.len())
+            .max_by(|&a, &b| {
+                local_gap(&m, g, m.gaps[g].hyps[a]).total_cmp(&local_gap(&m, g, m.gaps[g].hyps[b]))
+            })
+            .unwrap_or(0);
+        m.hyp[g] = best;
+        m.local[g] = local_gap(&m, g, m.gaps[g].hyps[best]);
+    }
+    for r in 0..m.rows.len() {
+        m.count(r, m.place(r), true);
+    }
+    m
+}
+
+/// Rows that are not text: control characters (tabs aside) or replacement characters.
+fn is_junk(text: &str) -> bool {
+    let total = text.chars().count().max(1);
+    let replacement = text.chars().filter(|&c| c == '\u{fffd}').count();
+    text.chars().any(|c| c.is_control() && c != '\t') || replacement * 20 >= total
+}
+
+fn hash(s: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// Hashes of the runs of `SHINGLE` consecutive words of a paragraph (case and punctuation
+/// folded). A sentence said twice in one version, even edited at either end or in the
+/// middle, shows up as shingles counted twice.
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(SHINGLE).map(|w| hash(&w)).collect()
+}
+
+fn para_key(text: &str) -> u64 {
+    hash(&normalize(text))
+}
+
+fn row_model(l: &Line, uncollapsed: bool) -> Row {
+    let text = l.text.clone();
+    let n = text.len();
+    let unchanged = n.is_multiple_of(2)
+        && n > 0
+        && text.is_char_boundary(n / 2)
+        && text[..n / 2] == text[n / 2..];
+    let mut splits = Vec::new();
+    if !unchanged {
+        splits = split_candidates(&text, uncollapsed);
+    }
+    let one_score = ONE_SIDED
+        + if uncollapsed && text.contains("  ") {
+            -WHITESPACE_CUE
+        } else {
+            0.0
+        };
+    let sh = shingles(if unchanged { &text[..n / 2] } else { &text });
+    let para = para_key(if unchanged { &text[..n / 2] } else { &text });
+    Row {
+        line: l.number,
+        text,
+        unchanged,
+        sh,
+        para,
+        splits,
+        one_score,
+    }
+}
+
+/// Every split between two words, scored in one pass; the best few are kept.
+fn split_candidates(text: &str, uncollapsed: bool) -> Vec<Split> {
+    let words: Vec<(usize, usize)> = word_spans(text);
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let keys: Vec<(String, f32)> = words
+        .iter()
+        .map(|&(a, b)| {
+            let k: String = text[a..b]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let w = if k.is_empty() {
+                0.0
+            } else if STOPWORDS.contains(&k.as_str()) {
+                0.25
+            } else {
+                1.0
+            };
+            (k, w)
+        })
+        .collect();
+    let total: f32 = keys.iter().map(|k| k.1).sum();
+    let mut right: HashMap<&str, i32> = HashMap::new();
+    for (k, _) in &keys {
+        *right.entry(k.as_str()).or_default() += 1;
+    }
+    let mut left: HashMap<&str, i32> = HashMap::new();
+    let mut inter = 0.0f32;
+    let mut scored: Vec<(f32, usize)> = Vec::with_capacity(words.len());
+    for t in 1..words.len() {
+        let (k, w) = (&keys[t - 1].0, keys[t - 1].1);
+        let l = left.entry(k.as_str()).or_default();
+        let r = right.entry(k.as_str()).or_default();
+        let before = (*l).min(*r);
+        *l += 1;
+        *r -= 1;
+        inter += w * ((*l).min(*r) - before) as f32;
+        let old = &text[..words[t - 1].1];
+        let new = &text[words[t].0..];
+        let likeness = if total > 0.0 {
+            2.0 * inter / total
+        } else {
+            0.0
+        };
+        let ends = ends_paragraph(old) && segment::is_boundary(old, new);
+        let mut score = if ends { END_PUNCT.0 } else { END_PUNCT.1 }
+            + if starts_paragraph(new) {
+                START_OK.0
+            } else {
+                START_OK.1
+            }
+            + LIKENESS * likeness;
+        if uncollapsed {
+            let cue = !old.contains("  ") && double_spaced(new);
+            score += if cue { WHITESPACE_CUE } else { -WHITESPACE_CUE };
+        }
+        scored.push((score, t));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.truncate(MAX_SPLITS);
+    scored
+        .into_iter()
+        .map(|(score, t)| {
+            let (old_end, new_start) = (words[t - 1].1, words[t].0);
+            let (old, new) = (&text[..old_end], &text[new_start..]);
+            Split {
+                old_end,
+                new_start,
+                score,
+                old_sh: shingles(old),
+                new_sh: shingles(new),
+                old_para: para_key(old),
+                new_para: para_key(new),
+            }
+        })
+        .collect()
+}
+
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// Whether every gap between words is at least two spaces (the new cell, uncollapsed).
+fn double_spaced(s: &str) -> bool {
+    let w = word_spans(s);
+    w.windows(2).all(|p| p[1].0 - p[0].1 >= 2)
+}
+
+/// Ends like a paragraph: sentence-final punctuation, possibly inside closing quotes or
+/// brackets.
+pub fn ends_paragraph(s: &str) -> bool {
+    let t = s.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', '…']) || (t.len() < s.len() && t.ends_with([',', ':']))
+}
+
+/// Starts like a paragraph: a capital, a digit, an opening quote or bracket.
+pub fn starts_paragraph(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“‘\"'(«[—-•*".contains(c))
+}
+
+/// The local score of reading gap `g` as `h`, with the current split choices.
+fn local_gap(m: &PageModel, g: usize, h: Hyp) -> f32 {
+    let gap = &m.gaps[g];
+    let mut s = 0.0;
+    for (pos, &r) in gap.rows.iter().enumerate() {
+        let row = &m.rows[r];
+        if pos < h.k {
+            s += row.splits[m.split[r]].score;
+        } else {
+            s += row.one_score
+                + if h.side == Side::New {
+                    ADDED_PRIOR
+                } else {
+                    0.0
+                };
+        }
+    }
+    s
+}
+
+/// Where a row's text goes under the current choices.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Place {
+    /// An unchanged row: the same paragraph in both versions.
+    Both,
+    /// A changed row, split by the given candidate.
+    Changed(usize),
+    /// A one-sided row.
+    One(Side),
+}
+
+impl PageModel {
+    fn place(&self, r: usize) -> Place {
+        match self.row_gap[r] {
+            None => Place::Both,
+            Some((g, pos)) => {
+                let h = self.gaps[g].hyps[self.hyp[g]];
+                if pos < h.k {
+                    Place::Changed(self.split[r])
+                } else {
+                    Place::One(h.side)
+                }
+            }
+        }
+    }
+
+    /// Adds (or removes) a row's shingles to the versions it goes to, keeping count of
+    /// the shingles that occur more than once within a version.
+    fn count(&mut self, r: usize, place: Place, add: bool) {
+        let row = &self.rows[r];
+        let pieces: [(usize, &[u64]); 2] = match place {
+            Place::Both => [(0, &row.sh), (1, &row.sh)],
+            Place::Changed(c) => [(0, &row.splits[c].old_sh), (1, &row.splits[c].new_sh)],
+            Place::One(Side::Old) => [(0, &row.sh), (1, &[])],
+            Place::One(Side::New) => [(1, &row.sh), (0, &[])],
+        };
+        for (side, shingles) in pieces {
+            let counts = &mut self.counts[side];
+            for sh in shingles {
+                let c = counts.entry(*sh).or_default();
+                if add {
+                    if *c >= 1 {
+                        self.repeats += 1;
+                    }
+                    *c += 1;
+                } else {
+                    *c -= 1;
+                    if *c >= 1 {
+                        self.repeats -= 1;
+                    }
+                }
+            }
+        }
+    }
+
+    fn set_hyp(&mut self, g: usize, h: usize) {
+        if self.hyp[g] == h {
+            return;
+        }
+        let rows = self.gaps[g].rows.clone();
+        let before: Vec<Place> = rows.iter().map(|&r| self.place(r)).collect();
+        self.hyp[g] = h;
+        for (&r, b) in rows.iter().zip(before) {
+            let a = self.place(r);
+            if a != b {
+                self.count(r, b, false);
+                self.count(r, a, true);
+            }
+        }
+        self.local[g] = local_gap(self, g, self.gaps[g].hyps[h]);
+    }
+
+    fn set_split(&mut self, r: usize, c: usize) {
+        let before = self.place(r);
+        self.split[r] = c;
+        let after = self.place(r);
+        if before != after {
+            self.count(r, before, false);
+            self.count(r, after, true);
+        }
+        if let Some((g, _)) = self.row_gap[r] {
+            self.local[g] = local_gap(self, g, self.gaps[g].hyps[self.hyp[g]]);
+        }
+    }
+
+    /// The page's own score: local evidence less the repeats.
+    fn score(&self) -> f32 {
+        self.local.iter().sum::<f32>() - REPEAT * self.repeats as f32
+    }
+
+    /// Paragraph keys of both versions, in order.
+    fn side_paras(&self) -> (Vec<u64>, Vec<u64>) {
+        let (mut old, mut new) = (Vec::new(), Vec::new());
+        for (r, row) in self.rows.iter().enumerate() {
+            match self.place(r) {
+                Place::Both => {
+                    old.push(row.para);
+                    new.push(row.para);
+                }
+                Place::Changed(c) => {
+                    old.push(row.splits[c].old_para);
+                    new.push(row.splits[c].new_para);
+                }
+                Place::One(Side::Old) => old.push(row.para),
+                Place::One(Side::New) => new.push(row.para),
+            }
+        }
+        (old, new)
+    }
+}
+
+/// Agreement of two chained pages: paragraphs of `a`'s new side found in `b`'s old side.
+fn chain_score(a_new: &[u64], b_old: &[u64]) -> f32 {
+    let mut count: HashMap<u64, i32> = HashMap::new();
+    for k in b_old {
+        *count.entry(*k).or_default() += 1;
+    }
+    let mut agree = 0;
+    for k in a_new {
+        if let Some(c) = count.get_mut(k)
+            && *c > 0
+        {
+            *c -= 1;
+            agree += 1;
+        }
+    }
+    let disagree = a_new.len().max(b_old.len()) - agree;
+    CHAIN * agree as f32 - CHAIN * disagree as f32
+}
+
+type Sides = Vec<(Vec<u64>, Vec<u64>)>;
+
+/// A change to one page's reading.
+#[derive(Debug, Clone, Copy)]
+enum Move {
+    Hyp(usize, usize),
+    Split(usize, usize),
+    Pair(usize, usize, usize, usize),
+}
+
+/// Applies a move and returns the move that undoes it.
+fn apply(m: &mut PageModel, mv: Move) -> Move {
+    match mv {
+        Move::Hyp(g, h) => {
+            let undo = Move::Hyp(g, m.hyp[g]);
+            m.set_hyp(g, h);
+            undo
+        }
+        Move::Split(r, c) => {
+            let undo = Move::Split(r, m.split[r]);
+            m.set_split(r, c);
+            undo
+        }
+        Move::Pair(g1, h1, g2, h2) => {
+            let undo = Move::Pair(g1, m.hyp[g1], g2, m.hyp[g2]);
+            m.set_hyp(g1, h1);
+            m.set_hyp(g2, h2);
+            undo
+        }
+    }
+}
+
+/// Every alternative to the current choice of one decision: a gap's structure, a changed
+/// row's split, or the structures of two interacting gaps together.
+fn moves(m: &PageModel, pairs: &[(usize, usize)]) -> Vec<Vec<Move>> {
+    let mut out = Vec::new();
+    for g in 0..m.gaps.len() {
+        out.push(
+            (0..m.gaps[g].hyps.len())
+                .filter(|&h| h != m.hyp[g])
+                .map(|h| Move::Hyp(g, h))
+                .collect(),
+        );
+        let h = m.gaps[g].hyps[m.hyp[g]];
+        for &r in &m.gaps[g].rows[..h.k] {
+            out.push(
+                (0..m.rows[r].splits.len())
+                    .filter(|&c| c != m.split[r])
+                    .map(|c| Move::Split(r, c))
+                    .collect(),
+            );
+        }
+    }
+    for &(g1, g2) in pairs {
+        let mut v = Vec::new();
+        for h1 in 0..m.gaps[g1].hyps.len() {
+            for h2 in 0..m.gaps[g2].hyps.len() {
+                if h1 != m.hyp[g1] && h2 != m.hyp[g2] {
+                    v.push(Move::Pair(g1, h1, g2, h2));
+                }
+            }
+        }
+        out.push(v);
+    }
+    out
+}
+
+/// Coordinate ascent over every gap's structure and every changed row's split point, and
+/// over pairs of gaps that interact (their rows share shingles): a repeat between two gaps
+/// can only be resolved by changing both at once.
+fn optimise(models: &mut [PageModel], chained: &[bool]) {
+    let mut sides: Sides = models.iter().map(PageModel::side_paras).collect();
+    let pairs: Vec<Vec<(usize, usize)>> = models.iter().map(interacting_gaps).collect();
+    for _sweep in 0..8 {
+        let mut improved = false;
+        for p in 0..models.len() {
+            let mut best = score_with_neighbours(&models[p], &sides, chained, p);
+            for group in moves(&models[p], &pairs[p]) {
+                let mut choice: Option<Move> = None;
+                for mv in group {
+                    let undo = apply(&mut models[p], mv);
+                    let s = score_with_neighbours(&models[p], &sides, chained, p);
+                    apply(&mut models[p], undo);
+                    if s > best + 1e-4 {
+                        best = s;
+                        choice = Some(mv);
+                    }
+                }
+                if let Some(mv) = choice {
+                    apply(&mut models[p], mv);
+                    improved = true;
+                }
+            }
+            sides[p] = models[p].side_paras();
+        }
+        if !improved {
+            break;
+        }
+    }
+}
+
+/// Pairs of gaps whose rows share a shingle in some reading.
+fn interacting_gaps(m: &PageModel) -> Vec<(usize, usize)> {
+    let mut owner: HashMap<u64, usize> = HashMap::new();
+    let mut pairs = std::collections::BTreeSet::new();
+    for (g, gap) in m.gaps.iter().enumerate() {
+        for &r in &gap.rows {
+            let row = &m.rows[r];
+            let all = row.sh.iter().chain(
+                row.splits
+                    .iter()
+                    .flat_map(|s| s.old_sh.iter().chain(&s.new_sh)),
+            );
+            for sh in all {
+                match owner.get(sh) {
+                    Some(&o) if o != g => {
+                        pairs.insert((o, g));
+                    }
+                    Some(_) => {}
+                    None => {
+                        owner.insert(*sh, g);
+                    }
+                }
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}
+
+/// Compares every decision with its best alternative and reports the close ones.
+fn report_doubts(models: &mut [PageModel], chained: &[bool], warnings: &mut Vec<Warning>) {
+    let sides: Sides = models.iter().map(PageModel::side_paras).collect();
+    for (p, model) in models.iter_mut().enumerate() {
+        let best = score_with_neighbours(model, &sides, chained, p);
+        let runner_up = |m: &mut PageModel, group: Vec<Move>| -> Option<(f32, Move)> {
+            let mut runner: Option<(f32, Move)> = None;
+            for mv in group {
+                let undo = apply(m, mv);
+                let s = score_with_neighbours(m, &sides, chained, p);
+                apply(m, undo);
+                if runner.is_none_or(|(rs, _)| s > rs) {
+                    runner = Some((s, mv));
+                }
+            }
+            runner
+        };
+        for g in 0..model.gaps.len() {
+            let group: Vec<Move> = (0..model.gaps[g].hyps.len())
+                .filter(|&h| h != model.hyp[g])
+                .map(|h| Move::Hyp(g, h))
+                .collect();
+            if let Some((s, Move::Hyp(_, h))) = runner_up(model, group) {
+                let margin = best - s;
+                if margin < REPORT_MARGIN {
+                    let m = &model;
+                    let gap = &m.gaps[g];
+                    warnings.push(Warning {
+                        kind: "gap-reading".into(),
+                        at: Some(line_range(m, &gap.rows)),
+                        message: format!(
+                            "which rows are changed pairs and which version the others belong \
+                             to is inferred (margin {margin:.1})"
+                        ),
+                        chosen: Some(describe(m, gap, gap.hyps[m.hyp[g]])),
+                        runner_up: Some(describe(m, gap, gap.hyps[h])),
+                        doubt: margin < DOUBT_MARGIN,
+                    });
+                }
+            }
+            let h = model.gaps[g].hyps[model.hyp[g]];
+            let changed: Vec<usize> = model.gaps[g].rows[..h.k].to_vec();
+            for r in changed {
+                let group: Vec<Move> = (0..model.rows[r].splits.len())
+                    .filter(|&c| c != model.split[r])
+                    .map(|c| Move::Split(r, c))
+                    .collect();
+                if let Some((s, Move::Split(_, c))) = runner_up(model, group) {
+                    let margin = best - s;
+                    if margin < REPORT_MARGIN {
+                        let row = &model.rows[r];
+                        warnings.push(Warning {
+                            kind: "split-point".into(),
+                            at: Some(format!("line {}", row.line)),
+                            message: format!(
+                                "where the old paragraph ends and the new one starts is \
+                                 inferred (margin {margin:.1})"
+                            ),
+                            chosen: Some(describe_split(row, &row.splits[model.split[r]])),
+                            runner_up: Some(describe_split(row, &row.splits[c])),
+                            doubt: margin < DOUBT_MARGIN,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Score of page `p` with its chain neighbours, using the cached sides of the others.
+fn score_with_neighbours(m: &PageModel, sides: &Sides, chained: &[bool], p: usize) -> f32 {
+    let mut s = m.score();
+    let (old, new) = m.side_paras();
+    if p > 0 && chained[p - 1] {
+        s += chain_score(&sides[p - 1].1, &old);
+    }
+    if chained[p] {
+        s += chain_score(&new, &sides[p + 1].0);
+    }
+    s
+}
+
+fn line_range(m: &PageModel, rows: &[usize]) -> String {
+    match (rows.first(), rows.last()) {
+        (Some(&a), Some(&b)) if a != b => {
+            format!("lines {}-{}", m.rows[a].line, m.rows[b].line)
+        }
+        (Some(&a), _) => format!("line {}", m.rows[a].line),
+        _ => String::new(),
+    }
+}
+
+fn describe(m: &PageModel, gap: &Gap, h: Hyp) -> String {
+    let mut parts = Vec::new();
+    if h.k > 0 {
+        parts.push(format!(
+            "{} changed ({})",
+            plural(h.k, "row"),
+            line_range(m, &gap.rows[..h.k])
+        ));
+    }
+    let rest = gap.rows.len() - h.k;
+    if rest > 0 {
+        let (what, v) = match h.side {
+            Side::Old => ("deleted from version", m.old_version),
+            Side::New => ("added in version", m.new_version),
+        };
+        parts.push(format!(
+            "{} {what} {v} ({})",
+            plural(rest, "row"),
+            line_range(m, &gap.rows[h.k..])
+        ));
+    }
+    parts.join("; ")
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+fn describe_split(row: &Row, s: &Split) -> String {
+    let old = &row.text[..s.old_end];
+    let new = &row.text[s.new_start..];
+    let tail: String = {
+        let chars: Vec<char> = old.chars().collect();
+        chars[chars.len().saturating_sub(30)..].iter().collect()
+    };
+    format!("…{tail} | {}", clip(new, 30))
+}
+
+fn reading(m: &PageModel) -> Reading {
+    let mut r = Reading::default();
+    for (i, row) in m.rows.iter().enumerate() {
+        match m.place(i) {
+            Place::Both => {
+                let half = &row.text[..row.text.len() / 2];
+                r.old.push(half.to_string());
+                r.new.push(half.to_string());
+            }
+            Place::Changed(c) => {
+                let s = &row.splits[c];
+                r.old.push(row.text[..s.old_end].trim_end().to_string());
+                r.new.push(row.text[s.new_start..].trim_start().to_string());
+            }
+            Place::One(Side::Old) => r.old.push(row.text.clone()),
+            Place::One(Side::New) => r.new.push(row.text.clone()),
+        }
+    }
+    r
+}
+
+/// Splits each page's title row into old and new title. Equal titles (`T T`) are certain;
+/// otherwise the split weighs the likeness of the halves, their balance and, across
+/// chained pages, agreement (page `i`'s new title is page `i + 1`'s old title).
+pub fn resolve_titles(
+    pages: &[Page],
+    warnings: &mut Vec<Warning>,
+) -> Vec<(Option<String>, Option<String>)> {
+    // Candidates per page: (score, old, new).
+    let cands: Vec<Vec<(f32, String, String)>> = pages
+        .iter()
+        .map(|p| {
+            p.title_row
+                .as_ref()
+                .map(|l| title_candidates(&l.text))
+                .unwrap_or_default()
+        })
+        .collect();
+    // Viterbi over pages: the best total score ending in each candidate.
+    let n = pages.len();
+    let mut best: Vec<Vec<(f32, Option<usize>)>> = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut row = Vec::new();
+        for (score, old, _) in &cands[i] {
+            let mut entry = (*score, None);
+            if i > 0 && !cands[i - 1].is_empty() {
+                let chained = pages[i - 1].info.new_version == pages[i].info.old_version;
+                for (j, (_, _, prev_new)) in cands[i - 1].iter().enumerate() {
+                    let bonus = if chained && prev_new == old { 5.0 } else { 0.0 };
+                    let s = best[i - 1][j].0 + score + bonus;
+                    if entry.1.is_none() || s > entry.0 {
+                        entry = (s, Some(j));
+                    }
+                }
+            }
+            row.push(entry);
+        }
+        best.push(row);
+    }
+    let mut choice: Vec<Option<usize>> = vec![None; n];
+    let mut cur = best
+        .last()
+        .and_then(|r| (0..r.len()).max_by(|&a, &b| r[a].0.total_cmp(&r[b].0)));
+    for i in (0..n).rev() {
+        if cands[i].is_empty() {
+            // A page without a title row breaks the chain; restart from its predecessor.
+            cur = if i > 0 {
+                (0..best[i - 1].len())
+                    .max_by(|&a, &b| best[i - 1][a].0.total_cmp(&best[i - 1][b].0))
+            } else {
+                None
+            };
+            continue;
+        }
+        let Some(c) = cur else { break };
+        choice[i] = Some(c);
+        cur = best[i][c].1.or_else(|| {
+            if i > 0 {
+                (0..best[i - 1].len())
+                    .max_by(|&a, &b| best[i - 1][a].0.total_cmp(&best[i - 1][b].0))
+            } else {
+                None
+            }
+        });
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let Some(c) = choice[i] else {
+            out.push((None, None));
+            continue;
+        };
+        let (score, old, new) = &cands[i][c];
+        if cands[i].len() > 1 {
+            let runner = cands[i]
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != c)
+                .max_by(|a, b| a.1.0.total_cmp(&b.1.0));
+            if let Some((_, (rs, ro, rn))) = runner {
+                let margin = score - rs;
+                let settled_by_chain = best[i][c].1.is_some()
+                    && cands[i - 1][best[i][c].1.unwrap_or(0)].2 == *old
+                    || (i + 1 < n && choice[i + 1].is_some_and(|d| cands[i + 1][d].1 == *new));
+                if margin < REPORT_MARGIN && !settled_by_chain {
+                    warnings.push(Warning {
+                        kind: "title-split".into(),
+                        at: pages[i]
+                            .title_row
+                            .as_ref()
+                            .map(|l| format!("line {}", l.number)),
+                        message: format!(
+                            "the old and new titles are not marked apart; the split is inferred \
+                             (margin {margin:.1})"
+                        ),
+                        chosen: Some(format!("{old:?} → {new:?}")),
+                        runner_up: Some(format!("{ro:?} → {rn:?}")),
+                        doubt: margin < DOUBT_MARGIN,
+                    });
+                }
+            }
+        }
+        out.push((Some(old.clone()), Some(new.clone())));
+    }
+    out
+}
+
+/// Candidate splits of a title row. `T T` gives the one certain candidate.
+fn title_candidates(row: &str) -> Vec<(f32, String, String)> {
+    let n = row.len();
+    if n % 2 == 1
+        && row.is_char_boundary(n / 2)
+        && row.as_bytes()[n / 2] == b' '
+        && row[..n / 2] == row[n / 2 + 1..]
+    {
+        let t = row[..n / 2].to_string();
+        return vec![(100.0, t.clone(), t)];
+    }
+    let words = word_spans(row);
+    let keys: Vec<String> = words
+        .iter()
+        .map(|&(a, b)| row[a..b].to_lowercase())
+        .collect();
+    let mut out = Vec::new();
+    for t in 1..words.len() {
+        let old = &row[..words[t - 1].1];
+        let new = &row[words[t].0..];
+        let (l, r) = (&keys[..t], &keys[t..]);
+        let shared =
+            l.iter().filter(|k| r.contains(k)).count() + r.iter().filter(|k| l.contains(k)).count();
+        let likeness = shared as f32 / keys.len() as f32;
+        let balance = 1.0 - (old.len() as f32 - new.len() as f32).abs() / n as f32;
+        let start = if starts_paragraph(new) { 0.5 } else { -2.0 };
+        out.push((
+            4.0 * likeness + 2.0 * balance + start,
+            old.to_string(),
+            new.to_string(),
+        ));
+    }
+    if out.is_empty() {
+        // A one-word row: the same title on both sides is the only reading.
+        out.push((0.0, row.to_string(), row.to_string()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_edges() {
+        assert!(ends_paragraph("He left."));
+        assert!(ends_paragraph("“We have failed.”"));
+        assert!(ends_paragraph("he said, “No,”"));
+        assert!(!ends_paragraph("Follow live updates"));
+        assert!(starts_paragraph("“Today, we"));
+        assert!(starts_paragraph("2016 was"));
+        assert!(!starts_paragraph("and then"));
+    }
+
+    #[test]
+    fn similar_halves_split_where_they_align() {
+        let row = "The toll rose to 23 on Monday. Rescuers kept digging. The toll rose to 50 on Monday. Rescuers kept digging through the night.";
+        let s = split_candidates(row, false);
+        assert_eq!(
+            &row[..s[0].old_end],
+            "The toll rose to 23 on Monday. Rescuers kept digging."
+        );
+    }
+
+    #[test]
+    fn equal_titles_are_certain() {
+        let c = title_candidates("Russia Talks Russia Talks");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].1, "Russia Talks");
+    }
+
+    #[test]
+    fn junk_rows_are_recognised() {
+        assert!(is_junk("abc\u{1}\u{2}def"));
+        assert!(!is_junk("An ordinary row — with “quotes”."));
+    }
+}

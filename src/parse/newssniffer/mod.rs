@@ -1,0 +1,549 @@
+//! News Sniffer diff pages, as text scrapes (`docs/newssniffer.md` has the page model).
+//!
+//! A scrape interleaves two versions row by row and nothing marks which words belong to
+//! which. This module reads the header and splits the file into pages; [`body`] decides,
+//! for each row, which version it belongs to and where changed rows split, weighing all
+//! the evidence the page model gives, and says how sure it is; [`page`] renders pages the
+//! way the site did, for tests and measurement.
+
+pub mod body;
+pub mod page;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::{Error, InputProblem, Warning};
+
+const SOURCE_PREFIX: &str = "This article is from the source '";
+const URL_PREFIX: &str = "You can find the current article at its original source at ";
+const CHANGED_PREFIX: &str = "The article has changed ";
+
+/// Whether a text starts like a News Sniffer page scrape.
+pub fn sniff(text: &str) -> bool {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| {
+            l.trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with(SOURCE_PREFIX)
+        })
+}
+
+/// One line of the input, with its 1-based line number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub number: usize,
+    pub text: String,
+}
+
+/// The period row's `(about 4 hours later)`: the words and what they roughly mean.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Period {
+    pub text: String,
+    /// The duration the words stand for, in seconds (the middle of the range they cover);
+    /// negative when the page says `earlier`.
+    pub approx_seconds: i64,
+}
+
+/// What one page's header and table head say.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageInfo {
+    /// Line number of the page's first line.
+    pub line: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<DateTime<FixedOffset>>,
+    /// The sentence on when the article is checked next, as the page says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_check: Option<DateTime<FixedOffset>>,
+    /// Stored versions, version 0 included (`The article has changed N times`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub versions_stored: Option<u64>,
+    pub old_version: u64,
+    pub new_version: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_time: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_time: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+}
+
+/// A page: its header facts, its title row and its body rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub info: PageInfo,
+    pub title_row: Option<Line>,
+    pub rows: Vec<Line>,
+}
+
+/// Parses a scrape into an article. A text with no page header at all (a bare body, read
+/// with `--from newssniffer`) is one page of versions 0 and 1 with no title row.
+pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
+    let fail = |m: String| Error::input(name, InputProblem::Format(m));
+    let mut warnings = Vec::new();
+    let mut pages = split_pages(text, &mut warnings).map_err(fail)?;
+    if pages.is_empty() {
+        return Err(fail("no News Sniffer page found".into()));
+    }
+    check_same_article(&pages).map_err(fail)?;
+    chain_warnings(&pages, &mut warnings);
+    for p in &pages {
+        if p.rows.is_empty() {
+            return Err(fail(format!(
+                "the page at line {} has a header but no body rows; is the scrape truncated?",
+                p.info.line
+            )));
+        }
+    }
+    let titles = body::resolve_titles(&pages, &mut warnings);
+    for (p, (old, new)) in pages.iter_mut().zip(titles) {
+        p.info.old_title = old;
+        p.info.new_title = new;
+    }
+    let readings = body::resolve(&pages, &mut warnings);
+    let article = assemble(&pages, &readings, &mut warnings).map_err(fail)?;
+    Ok((article, warnings))
+}
+
+/// Splits the text into pages. Header lines that are not understood are reported, not
+/// dropped.
+fn split_pages(text: &str, warnings: &mut Vec<Warning>) -> Result<Vec<Page>, String> {
+    let lines: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| Line {
+            number: i + 1,
+            text: l.trim_start_matches('\u{feff}').trim().to_string(),
+        })
+        .filter(|l| !l.text.is_empty())
+        .collect();
+    let mut pages: Vec<Page> = Vec::new();
+    let headerless = lines.first().is_some_and(|l| {
+        !l.text.starts_with(SOURCE_PREFIX)
+            && !lines.iter().any(|l| parse_versions(&l.text).is_some())
+    });
+    if headerless {
+        return Ok(vec![Page {
+            info: PageInfo {
+                line: lines[0].number,
+                old_version: 0,
+                new_version: 1,
+                ..PageInfo::default()
+            },
+            title_row: None,
+            rows: lines
+                .into_iter()
+                .filter(|l| !is_pagination(&l.text))
+                .collect(),
+        }]);
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        let mut info = PageInfo {
+            line: lines[i].number,
+            ..PageInfo::default()
+        };
+        // Header: everything up to the `Version A Version B` line.
+        let mut saw_header = false;
+        while i < lines.len() && parse_versions(&lines[i].text).is_none() {
+            let l = &lines[i];
+            if saw_header && l.text.starts_with(SOURCE_PREFIX) {
+                return Err(format!(
+                    "line {}: a new page starts before the page at line {} reached its table; \
+                     the scrape is truncated",
+                    l.number, info.line
+                ));
+            }
+            if !header_line(&l.text, &mut info) && !is_pagination(&l.text) {
+                warnings.push(Warning {
+                    kind: "unplaced-text".into(),
+                    at: Some(format!("line {}", l.number)),
+                    message: format!(
+                        "header line not understood, kept out of the article: {:?}",
+                        clip(&l.text, 80)
+                    ),
+                    chosen: None,
+                    runner_up: None,
+                    doubt: true,
+                });
+            }
+            saw_header = true;
+            i += 1;
+        }
+        let Some((a, b)) = lines.get(i).and_then(|l| parse_versions(&l.text)) else {
+            if start == 0 && pages.is_empty() {
+                return Err(
+                    "no `Version A Version B` line: not a News Sniffer page, or the \
+                            scrape is truncated"
+                        .into(),
+                );
+            }
+            return Err(format!(
+                "the page at line {} has no `Version A Version B` line; the scrape is truncated",
+                lines[start].number
+            ));
+        };
+        if b <= a {
+            return Err(format!(
+                "line {}: version {b} does not come after version {a}",
+                lines[i].number
+            ));
+        }
+        info.old_version = a;
+        info.new_version = b;
+        i += 1;
+        let title_row = lines
+            .get(i)
+            .filter(|l| !l.text.starts_with(SOURCE_PREFIX))
+            .cloned();
+        if title_row.is_some() {
+            i += 1;
+        }
+        if let Some(l) = lines.get(i)
+            && let Some((old_t, new_t, period)) = parse_time_row(&l.text)
+        {
+            info.old_time = old_t;
+            info.new_time = new_t;
+            info.period = Some(period);
+            i += 1;
+        }
+        let mut rows = Vec::new();
+        while i < lines.len() && !lines[i].text.starts_with(SOURCE_PREFIX) {
+            if !is_pagination(&lines[i].text) {
+                rows.push(lines[i].clone());
+            }
+            i += 1;
+        }
+        pages.push(Page {
+            info,
+            title_row,
+            rows,
+        });
+    }
+    Ok(pages)
+}
+
+/// Reads one header line into `info`; false when the line is not a header line.
+fn header_line(l: &str, info: &mut PageInfo) -> bool {
+    if let Some(rest) = l.strip_prefix(SOURCE_PREFIX) {
+        let Some((source, rest)) = rest.split_once('\'') else {
+            return false;
+        };
+        info.source = Some(source.to_string());
+        let rest = rest.trim_start_matches(" and was first published or seen on");
+        // `DATE (UTC). STATUS` or `. STATUS` when the scraper dropped the <time>.
+        let (date, status) = match rest.find(". ") {
+            Some(k) => (&rest[..k], rest[k + 2..].trim()),
+            None => (rest.trim_end_matches('.'), ""),
+        };
+        info.first_seen = parse_long_date(date.trim().trim_end_matches("(UTC)").trim());
+        if !status.is_empty() {
+            info.check_status = Some(status.to_string());
+            if let Some(d) = status.strip_prefix("The next check for changes will be ") {
+                info.next_check = parse_long_date(d.trim_end_matches('.').trim());
+            }
+        }
+        return true;
+    }
+    if let Some(url) = l.strip_prefix(URL_PREFIX) {
+        info.url = Some(url.trim().to_string());
+        return true;
+    }
+    if let Some(rest) = l.strip_prefix(CHANGED_PREFIX) {
+        let n = rest.split_whitespace().next().and_then(|n| n.parse().ok());
+        info.versions_stored = n;
+        return n.is_some();
+    }
+    false
+}
+
+/// `Previous version 1 2 3 ... Next version`, in any of its partial forms.
+fn is_pagination(l: &str) -> bool {
+    (l.starts_with("Previous version") || l.ends_with("Next version"))
+        && l.split_whitespace().all(|w| {
+            matches!(w, "Previous" | "Next" | "version" | "..." | "…")
+                || w.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// `Version 2 Version 3` → (2, 3).
+fn parse_versions(l: &str) -> Option<(u64, u64)> {
+    let w: Vec<&str> = l.split_whitespace().collect();
+    match w.as_slice() {
+        ["Version", a, "Version", b] => Some((a.parse().ok()?, b.parse().ok()?)),
+        _ => None,
+    }
+}
+
+/// Rails' long form, `December 05, 2016 09:41`, taken as UTC.
+fn parse_long_date(s: &str) -> Option<DateTime<FixedOffset>> {
+    let t = NaiveDateTime::parse_from_str(s, "%B %d, %Y %H:%M").ok()?;
+    Some(Utc.from_utc_datetime(&t).fixed_offset())
+}
+
+/// Ruby's `2016-12-05 14:02:37 UTC`.
+fn parse_ruby_time(s: &str) -> Option<DateTime<FixedOffset>> {
+    let t = NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M:%S UTC").ok()?;
+    Some(Utc.from_utc_datetime(&t).fixed_offset())
+}
+
+type TimeRow = (
+    Option<DateTime<FixedOffset>>,
+    Option<DateTime<FixedOffset>>,
+    Period,
+);
+
+/// `OLD_TIME NEW_TIME (PERIOD later)`, where the times may be missing.
+fn parse_time_row(l: &str) -> Option<TimeRow> {
+    let open = l.rfind('(')?;
+    let inner = l[open..].strip_prefix('(')?.strip_suffix(')')?;
+    let (words, sign) = if let Some(w) = inner.strip_suffix(" later") {
+        (w, 1)
+    } else {
+        (inner.strip_suffix(" earlier")?, -1)
+    };
+    let secs = period_seconds(words)?;
+    let times = l[..open].trim();
+    let (old, new) = if times.is_empty() {
+        (None, None)
+    } else {
+        // Two `YYYY-MM-DD HH:MM:SS UTC` stamps of 23 characters each.
+        let (a, b) = times.split_at(times.len().min(23));
+        let (a, b) = (parse_ruby_time(a)?, parse_ruby_time(b)?);
+        (Some(a), Some(b))
+    };
+    Some((
+        old,
+        new,
+        Period {
+            text: inner.to_string(),
+            approx_seconds: sign * secs,
+        },
+    ))
+}
+
+/// Rails' `distance_of_time_in_words` back to seconds (the middle of each range).
+fn period_seconds(words: &str) -> Option<i64> {
+    const MIN: i64 = 60;
+    const HOUR: i64 = 3600;
+    const DAY: i64 = 86400;
+    const MONTH: i64 = 30 * DAY;
+    const YEAR: i64 = 365 * DAY;
+    let w: Vec<&str> = words.split_whitespace().collect();
+    let n = |s: &str| s.parse::<i64>().ok();
+    Some(match w.as_slice() {
+        ["less", "than", "a", "minute"] => 30,
+        ["less", "than", x, "seconds"] => n(x)? / 2,
+        ["half", "a", "minute"] => 30,
+        ["1", "minute"] => MIN,
+        [x, "minutes"] => n(x)? * MIN,
+        ["about", "1", "hour"] => HOUR,
+        ["about", x, "hours"] => n(x)? * HOUR,
+        ["1", "day"] => DAY,
+        [x, "days"] => n(x)? * DAY,
+        ["about", "1", "month"] => MONTH,
+        [x, "months"] => n(x)? * MONTH,
+        ["about", "1", "year"] => YEAR,
+        ["about", x, "years"] => n(x)? * YEAR,
+        ["over", x, "years"] => n(x)? * YEAR + YEAR / 2,
+        ["almost", x, "years"] => n(x)? * YEAR - YEAR / 8,
+        _ => return None,
+    })
+}
+
+/// Pages from different articles cannot make one history.
+fn check_same_article(pages: &[Page]) -> Result<(), String> {
+    let first = &pages[0].info;
+    for p in &pages[1..] {
+        let differs =
+            |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
+        if differs(&first.url, &p.info.url) || differs(&first.source, &p.info.source) {
+            return Err(format!(
+                "the page at line {} is from another article ({}) than the page at line {} ({}); \
+                 split the file per article",
+                p.info.line,
+                p.info
+                    .url
+                    .as_deref()
+                    .or(p.info.source.as_deref())
+                    .unwrap_or("?"),
+                first.line,
+                first
+                    .url
+                    .as_deref()
+                    .or(first.source.as_deref())
+                    .unwrap_or("?"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn chain_warnings(pages: &[Page], warnings: &mut Vec<Warning>) {
+    for w in pages.windows(2) {
+        let (a, b) = (&w[0].info, &w[1].info);
+        if b.old_version != a.new_version {
+            warnings.push(Warning {
+                kind: "pages-do-not-chain".into(),
+                at: Some(format!("line {}", b.line)),
+                message: format!(
+                    "page {}→{} does not follow page {}→{}; the history has a gap",
+                    b.old_version, b.new_version, a.old_version, a.new_version
+                ),
+                chosen: None,
+                runner_up: None,
+                doubt: true,
+            });
+        }
+    }
+}
+
+/// Builds the revisions from the resolved pages: each page gives its old side (unless an
+/// earlier page already gave that version) and its new side.
+fn assemble(
+    pages: &[Page],
+    readings: &[body::Reading],
+    warnings: &mut Vec<Warning>,
+) -> Result<Article, String> {
+    let mut revisions: Vec<Revision> = Vec::new();
+    let mut push = |version: u64,
+                    paragraphs: Vec<String>,
+                    title: &Option<String>,
+                    time: Option<DateTime<FixedOffset>>,
+                    revisions: &mut Vec<Revision>|
+     -> Result<(), String> {
+        if let Some(existing) = revisions.iter().find(|r| r.version == version) {
+            let same = existing.paragraphs().len() == paragraphs.len()
+                && existing
+                    .paragraphs()
+                    .iter()
+                    .zip(&paragraphs)
+                    .all(|(p, q)| existing.paragraph_text(p) == q);
+            if !same {
+                warnings.push(Warning {
+                    kind: "pages-disagree".into(),
+                    at: None,
+                    message: format!(
+                        "two pages give different texts for version {version}; the first is kept"
+                    ),
+                    chosen: None,
+                    runner_up: None,
+                    doubt: true,
+                });
+            }
+            return Ok(());
+        }
+        if revisions.last().is_some_and(|r| r.version > version) {
+            return Err(format!("version {version} comes after a later version"));
+        }
+        let inputs = paragraphs.into_iter().map(ParagraphInput::Text).collect();
+        let mut r = Revision::from_paragraphs(version, inputs, None).map_err(|e| e.to_string())?;
+        r.title = title.clone();
+        r.created = time;
+        revisions.push(r);
+        Ok(())
+    };
+    for (page, reading) in pages.iter().zip(readings) {
+        let i = &page.info;
+        push(
+            i.old_version,
+            reading.old.clone(),
+            &i.old_title,
+            i.old_time,
+            &mut revisions,
+        )?;
+        push(
+            i.new_version,
+            reading.new.clone(),
+            &i.new_title,
+            i.new_time,
+            &mut revisions,
+        )?;
+    }
+    if revisions.iter().any(|r| r.paragraphs().is_empty()) {
+        return Err("a version has no text at all; the scrape holds no sensible revision".into());
+    }
+    let first = &pages[0].info;
+    let mut meta = ArticleMeta {
+        title: revisions.last().and_then(|r| r.title.clone()),
+        url: first.url.clone(),
+        source: first.source.clone(),
+        ..ArticleMeta::default()
+    };
+    meta.extra.insert(
+        "newssniffer".into(),
+        serde_json::json!({ "pages": pages.iter().map(|p| &p.info).collect::<Vec<_>>() }),
+    );
+    Ok(Article { meta, revisions })
+}
+
+fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_rows_with_and_without_times() {
+        let (a, b, p) =
+            parse_time_row("2016-12-05 14:02:37 UTC 2016-12-05 18:10:00 UTC (about 4 hours later)")
+                .unwrap();
+        assert_eq!(a.unwrap().to_rfc3339(), "2016-12-05T14:02:37+00:00");
+        assert_eq!(b.unwrap().to_rfc3339(), "2016-12-05T18:10:00+00:00");
+        assert_eq!(p.approx_seconds, 4 * 3600);
+        let (a, _, p) = parse_time_row("(less than a minute earlier)").unwrap();
+        assert!(a.is_none());
+        assert_eq!(p.approx_seconds, -30);
+        assert!(parse_time_row("(about 4 lightyears later)").is_none());
+        assert!(parse_time_row("Some headline (with a parenthesis)").is_none());
+    }
+
+    #[test]
+    fn header_lines() {
+        let mut i = PageInfo::default();
+        assert!(header_line(
+            "This article is from the source 'bbc' and was first published or seen on December 05, 2016 09:41 (UTC). The next check for changes will be December 06, 2016 10:00",
+            &mut i
+        ));
+        assert_eq!(i.source.as_deref(), Some("bbc"));
+        assert_eq!(
+            i.first_seen.unwrap().to_rfc3339(),
+            "2016-12-05T09:41:00+00:00"
+        );
+        assert_eq!(
+            i.next_check.unwrap().to_rfc3339(),
+            "2016-12-06T10:00:00+00:00"
+        );
+        let mut j = PageInfo::default();
+        assert!(header_line(
+            "This article is from the source 'nytimes' and was first published or seen on . It will not be checked again for changes.",
+            &mut j
+        ));
+        assert!(j.first_seen.is_none());
+        assert_eq!(
+            j.check_status.as_deref(),
+            Some("It will not be checked again for changes.")
+        );
+        assert!(is_pagination("Previous version 1 2 3 ... Next version"));
+        assert!(!is_pagination(
+            "Previous versions of the law were stricter."
+        ));
+    }
+}
