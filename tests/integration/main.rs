@@ -1,0 +1,15 @@
+//! The integration tests of `newsdiff`, in one test binary (ripgrep style): one link step
+//! for all of them, and shared helpers in `util`.
+//!
+//! - `cli`: the `newsdiff` binary as a user runs it (arguments, inputs, exit codes,
+//!   colour, errors).
+//! - `snapshots`: whole outputs for the samples, reviewed by hand (insta).
+//! - `properties`: lossless parsing and self-consistent change logs for generated inputs
+//!   (proptest).
+//! - `schema`: the JSON change log against `docs/changelog.schema.json`.
+
+mod cli;
+mod properties;
+mod schema;
+mod snapshots;
+mod util;
