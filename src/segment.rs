@@ -174,9 +174,10 @@ pub fn sentences(paragraph: &str) -> Vec<Span> {
     out
 }
 
-/// Whether a sentence really ends between `before` (the sentence so far) and `after` (the
-/// next UAX #29 piece).
-pub(crate) fn is_boundary(before: &str, after: &str) -> bool {
+/// Whether a sentence really ends between `before` (the text so far) and `after` (the text
+/// that follows, trimmed): the news-aware judgement the segmenter applies to every
+/// candidate boundary.
+pub fn is_boundary(before: &str, after: &str) -> bool {
     let Some(first) = after.chars().next() else {
         return true;
     };

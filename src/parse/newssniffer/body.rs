@@ -21,30 +21,69 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use super::page::collapse;
 use super::{Line, Page, clip};
 use crate::Warning;
 use crate::align::similarity::normalize;
 use crate::segment;
 
-/// Old half ends with sentence-final punctuation / does not.
-const END_PUNCT: (f32, f32) = (1.5, -3.0);
-/// New half starts like a paragraph / does not.
-const START_OK: (f32, f32) = (1.0, -2.5);
-/// Weight of the halves' likeness (0..1).
-const LIKENESS: f32 = 6.0;
-/// Score of reading a row as one-sided: what a changed reading must beat.
-const ONE_SIDED: f32 = 3.5;
-/// Preference for reading one-sided rows as added rather than deleted (edits add more than
-/// they remove).
-const ADDED_PRIOR: f32 = 0.3;
-/// White-space cue, when the scrape kept white space.
-const WHITESPACE_CUE: f32 = 6.0;
-/// Penalty for each word shingle that occurs twice within one version: a repeated
-/// sentence of twenty-odd words costs about 8, a near-repeat that shares a long run of
-/// words a little less.
-const REPEAT: f32 = 0.4;
-/// Bonus for each paragraph that two chained pages agree on.
-const CHAIN: f32 = 4.0;
+/// The weights of the evidence, in log-odds-like units. The defaults were fitted on
+/// scrapes generated from half of the NewsEdits sample and checked on the other half
+/// (`examples/newssniffer_corpus.rs`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Old half of a changed row ends with sentence-final punctuation / does not.
+    pub end_punct: f32,
+    pub no_end_punct: f32,
+    /// New half starts like a paragraph / does not.
+    pub start_ok: f32,
+    pub bad_start: f32,
+    /// Weight of the halves' likeness (0..1).
+    pub likeness: f32,
+    /// Score of reading a row as one-sided: what a changed reading must beat.
+    pub one_sided: f32,
+    /// Preference for reading one-sided rows as added rather than deleted.
+    pub added_prior: f32,
+    /// White-space cue, when the scrape kept white space.
+    pub whitespace: f32,
+    /// Penalty per word shingle repeated within one version.
+    pub repeat: f32,
+    /// Bonus per paragraph two chained pages agree on (and penalty per disagreement).
+    pub chain: f32,
+    /// Weight of the paragraph-length prior (news paragraphs run one to three sentences).
+    pub length: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            end_punct: 1.5,
+            no_end_punct: -3.0,
+            start_ok: 1.0,
+            bad_start: -2.5,
+            likeness: 6.0,
+            one_sided: 3.5,
+            added_prior: 0.3,
+            whitespace: 6.0,
+            repeat: 0.4,
+            chain: 4.0,
+            length: 1.0,
+        }
+    }
+}
+
+/// Log-prior of a paragraph of `n` sentences.
+fn length_prior(n: usize) -> f32 {
+    match n {
+        0 | 1 => -0.9,
+        2 => -1.05,
+        3 => -1.6,
+        4 => -2.5,
+        5 => -3.2,
+        n => -4.0 - 0.7 * (n - 6) as f32,
+    }
+}
+
 /// Words per shingle: runs this long rarely recur within one article by chance.
 const SHINGLE: usize = 6;
 /// Split candidates kept per row.
@@ -126,13 +165,19 @@ struct PageModel {
     repeats: i64,
     /// Local score per gap under the current reading.
     local: Vec<f32>,
+    w: Weights,
     old_version: u64,
     new_version: u64,
 }
 
 /// Resolves every page's body, jointly, into readings; reports unplaced rows and doubts.
 pub fn resolve(pages: &[Page], warnings: &mut Vec<Warning>) -> Vec<Reading> {
-    let mut models: Vec<PageModel> = pages.iter().map(|p| build_model(p, warnings)).collect();
+    resolve_with(pages, &Weights::default(), warnings)
+}
+
+/// [`resolve`] with other weights (for fitting them).
+pub fn resolve_with(pages: &[Page], w: &Weights, warnings: &mut Vec<Warning>) -> Vec<Reading> {
+    let mut models: Vec<PageModel> = pages.iter().map(|p| build_model(p, w, warnings)).collect();
     let chained: Vec<bool> = (0..models.len())
         .map(|i| i + 1 < models.len() && models[i].new_version == models[i + 1].old_version)
         .collect();
@@ -141,7 +186,7 @@ pub fn resolve(pages: &[Page], warnings: &mut Vec<Warning>) -> Vec<Reading> {
     models.iter().map(reading).collect()
 }
 
-fn build_model(page: &Page, warnings: &mut Vec<Warning>) -> PageModel {
+fn build_model(page: &Page, w: &Weights, warnings: &mut Vec<Warning>) -> PageModel {
     let uncollapsed = page.rows.iter().any(|r| r.text.contains("  "));
     let mut rows = Vec::with_capacity(page.rows.len());
     for l in &page.rows {
@@ -160,7 +205,7 @@ fn build_model(page: &Page, warnings: &mut Vec<Warning>) -> PageModel {
             });
             continue;
         }
-        rows.push(row_model(l, uncollapsed));
+        rows.push(row_model(l, uncollapsed, w));
     }
     let mut gaps = Vec::new();
     let mut current: Vec<usize> = Vec::new();
@@ -213,6 +258,7 @@ fn build_model(page: &Page, warnings: &mut Vec<Warning>) -> PageModel {
         row_gap,
         counts: [HashMap::new(), HashMap::new()],
         repeats: 0,
+        w: *w,
         old_version: page.info.old_version,
         new_version: page.info.new_version,
     };
@@ -266,7 +312,7 @@ fn para_key(text: &str) -> u64 {
     hash(&normalize(text))
 }
 
-fn row_model(l: &Line, uncollapsed: bool) -> Row {
+fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
     let text = l.text.clone();
     let n = text.len();
     let unchanged = n.is_multiple_of(2)
@@ -275,11 +321,12 @@ fn row_model(l: &Line, uncollapsed: bool) -> Row {
         && text[..n / 2] == text[n / 2..];
     let mut splits = Vec::new();
     if !unchanged {
-        splits = split_candidates(&text, uncollapsed);
+        splits = split_candidates(&text, uncollapsed, w);
     }
-    let one_score = ONE_SIDED
+    let one_score = w.one_sided
+        + w.length * length_prior(segment::sentences(&text).len())
         + if uncollapsed && text.contains("  ") {
-            -WHITESPACE_CUE
+            -w.whitespace
         } else {
             0.0
         };
@@ -297,7 +344,7 @@ fn row_model(l: &Line, uncollapsed: bool) -> Row {
 }
 
 /// Every split between two words, scored in one pass; the best few are kept.
-fn split_candidates(text: &str, uncollapsed: bool) -> Vec<Split> {
+fn split_candidates(text: &str, uncollapsed: bool, w: &Weights) -> Vec<Split> {
     let words: Vec<(usize, usize)> = word_spans(text);
     if words.len() < 2 {
         return Vec::new();
@@ -321,6 +368,8 @@ fn split_candidates(text: &str, uncollapsed: bool) -> Vec<Split> {
         })
         .collect();
     let total: f32 = keys.iter().map(|k| k.1).sum();
+    // Sentence ends, to count the sentences on each side of a split.
+    let ends: Vec<usize> = segment::sentences(text).iter().map(|s| s.end).collect();
     let mut right: HashMap<&str, i32> = HashMap::new();
     for (k, _) in &keys {
         *right.entry(k.as_str()).or_default() += 1;
@@ -329,13 +378,13 @@ fn split_candidates(text: &str, uncollapsed: bool) -> Vec<Split> {
     let mut inter = 0.0f32;
     let mut scored: Vec<(f32, usize)> = Vec::with_capacity(words.len());
     for t in 1..words.len() {
-        let (k, w) = (&keys[t - 1].0, keys[t - 1].1);
+        let (k, weight) = (&keys[t - 1].0, keys[t - 1].1);
         let l = left.entry(k.as_str()).or_default();
         let r = right.entry(k.as_str()).or_default();
         let before = (*l).min(*r);
         *l += 1;
         *r -= 1;
-        inter += w * ((*l).min(*r) - before) as f32;
+        inter += weight * ((*l).min(*r) - before) as f32;
         let old = &text[..words[t - 1].1];
         let new = &text[words[t].0..];
         let likeness = if total > 0.0 {
@@ -343,17 +392,20 @@ fn split_candidates(text: &str, uncollapsed: bool) -> Vec<Split> {
         } else {
             0.0
         };
-        let ends = ends_paragraph(old) && segment::is_boundary(old, new);
-        let mut score = if ends { END_PUNCT.0 } else { END_PUNCT.1 }
+        let at_end = ends_paragraph(old) && segment::is_boundary(old, new);
+        let old_sentences = ends.partition_point(|&e| e <= words[t - 1].1).max(1);
+        let new_sentences = ends.len().saturating_sub(old_sentences).max(1);
+        let mut score = if at_end { w.end_punct } else { w.no_end_punct }
             + if starts_paragraph(new) {
-                START_OK.0
+                w.start_ok
             } else {
-                START_OK.1
+                w.bad_start
             }
-            + LIKENESS * likeness;
+            + w.likeness * likeness
+            + w.length * (length_prior(old_sentences) + length_prior(new_sentences));
         if uncollapsed {
             let cue = !old.contains("  ") && double_spaced(new);
-            score += if cue { WHITESPACE_CUE } else { -WHITESPACE_CUE };
+            score += if cue { w.whitespace } else { -w.whitespace };
         }
         scored.push((score, t));
     }
@@ -427,7 +479,7 @@ fn local_gap(m: &PageModel, g: usize, h: Hyp) -> f32 {
         } else {
             s += row.one_score
                 + if h.side == Side::New {
-                    ADDED_PRIOR
+                    m.w.added_prior
                 } else {
                     0.0
                 };
@@ -523,7 +575,7 @@ impl PageModel {
 
     /// The page's own score: local evidence less the repeats.
     fn score(&self) -> f32 {
-        self.local.iter().sum::<f32>() - REPEAT * self.repeats as f32
+        self.local.iter().sum::<f32>() - self.w.repeat * self.repeats as f32
     }
 
     /// Paragraph keys of both versions, in order.
@@ -548,7 +600,7 @@ impl PageModel {
 }
 
 /// Agreement of two chained pages: paragraphs of `a`'s new side found in `b`'s old side.
-fn chain_score(a_new: &[u64], b_old: &[u64]) -> f32 {
+fn chain_score(a_new: &[u64], b_old: &[u64], chain: f32) -> f32 {
     let mut count: HashMap<u64, i32> = HashMap::new();
     for k in b_old {
         *count.entry(*k).or_default() += 1;
@@ -563,7 +615,7 @@ fn chain_score(a_new: &[u64], b_old: &[u64]) -> f32 {
         }
     }
     let disagree = a_new.len().max(b_old.len()) - agree;
-    CHAIN * agree as f32 - CHAIN * disagree as f32
+    chain * agree as f32 - chain * disagree as f32
 }
 
 type Sides = Vec<(Vec<u64>, Vec<u64>)>;
@@ -769,10 +821,10 @@ fn score_with_neighbours(m: &PageModel, sides: &Sides, chained: &[bool], p: usiz
     let mut s = m.score();
     let (old, new) = m.side_paras();
     if p > 0 && chained[p - 1] {
-        s += chain_score(&sides[p - 1].1, &old);
+        s += chain_score(&sides[p - 1].1, &old, m.w.chain);
     }
     if chained[p] {
-        s += chain_score(&new, &sides[p + 1].0);
+        s += chain_score(&new, &sides[p + 1].0, m.w.chain);
     }
     s
 }
@@ -829,22 +881,23 @@ fn describe_split(row: &Row, s: &Split) -> String {
     format!("…{tail} | {}", clip(new, 30))
 }
 
+/// The paragraphs of both versions, white space collapsed as stored articles are.
 fn reading(m: &PageModel) -> Reading {
     let mut r = Reading::default();
     for (i, row) in m.rows.iter().enumerate() {
         match m.place(i) {
             Place::Both => {
                 let half = &row.text[..row.text.len() / 2];
-                r.old.push(half.to_string());
-                r.new.push(half.to_string());
+                r.old.push(collapse(half));
+                r.new.push(collapse(half));
             }
             Place::Changed(c) => {
                 let s = &row.splits[c];
-                r.old.push(row.text[..s.old_end].trim_end().to_string());
-                r.new.push(row.text[s.new_start..].trim_start().to_string());
+                r.old.push(collapse(&row.text[..s.old_end]));
+                r.new.push(collapse(&row.text[s.new_start..]));
             }
-            Place::One(Side::Old) => r.old.push(row.text.clone()),
-            Place::One(Side::New) => r.new.push(row.text.clone()),
+            Place::One(Side::Old) => r.old.push(collapse(&row.text)),
+            Place::One(Side::New) => r.new.push(collapse(&row.text)),
         }
     }
     r
@@ -1012,7 +1065,7 @@ mod tests {
     #[test]
     fn similar_halves_split_where_they_align() {
         let row = "The toll rose to 23 on Monday. Rescuers kept digging. The toll rose to 50 on Monday. Rescuers kept digging through the night.";
-        let s = split_candidates(row, false);
+        let s = split_candidates(row, false, &Weights::default());
         assert_eq!(
             &row[..s[0].old_end],
             "The toll rose to 23 on Monday. Rescuers kept digging."

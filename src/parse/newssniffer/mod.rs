@@ -90,6 +90,15 @@ pub struct Page {
 /// Parses a scrape into an article. A text with no page header at all (a bare body, read
 /// with `--from newssniffer`) is one page of versions 0 and 1 with no title row.
 pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
+    parse_with(name, text, &body::Weights::default())
+}
+
+/// [`parse`] with other evidence weights (for fitting them).
+pub fn parse_with(
+    name: &str,
+    text: &str,
+    weights: &body::Weights,
+) -> Result<(Article, Vec<Warning>), Error> {
     let fail = |m: String| Error::input(name, InputProblem::Format(m));
     let mut warnings = Vec::new();
     let mut pages = split_pages(text, &mut warnings).map_err(fail)?;
@@ -111,7 +120,7 @@ pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
         p.info.old_title = old;
         p.info.new_title = new;
     }
-    let readings = body::resolve(&pages, &mut warnings);
+    let readings = body::resolve_with(&pages, weights, &mut warnings);
     let article = assemble(&pages, &readings, &mut warnings).map_err(fail)?;
     Ok((article, warnings))
 }
@@ -499,6 +508,38 @@ fn clip(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn paras(a: &Article, i: usize) -> Vec<String> {
+        let r = &a.revisions[i];
+        r.paragraphs()
+            .iter()
+            .map(|p| r.paragraph_text(p).to_string())
+            .collect()
+    }
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn edited_paragraph_and_moved_paragraph_round_trip() {
+        let old = v(&[
+            "MOSCOW (AP) -- Russia said on Monday it would start talks with the United States.",
+            "The death toll in Aleppo rose to 23, activists said. Rescuers kept digging.",
+            "Mr. Lavrov spoke at a news conference in Moscow.",
+            "Kerry met Lavrov in Rome on Saturday to discuss the routes for the fighters.",
+        ]);
+        let new = v(&[
+            "MOSCOW (AP) -- Russia said on Monday it would start talks with the United States.",
+            "Kerry met Lavrov in Rome on Saturday to discuss the routes for the fighters.",
+            "The death toll in Aleppo rose to at least 50, activists said. Rescuers kept digging through the night.",
+            "Mr. Lavrov spoke at a news conference in Moscow.",
+        ]);
+        let scrape = page::render(&page::PageSpec::default(), &old, &new);
+        let (a, _) = parse("t", &scrape).unwrap();
+        assert_eq!(paras(&a, 0), old);
+        assert_eq!(paras(&a, 1), new);
+    }
 
     #[test]
     fn time_rows_with_and_without_times() {

@@ -58,17 +58,42 @@ pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What a body row holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// An unchanged paragraph, shown twice.
+    Unchanged,
+    /// A changed pair; the old paragraph is the row's first `old_len` bytes.
+    Changed {
+        old_len: usize,
+    },
+    Deleted,
+    Added,
+}
+
 /// The body rows for two paragraph lists: an LCS of the paragraphs walked like diff-lcs's
 /// `traverse_balanced` (in each gap: changed pairs in order first, then the surplus).
 pub fn body_rows(old: &[String], new: &[String], collapse_ws: bool) -> Vec<String> {
+    body_rows_with_roles(old, new, collapse_ws)
+        .into_iter()
+        .map(|r| r.0)
+        .collect()
+}
+
+/// [`body_rows`] with what each row holds.
+pub fn body_rows_with_roles(
+    old: &[String],
+    new: &[String],
+    collapse_ws: bool,
+) -> Vec<(String, Role)> {
     let old: Vec<String> = old.iter().map(|p| collapse(p)).collect();
     let new: Vec<String> = new.iter().map(|p| collapse(p)).collect();
     let mut rows = Vec::new();
     let (mut del, mut ins): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-    let flush = |rows: &mut Vec<String>, del: &mut Vec<&str>, ins: &mut Vec<&str>| {
+    let flush = |rows: &mut Vec<(String, Role)>, del: &mut Vec<&str>, ins: &mut Vec<&str>| {
         let pairs = del.len().min(ins.len());
         for i in 0..pairs {
-            rows.push(if collapse_ws {
+            let row = if collapse_ws {
                 format!("{} {}", del[i], ins[i])
             } else {
                 format!(
@@ -76,10 +101,19 @@ pub fn body_rows(old: &[String], new: &[String], collapse_ws: bool) -> Vec<Strin
                     del[i],
                     ins[i].split(' ').collect::<Vec<_>>().join("  ")
                 )
-            });
+            };
+            rows.push((
+                row,
+                Role::Changed {
+                    old_len: del[i].len(),
+                },
+            ));
         }
-        for p in del[pairs..].iter().chain(&ins[pairs..]) {
-            rows.push(p.to_string());
+        for p in &del[pairs..] {
+            rows.push((p.to_string(), Role::Deleted));
+        }
+        for p in &ins[pairs..] {
+            rows.push((p.to_string(), Role::Added));
         }
         del.clear();
         ins.clear();
@@ -89,7 +123,7 @@ pub fn body_rows(old: &[String], new: &[String], collapse_ws: bool) -> Vec<Strin
             DiffOp::Equal { old_index, len, .. } => {
                 flush(&mut rows, &mut del, &mut ins);
                 for p in &old[old_index..old_index + len] {
-                    rows.push(format!("{p}{p}"));
+                    rows.push((format!("{p}{p}"), Role::Unchanged));
                 }
             }
             DiffOp::Delete {
