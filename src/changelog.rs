@@ -174,7 +174,7 @@ impl ChangeLog {
             .enumerate()
             .find(|(_, r)| r.version == Some(version))
             .ok_or_else(|| Error::Usage(format!("the change log has no version {version}")))?;
-        doc.to_revision(i)
+        doc.to_revision(i, version)
             .map_err(|p| Error::input("change log", p))
     }
 }
@@ -218,7 +218,7 @@ impl RevisionDiff {
             };
             let (a, b) = (join(&op.old, old), join(&op.new, new));
             match op.kind {
-                Kind::Unchanged if a != b => {
+                Kind::Unchanged if !align::same_text(&a, &b) => {
                     return Err(format!("op {k}: unchanged but texts differ"));
                 }
                 Kind::Edited | Kind::Merged | Kind::Split => {

@@ -125,7 +125,7 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
 }
 
 fn emit(out: &OutputArgs, text: &str) -> Result<(), Error> {
-    match &out.output {
+    match out.output.as_deref().filter(|p| *p != "-") {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| Error::Usage(format!("{path}: cannot write: {e}"))),
         None => {
@@ -145,6 +145,11 @@ fn report(warnings: &[Warning]) {
 }
 
 fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
+    if args.input.inputs.iter().filter(|i| *i == "-").count() > 1 {
+        return Err(Error::Usage(
+            "standard input (`-`) can be given only once".into(),
+        ));
+    }
     let parsed = parse::load(&args.input.inputs, args.input.from)?;
     report(&parsed.warnings);
     let article = &parsed.article;
@@ -194,7 +199,10 @@ fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
         OutputFormat::Terminal => render::terminal::render(
             &log,
             &render::terminal::Options {
-                color: use_color(args.output.color, args.output.output.is_some()),
+                color: use_color(
+                    args.output.color,
+                    args.output.output.as_deref().is_some_and(|p| p != "-"),
+                ),
                 context: args.context,
                 full: args.full,
             },

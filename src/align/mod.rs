@@ -59,6 +59,7 @@ pub struct Op {
     pub new: Vec<usize>,
     pub moved: bool,
     /// Likeness of the two sides, 0..1 (1 for unchanged, 0 for added or deleted).
+    /// `unchanged` means the same text up to white space.
     pub similarity: f32,
     /// Word changes from the old side to the new (empty unless edited, merged or split);
     /// the sides of a merge or split are joined with single spaces first.
@@ -339,7 +340,7 @@ fn build_ops(old: &[&str], new: &[&str], links: Vec<Link>) -> Vec<Op> {
         };
         let (a, b) = (join(&l.old, old), join(&l.new, new));
         let kind = match (l.old.len(), l.new.len()) {
-            (1, 1) if a == b => Kind::Unchanged,
+            (1, 1) if same_text(&a, &b) => Kind::Unchanged,
             (1, 1) => Kind::Edited,
             (_, 1) => Kind::Merged,
             _ => Kind::Split,
@@ -423,6 +424,12 @@ fn build_ops(old: &[&str], new: &[&str], links: Vec<Link>) -> Vec<Op> {
     // Stable: deletions (pushed last) follow their anchor, in old order.
     ops.sort_by_key(|(k, op)| (*k, op.kind == Kind::Deleted, op.old.first().copied()));
     ops.into_iter().map(|(_, op)| op).collect()
+}
+
+/// Whether two sentences are the same text up to white space: re-wrapping a line is not
+/// an edit anyone wants to read about.
+pub fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Indices into `seq` of one longest strictly increasing subsequence.

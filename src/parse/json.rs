@@ -94,10 +94,14 @@ impl RevisionDoc {
         }
     }
 
-    /// The revision this document describes; `index` is its position, the version when
-    /// none is given.
-    pub fn to_revision(&self, index: usize) -> Result<Revision, InputProblem> {
-        let version = self.version.unwrap_or(index as u64);
+    /// The revision this document describes; `index` is its position (for messages) and
+    /// `default_version` its version when none is given.
+    pub fn to_revision(
+        &self,
+        index: usize,
+        default_version: u64,
+    ) -> Result<Revision, InputProblem> {
+        let version = self.version.unwrap_or(default_version);
         let at = |p: InputProblem| match p {
             InputProblem::Format(m) => {
                 InputProblem::Format(format!("revision {index} (version {version}): {m}"))
@@ -173,7 +177,18 @@ impl ArticleDoc {
 
 /// Parses a JSON article document.
 pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
-    let doc: ArticleDoc = serde_json::from_str(text)
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| Error::input(name, InputProblem::Json(e.to_string())))?;
+    if value.get("revisions").is_none() {
+        return Err(Error::input(
+            name,
+            InputProblem::Format(
+                "JSON without a `revisions` list is not a newsdiff article (see docs/changelog.md)"
+                    .into(),
+            ),
+        ));
+    }
+    let doc: ArticleDoc = serde_json::from_value(value)
         .map_err(|e| Error::input(name, InputProblem::Json(e.to_string())))?;
     if doc.revisions.is_empty() {
         return Err(Error::input(
@@ -181,13 +196,32 @@ pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
             InputProblem::Format("the article has no revisions".into()),
         ));
     }
-    let revisions = doc
-        .revisions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| r.to_revision(i))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|p| Error::input(name, p))?;
+    let mut revisions: Vec<Revision> = Vec::with_capacity(doc.revisions.len());
+    for (i, r) in doc.revisions.iter().enumerate() {
+        let default = revisions.last().map_or(0, |p| p.version + 1);
+        revisions.push(
+            r.to_revision(i, default)
+                .map_err(|p| Error::input(name, p))?,
+        );
+    }
+    for pair in revisions.windows(2) {
+        if pair[1].version <= pair[0].version {
+            return Err(Error::input(
+                name,
+                InputProblem::Format(format!(
+                    "version {} follows version {}; versions must be listed oldest first, \
+                     each once",
+                    pair[1].version, pair[0].version
+                )),
+            ));
+        }
+    }
+    if let Some(r) = revisions.iter().find(|r| r.sentence_count() == 0) {
+        return Err(Error::input(
+            name,
+            InputProblem::Format(format!("version {} has no text", r.version)),
+        ));
+    }
     Ok((
         Article {
             meta: doc.article,
@@ -197,9 +231,11 @@ pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
     ))
 }
 
-/// Whether a text looks like a JSON article (an object with a `revisions` key).
+/// Whether a text is meant as JSON: articles never start with `{`, so such a file is read
+/// as a JSON article, and a broken one or one without `revisions` is reported, not diffed
+/// as prose.
 pub fn sniff(text: &str) -> bool {
-    text.trim_start().starts_with('{') && text.contains("\"revisions\"")
+    text.trim_start().starts_with('{')
 }
 
 #[cfg(test)]
@@ -221,7 +257,7 @@ mod tests {
             a.revisions[1].created.unwrap().to_rfc3339(),
             "2016-12-05T14:02:37+00:00"
         );
-        assert_eq!(a.revisions[2].version, 2);
+        assert_eq!(a.revisions[2].version, 4);
         assert_eq!(a.revisions[2].sentence(1), "''");
     }
 
@@ -233,9 +269,36 @@ mod tests {
         )
         .unwrap();
         let doc = RevisionDoc::from_revision(&r);
-        let back = doc.to_revision(0).unwrap();
+        let back = doc.to_revision(0, 0).unwrap();
         assert_eq!(back.text(), r.text());
         assert_eq!(back, r);
+    }
+
+    #[test]
+    fn versions_must_increase_and_have_text() {
+        let dup =
+            r#"{"revisions": [{"version": 5, "text": "One."}, {"version": 5, "text": "Two."}]}"#;
+        assert!(
+            parse("t.json", dup)
+                .unwrap_err()
+                .to_string()
+                .contains("follows version 5")
+        );
+        let empty = r#"{"revisions": [{"version": 1, "paragraphs": []}]}"#;
+        assert!(
+            parse("t.json", empty)
+                .unwrap_err()
+                .to_string()
+                .contains("no text")
+        );
+        let other = r#"{"article": {"title": "x"}}"#;
+        assert!(sniff(other));
+        assert!(
+            parse("t.json", other)
+                .unwrap_err()
+                .to_string()
+                .contains("revisions")
+        );
     }
 
     #[test]

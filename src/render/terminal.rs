@@ -42,7 +42,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         .revisions
         .iter()
         .enumerate()
-        .filter_map(|(i, d)| d.to_revision(i).ok())
+        .filter_map(|(i, d)| d.to_revision(i, i as u64).ok())
         .collect();
     let find = |v: u64| revisions.iter().find(|r| r.version == v);
     let mut out = String::new();
@@ -52,7 +52,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         .as_ref()
         .or(revisions.first().and_then(|r| r.title.as_ref()))
     {
-        let _ = writeln!(out, "{}", t.bold());
+        let _ = writeln!(out, "{}", shown(t).bold());
     }
     let place: Vec<&str> = [&log.article.source, &log.article.url]
         .into_iter()
@@ -60,10 +60,10 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         .map(String::as_str)
         .collect();
     if !place.is_empty() {
-        let _ = writeln!(out, "{}", place.join(" · ").dimmed());
+        let _ = writeln!(out, "{}", shown(&place.join(" · ")).dimmed());
     }
     for w in &log.warnings {
-        let _ = writeln!(out, "{} {w}", "note:".yellow().bold());
+        let _ = writeln!(out, "{} {}", "note:".yellow().bold(), shown(&w.to_string()));
     }
     for d in &log.diffs {
         let (Some(old), Some(new)) = (find(d.from), find(d.to)) else {
@@ -87,7 +87,7 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
     if let Some(p) = period(old.created, new.created) {
         head.push_str(&format!(" · {p}"));
     }
-    let _ = writeln!(out, "{}", format!("━━ {head} ━━").bold());
+    let _ = writeln!(out, "{}", format!("━━ {} ━━", shown(&head)).bold());
     if let Some(t) = &d.title {
         let words = if t.words.is_empty() {
             format!(
@@ -171,7 +171,7 @@ fn visible(ops: &[Op], opts: &Options) -> Vec<bool> {
     for (i, op) in ops.iter().enumerate() {
         if is_change(op) {
             let lo = i.saturating_sub(opts.context);
-            let hi = (i + opts.context).min(ops.len() - 1);
+            let hi = i.saturating_add(opts.context).min(ops.len() - 1);
             for s in &mut show[lo..=hi] {
                 *s = true;
             }
@@ -183,7 +183,7 @@ fn visible(ops: &[Op], opts: &Options) -> Vec<bool> {
 fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
     let join = |idx: &[usize], r: &Revision| -> String {
         idx.iter()
-            .map(|&i| r.sentence(i))
+            .map(|&i| shown(r.sentence(i)))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -198,12 +198,12 @@ fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
     };
     let mut notes = Vec::new();
     match op.kind {
-        Kind::Merged => notes.push(format!("merged from sentences {}", list(&op.old))),
-        Kind::Split => notes.push(format!("split into sentences {}", list(&op.new))),
+        Kind::Merged => notes.push(format!("merged from old sentences {}", list(&op.old))),
+        Kind::Split => notes.push(format!("split into new sentences {}", list(&op.new))),
         _ => {}
     }
     if op.moved {
-        notes.push(format!("moved from sentence {}", op.old[0] + 1));
+        notes.push(format!("moved from old sentence {}", op.old[0] + 1));
     }
     let margin = if op.moved && op.kind == Kind::Unchanged {
         "↕".cyan().bold()
@@ -225,8 +225,36 @@ fn list(idx: &[usize]) -> String {
         .join(", ")
 }
 
+/// Article text as it is safe to print: line breaks and runs of white space become one
+/// space (wrapping is the terminal's job), and control characters are shown as visible
+/// escapes, so an article cannot move the cursor or retitle the terminal.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
 /// Marks a run of a word diff: colour when on, and always the text markers.
 fn mark(op: WordOp, text: &str) -> String {
+    let text = &shown(text);
     match op {
         WordOp::Equal => text.to_string(),
         WordOp::Delete => format!("[-{text}-]").red().strikethrough().to_string(),

@@ -64,7 +64,7 @@ fn two_files_print_a_readable_diff() {
         .stdout(predicate::str::contains(
             "+ The national rail safety board said it was sending a team of investigators to the site.",
         ))
-        .stdout(predicate::str::contains("[split into sentences 9, 10]"));
+        .stdout(predicate::str::contains("[split into new sentences 9, 10]"));
 }
 
 #[test]
@@ -620,11 +620,9 @@ fn a_closed_pipe_is_not_a_panic() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Known bugs in src/, kept as ignored tests until they are fixed
-// (`cargo test -- --ignored` runs them).
+// Regression tests, named after the bug they caught.
 
 #[test]
-#[ignore = "bug: a JSON article with two revisions of one version panics the terminal view"]
 fn duplicate_versions_in_a_json_article_are_one_error() {
     let dir = tempdir();
     let dup = write(
@@ -638,7 +636,6 @@ fn duplicate_versions_in_a_json_article_are_one_error() {
 }
 
 #[test]
-#[ignore = "bug: a huge --context overflows `i + context` in the terminal view"]
 fn a_huge_context_shows_everything() {
     let huge = run(&[
         &sample(V1),
@@ -649,4 +646,77 @@ fn a_huge_context_shows_everything() {
     assert_eq!(huge.status.code(), Some(0), "{}", stderr_of(&huge));
     let full = run(&[&sample(V1), &sample(V2), "--full"]);
     assert_eq!(huge.stdout, full.stdout);
+}
+
+#[test]
+fn control_characters_in_an_article_are_escaped_not_sent_to_the_terminal() {
+    let dir = tempdir();
+    let a = write(dir.path(), "a.txt", "Safe text here.\n");
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Safe text here.\n\nAn \u{1b}]0;pwned\u{7} attack \u{1b}[31mred\u{1b}[0m line.\n",
+    );
+    let out = run(&[&a, &b, "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(text.contains("\\u{1b}"), "{text}");
+}
+
+#[test]
+fn rewrapped_lines_are_not_an_edit() {
+    let dir = tempdir();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Crews worked to close the\nbridge on Monday.\n\nMore.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Crews worked to close the bridge\non Monday.\n\nMore.\n",
+    );
+    let out = run(&[&a, &b, "--exit-code"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+}
+
+#[test]
+fn standard_input_twice_is_one_error() {
+    let out = newsdiff()
+        .args(["-", "-"])
+        .write_stdin("One. Two.\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("only once"));
+}
+
+#[test]
+fn output_dash_means_standard_output() {
+    let dir = tempdir();
+    let (v1, v2) = (
+        crate::util::root().join(sample(V1)),
+        crate::util::root().join(sample(V2)),
+    );
+    let out = newsdiff()
+        .current_dir(dir.path())
+        .args([v1.to_str().unwrap(), v2.to_str().unwrap(), "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!out.stdout.is_empty());
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
+fn json_without_revisions_is_an_error_not_prose() {
+    let dir = tempdir();
+    let a = write(dir.path(), "a.json", r#"{"article": {"title": "x"}}"#);
+    let out = run(&[&a, &a]);
+    let line = assert_one_error(&out, &a);
+    assert!(line.contains("revisions"), "{line}");
 }
