@@ -244,6 +244,8 @@ fn measure(corpus: &str) {
     let mut flagged_misses = 0;
     let mut misses = Vec::new();
     let mut bytes = 0;
+    let mut para_right = 0usize;
+    let mut para_total = 0usize;
     let mut ambiguous = 0;
     let mut side_ambiguous = 0;
     let mut exact_unambiguous = 0;
@@ -259,6 +261,21 @@ fn measure(corpus: &str) {
                 let ok = a.revisions.len() == 2
                     && paragraphs(&a, 0) == c.old
                     && paragraphs(&a, 1) == c.new;
+                for (i, want) in [(0, &c.old), (1, &c.new)] {
+                    let got = if a.revisions.len() == 2 {
+                        paragraphs(&a, i)
+                    } else {
+                        Vec::new()
+                    };
+                    para_total += want.len().max(got.len());
+                    para_right += similar::capture_diff_slices(similar::Algorithm::Lcs, want, &got)
+                        .iter()
+                        .filter_map(|op| match op {
+                            similar::DiffOp::Equal { len, .. } => Some(*len),
+                            _ => None,
+                        })
+                        .sum::<usize>();
+                }
                 let doubtful = warnings.iter().any(|w| w.doubt);
                 doubts += usize::from(doubtful);
                 if ok {
@@ -294,6 +311,11 @@ fn measure(corpus: &str) {
          rows belongs to\nexact among the {} identifiable pairs: {exact_unambiguous} ({:.1}%)",
         n - ambiguous,
         100.0 * exact_unambiguous as f64 / (n - ambiguous).max(1) as f64
+    );
+    println!(
+        "paragraphs recovered exactly (LCS of expected and parsed, over the longer): \
+         {para_right} of {para_total} ({:.1}%)",
+        100.0 * para_right as f64 / para_total.max(1) as f64
     );
     println!(
         "pairs: {n}\nboth versions exact: {exact} ({:.1}%)\ntitles exact: {titles} ({:.1}%; {changed_titles} pairs have a changed title)\n\
@@ -457,7 +479,7 @@ fn tune(corpus: &str) {
         check.len()
     );
     for round in 0..3 {
-        for field in 0..11 {
+        for field in 0..12 {
             for factor in [0.0, 0.5, 0.75, 1.25, 1.5, 2.0, 3.0] {
                 let mut t = w;
                 let f: &mut f32 = match field {
@@ -471,7 +493,8 @@ fn tune(corpus: &str) {
                     7 => &mut t.whitespace,
                     8 => &mut t.repeat,
                     9 => &mut t.chain,
-                    _ => &mut t.length,
+                    10 => &mut t.length,
+                    _ => &mut t.cross,
                 };
                 *f *= factor;
                 let n = exact_count(&fit, &t);
@@ -551,10 +574,17 @@ fn twin(c: &Case) -> Option<String> {
                     page::Role::Added
                 };
             }
-            if let Some(w) = check(
-                &alt,
-                format!("rows {}-{} could belong to either version", i + 1, j),
-            ) {
+            let truth = if rows[i].1 == page::Role::Added {
+                "added"
+            } else {
+                "deleted"
+            };
+            let what = format!(
+                "rows {}-{} ({truth}) could belong to either version",
+                i + 1,
+                j
+            );
+            if let Some(w) = check(&alt, what) {
                 return Some(w);
             }
             i = j;

@@ -52,6 +52,10 @@ pub struct Weights {
     pub chain: f32,
     /// Weight of the paragraph-length prior (news paragraphs run one to three sentences).
     pub length: f32,
+    /// Weight of a one-sided row's likeness to the halves of its gap's changed rows: a row
+    /// like an old half is that paragraph's new version, displaced by an insertion, so it
+    /// is new (and the other way round).
+    pub cross: f32,
 }
 
 impl Default for Weights {
@@ -59,15 +63,16 @@ impl Default for Weights {
         Weights {
             end_punct: 1.5,
             no_end_punct: -3.0,
-            start_ok: 1.0,
+            start_ok: 1.25,
             bad_start: -2.5,
             likeness: 6.0,
             one_sided: 3.5,
-            added_prior: 0.3,
-            whitespace: 6.0,
-            repeat: 0.4,
+            added_prior: 0.375,
+            whitespace: 3.0,
+            repeat: 0.5,
             chain: 4.0,
-            length: 1.0,
+            length: 0.5,
+            cross: 4.0,
         }
     }
 }
@@ -121,6 +126,8 @@ struct Split {
     score: f32,
     old_sh: Vec<u64>,
     new_sh: Vec<u64>,
+    old_words: Vec<u64>,
+    new_words: Vec<u64>,
     old_para: u64,
     new_para: u64,
 }
@@ -131,6 +138,8 @@ struct Row {
     text: String,
     unchanged: bool,
     sh: Vec<u64>,
+    /// Content words, hashed, sorted and unique.
+    words: Vec<u64>,
     para: u64,
     splits: Vec<Split>,
     one_score: f32,
@@ -308,6 +317,44 @@ fn shingles(text: &str) -> Vec<u64> {
     words.windows(SHINGLE).map(|w| hash(&w)).collect()
 }
 
+/// Content words of a paragraph (stop words dropped), hashed, sorted and unique.
+fn content_words(text: &str) -> Vec<u64> {
+    let mut v: Vec<u64> = text
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
+        .map(|w| hash(&w))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Dice coefficient of two sorted unique lists.
+fn dice(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f32 / (a.len() + b.len()) as f32
+}
+
 fn para_key(text: &str) -> u64 {
     hash(&normalize(text))
 }
@@ -332,11 +379,13 @@ fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
         };
     let sh = shingles(if unchanged { &text[..n / 2] } else { &text });
     let para = para_key(if unchanged { &text[..n / 2] } else { &text });
+    let words = content_words(&text);
     Row {
         line: l.number,
         text,
         unchanged,
         sh,
+        words,
         para,
         splits,
         one_score,
@@ -422,6 +471,8 @@ fn split_candidates(text: &str, uncollapsed: bool, w: &Weights) -> Vec<Split> {
                 score,
                 old_sh: shingles(old),
                 new_sh: shingles(new),
+                old_words: content_words(old),
+                new_words: content_words(new),
                 old_para: para_key(old),
                 new_para: para_key(new),
             }
@@ -477,11 +528,18 @@ fn local_gap(m: &PageModel, g: usize, h: Hyp) -> f32 {
         if pos < h.k {
             s += row.splits[m.split[r]].score;
         } else {
+            // Likeness to the old and new halves of this gap's changed rows.
+            let (mut to_old, mut to_new) = (0.0f32, 0.0f32);
+            for &c in &gap.rows[..h.k] {
+                let sp = &m.rows[c].splits[m.split[c]];
+                to_old = to_old.max(dice(&row.words, &sp.old_words));
+                to_new = to_new.max(dice(&row.words, &sp.new_words));
+            }
+            let lean = m.w.cross * (to_old - to_new);
             s += row.one_score
-                + if h.side == Side::New {
-                    m.w.added_prior
-                } else {
-                    0.0
+                + match h.side {
+                    Side::New => m.w.added_prior + lean,
+                    Side::Old => -lean,
                 };
         }
     }
