@@ -376,8 +376,11 @@ fn clip(s: &str) -> String {
 fn generate(dir: &str, count: usize, corpus: &str) {
     let cases = load(corpus);
     std::fs::create_dir_all(dir).expect("create dir");
+    // Spread over the corpus, shifting each pick by one so that the header variants
+    // (which cycle with the index) all occur.
     let step = (cases.len() / count.max(1)).max(1);
-    for (n, c) in cases.iter().step_by(step).take(count).enumerate() {
+    let picks = (0..count).map(|k| (k * step + k % step).min(cases.len() - 1));
+    for (n, c) in picks.map(|i| &cases[i]).enumerate() {
         let scrape = page::render(&c.spec, &c.old, &c.new);
         std::fs::write(format!("{dir}/{n:03}.txt"), &scrape).expect("write scrape");
         let rev = |version: u64, paras: &[String], title: &str| RevisionDoc {

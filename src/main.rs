@@ -30,6 +30,28 @@ struct Cli {
 enum Command {
     /// Diff every consecutive pair of revisions, oldest first.
     Diff(DiffArgs),
+    /// Split an input (a News Sniffer scrape, say) into its revisions and write them as a
+    /// JSON article or in the multi-version text format; both read back as input.
+    Split(SplitArgs),
+}
+
+#[derive(Args)]
+struct SplitArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SplitFormat::Json)]
+    format: SplitFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SplitFormat {
+    /// A JSON article (the shape every command reads).
+    Json,
+    /// The multi-version text format (`# newsdiff versions 1`).
+    Text,
 }
 
 #[derive(Args)]
@@ -41,6 +63,26 @@ struct InputArgs {
     /// Read the inputs as this format instead of detecting it.
     #[arg(long = "from", value_name = "FORMAT")]
     from: Option<Format>,
+    /// Treat any doubtful parsing decision (a reading with a close runner-up) as an error.
+    #[arg(long)]
+    strict: bool,
+}
+
+impl InputArgs {
+    /// Reads, parses and (with --strict) vets the inputs; warnings go to stderr.
+    fn load(&self) -> Result<parse::Parsed, Error> {
+        if self.inputs.iter().filter(|i| *i == "-").count() > 1 {
+            return Err(Error::Usage(
+                "standard input (`-`) can be given only once".into(),
+            ));
+        }
+        let mut parsed = parse::load(&self.inputs, self.from)?;
+        if self.strict {
+            parsed = parsed.strict(&self.inputs)?;
+        }
+        report(&parsed.warnings);
+        Ok(parsed)
+    }
 }
 
 #[derive(Args)]
@@ -86,12 +128,13 @@ enum ColorChoice {
     Never,
 }
 
-const SUBCOMMANDS: &[&str] = &["diff", "help"];
+const SUBCOMMANDS: &[&str] = &["diff", "split", "help"];
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
     let result = match cli.command {
         Command::Diff(args) => run_diff(args),
+        Command::Split(args) => run_split(args),
     };
     match result {
         Ok(exit) => exit.into(),
@@ -137,21 +180,39 @@ fn emit(out: &OutputArgs, text: &str) -> Result<(), Error> {
     }
 }
 
+/// Doubts and unplaced text go to stderr; decisions with a clear winner are in the JSON
+/// outputs only.
 fn report(warnings: &[Warning]) {
     let mut err = std::io::stderr().lock();
-    for w in warnings {
-        let _ = writeln!(err, "newsdiff: warning: {w}");
+    for w in warnings.iter().filter(|w| w.doubt) {
+        let _ = write!(err, "newsdiff: warning: {w}");
+        if let (Some(c), Some(r)) = (&w.chosen, &w.runner_up) {
+            let _ = write!(err, " (chose {c}; runner-up {r})");
+        }
+        let _ = writeln!(err);
     }
 }
 
+fn run_split(args: SplitArgs) -> Result<Exit, Error> {
+    let parsed = args.input.load()?;
+    let text = match args.format {
+        SplitFormat::Json => {
+            let doc = newsdiff::parse::json::ArticleDoc::from_article(
+                &parsed.article,
+                parsed.warnings.clone(),
+            );
+            let mut s = serde_json::to_string_pretty(&doc).expect("an article always serialises");
+            s.push('\n');
+            s
+        }
+        SplitFormat::Text => newsdiff::parse::versions::write(&parsed.article, &parsed.warnings),
+    };
+    emit(&args.output, &text)?;
+    Ok(Exit::Success)
+}
+
 fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
-    if args.input.inputs.iter().filter(|i| *i == "-").count() > 1 {
-        return Err(Error::Usage(
-            "standard input (`-`) can be given only once".into(),
-        ));
-    }
-    let parsed = parse::load(&args.input.inputs, args.input.from)?;
-    report(&parsed.warnings);
+    let parsed = args.input.load()?;
     let article = &parsed.article;
     let n = article.revisions.len();
     if n < 2 {

@@ -3,6 +3,7 @@
 pub mod json;
 pub mod newssniffer;
 pub mod plain;
+pub mod versions;
 
 use std::io::Read;
 use std::path::Path;
@@ -23,6 +24,8 @@ pub enum Format {
     Json,
     /// The text scrape of News Sniffer diff pages (one or more pages of one article).
     Newssniffer,
+    /// newsdiff's multi-version text format (`# newsdiff versions 1`).
+    Versions,
 }
 
 /// An input's name (a path, or `-` for standard input) and its decoded text.
@@ -103,6 +106,8 @@ pub fn detect(text: &str) -> Format {
         Format::Json
     } else if newssniffer::sniff(text) {
         Format::Newssniffer
+    } else if versions::sniff(text) {
+        Format::Versions
     } else {
         Format::Text
     }
@@ -115,6 +120,25 @@ pub struct Parsed {
     pub warnings: Vec<Warning>,
 }
 
+impl Parsed {
+    /// Fails when the parser doubted any decision (`--strict`): for CI, a reading that had
+    /// a close runner-up is an error, not a guess.
+    pub fn strict(self, names: &[String]) -> Result<Parsed, Error> {
+        let doubts: Vec<&Warning> = self.warnings.iter().filter(|w| w.doubt).collect();
+        match doubts.first() {
+            None => Ok(self),
+            Some(first) => Err(Error::input(
+                names.join(", "),
+                InputProblem::Format(format!(
+                    "{} doubtful decision{} (--strict); the first: {first}",
+                    doubts.len(),
+                    if doubts.len() == 1 { "" } else { "s" }
+                )),
+            )),
+        }
+    }
+}
+
 /// Parses one input, in the given format or the detected one.
 pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
     let format = format.unwrap_or_else(|| detect(&source.text));
@@ -122,6 +146,7 @@ pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
         Format::Text => (plain::parse(&source.name, &source.text)?, Vec::new()),
         Format::Json => json::parse(&source.name, &source.text)?,
         Format::Newssniffer => newssniffer::parse(&source.name, &source.text)?,
+        Format::Versions => (versions::parse(&source.name, &source.text)?, Vec::new()),
     };
     Ok(Parsed { article, warnings })
 }

@@ -62,7 +62,26 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     if !place.is_empty() {
         let _ = writeln!(out, "{}", shown(&place.join(" · ")).dimmed());
     }
-    for w in &log.warnings {
+    let inferred = log
+        .warnings
+        .iter()
+        .filter(|w| w.runner_up.is_some())
+        .count();
+    if inferred > 0 {
+        let doubts = log
+            .warnings
+            .iter()
+            .filter(|w| w.doubt && w.runner_up.is_some())
+            .count();
+        let _ = writeln!(
+            out,
+            "{} {inferred} reading decision{} had an alternative ({doubts} doubtful); \
+             `--format json` lists each with its runner-up",
+            "note:".yellow().bold(),
+            if inferred == 1 { "" } else { "s" },
+        );
+    }
+    for w in log.warnings.iter().filter(|w| w.runner_up.is_none()) {
         let _ = writeln!(out, "{} {}", "note:".yellow().bold(), shown(&w.to_string()));
     }
     for d in &log.diffs {

@@ -9,6 +9,7 @@
 //! - `schema`: the JSON change log against `docs/changelog.schema.json`.
 
 mod cli;
+mod newssniffer;
 mod properties;
 mod schema;
 mod snapshots;

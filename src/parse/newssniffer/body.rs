@@ -172,6 +172,8 @@ struct PageModel {
     counts: [HashMap<u64, u32>; 2],
     /// Shingle occurrences beyond the first, over both versions.
     repeats: i64,
+    /// Paragraphs per version (old, new) under the current reading.
+    paras: [i64; 2],
     /// Local score per gap under the current reading.
     local: Vec<f32>,
     w: Weights,
@@ -267,6 +269,7 @@ fn build_model(page: &Page, w: &Weights, warnings: &mut Vec<Warning>) -> PageMod
         row_gap,
         counts: [HashMap::new(), HashMap::new()],
         repeats: 0,
+        paras: [0, 0],
         w: *w,
         old_version: page.info.old_version,
         new_version: page.info.new_version,
@@ -582,6 +585,15 @@ impl PageModel {
             Place::One(Side::Old) => [(0, &row.sh), (1, &[])],
             Place::One(Side::New) => [(1, &row.sh), (0, &[])],
         };
+        let delta = if add { 1 } else { -1 };
+        match place {
+            Place::Both | Place::Changed(_) => {
+                self.paras[0] += delta;
+                self.paras[1] += delta;
+            }
+            Place::One(Side::Old) => self.paras[0] += delta,
+            Place::One(Side::New) => self.paras[1] += delta,
+        }
         for (side, shingles) in pieces {
             let counts = &mut self.counts[side];
             for sh in shingles {
@@ -631,9 +643,11 @@ impl PageModel {
         }
     }
 
-    /// The page's own score: local evidence less the repeats.
+    /// The page's own score: local evidence less the repeats. A reading that leaves a
+    /// version with no paragraph at all is impossible: the site stores no empty version.
     fn score(&self) -> f32 {
-        self.local.iter().sum::<f32>() - self.w.repeat * self.repeats as f32
+        let empty = self.paras.iter().filter(|&&n| n == 0).count() as f32;
+        self.local.iter().sum::<f32>() - self.w.repeat * self.repeats as f32 - 1000.0 * empty
     }
 
     /// Paragraph keys of both versions, in order.

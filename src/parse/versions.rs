@@ -1,0 +1,243 @@
+//! The multi-version text format: several versions of one article in one readable file,
+//! written by `newsdiff split --format text` and read by every command
+//! (`docs/versions-format.md`).
+//!
+//! ```text
+//! # newsdiff versions 1
+//! title: Russia Says It'll Discuss With U.S. a Deal on Exit for Insurgents in Aleppo
+//! url: http://www.nytimes.com/2016/12/05/world/middleeast/russia-lavrov-kerry-aleppo-rebels.html
+//!
+//! === version 2
+//! title: Russia Says It'll Discuss ...
+//! created: 2016-12-05T14:02:37+00:00
+//!
+//! First paragraph.
+//!
+//! Second paragraph.
+//!
+//! === version 3
+//! ...
+//! ```
+//!
+//! Attribute lines (`key: value`) follow the first line and each `=== version N` line up
+//! to the first blank line; paragraphs are separated by blank lines. A paragraph line that
+//! starts with `===`, `#` or `\` is written with a `\` in front, so no article text can be
+//! mistaken for structure. `# ` lines in the article's head are comments (warnings).
+
+use chrono::DateTime;
+
+use crate::model::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::{Error, InputProblem, Warning};
+
+/// The first line of the format.
+pub const MAGIC: &str = "# newsdiff versions 1";
+const VERSION_PREFIX: &str = "=== version ";
+
+/// Whether a text is in this format.
+pub fn sniff(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with(MAGIC)
+}
+
+/// Writes an article in the format. Paragraph texts and titles come back exactly; the
+/// white space between paragraphs becomes one blank line.
+pub fn write(article: &Article, warnings: &[Warning]) -> String {
+    let mut out = String::from(MAGIC);
+    out.push('\n');
+    let m = &article.meta;
+    for (key, value) in [
+        ("id", &m.id),
+        ("title", &m.title),
+        ("url", &m.url),
+        ("source", &m.source),
+    ] {
+        if let Some(v) = value {
+            out.push_str(&format!("{key}: {}\n", one_line(v)));
+        }
+    }
+    for w in warnings {
+        out.push_str(&format!("# warning: {}\n", one_line(&w.to_string())));
+    }
+    for r in &article.revisions {
+        out.push_str(&format!("\n{VERSION_PREFIX}{}\n", r.version));
+        if let Some(t) = &r.title {
+            out.push_str(&format!("title: {}\n", one_line(t)));
+        }
+        if let Some(c) = &r.created {
+            out.push_str(&format!("created: {}\n", c.to_rfc3339()));
+        }
+        if let Some(l) = &r.label {
+            out.push_str(&format!("label: {}\n", one_line(l)));
+        }
+        for p in r.paragraphs() {
+            out.push('\n');
+            for line in r.paragraph_text(p).split('\n') {
+                if line.starts_with("===") || line.starts_with('#') || line.starts_with('\\') {
+                    out.push('\\');
+                }
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Attribute values live on one line; a line break inside one becomes a space.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
+}
+
+/// Reads the format.
+pub fn parse(name: &str, text: &str) -> Result<Article, Error> {
+    let fail = |line: usize, m: String| {
+        Error::input(name, InputProblem::Format(format!("line {line}: {m}")))
+    };
+    let lines: Vec<&str> = text
+        .trim_start_matches('\u{feff}')
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    if lines.first().map(|l| l.trim_end()) != Some(MAGIC) {
+        return Err(fail(1, format!("the first line must be `{MAGIC}`")));
+    }
+    let mut meta = ArticleMeta::default();
+    let mut i = 1;
+    while i < lines.len() && !lines[i].trim().is_empty() {
+        let l = lines[i];
+        if !l.starts_with('#') {
+            let (key, value) =
+                attribute(l).ok_or_else(|| fail(i + 1, format!("not `key: value`: {l:?}")))?;
+            let slot = match key {
+                "id" => &mut meta.id,
+                "title" => &mut meta.title,
+                "url" => &mut meta.url,
+                "source" => &mut meta.source,
+                _ => {
+                    meta.extra.insert(key.to_string(), value.into());
+                    i += 1;
+                    continue;
+                }
+            };
+            *slot = Some(value.to_string());
+        }
+        i += 1;
+    }
+    let mut revisions: Vec<Revision> = Vec::new();
+    while i < lines.len() {
+        if lines[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let head = lines[i];
+        let version: u64 = head
+            .strip_prefix(VERSION_PREFIX)
+            .and_then(|v| v.trim().parse().ok())
+            .ok_or_else(|| {
+                fail(
+                    i + 1,
+                    format!("expected `{VERSION_PREFIX}N`, found {head:?}"),
+                )
+            })?;
+        if revisions.last().is_some_and(|r| r.version >= version) {
+            return Err(fail(
+                i + 1,
+                format!("version {version} must come after the versions before it"),
+            ));
+        }
+        i += 1;
+        let (mut title, mut created, mut label) = (None, None, None);
+        while i < lines.len() && !lines[i].trim().is_empty() {
+            let (key, value) = attribute(lines[i])
+                .ok_or_else(|| fail(i + 1, format!("not `key: value`: {:?}", lines[i])))?;
+            match key {
+                "title" => title = Some(value.to_string()),
+                "label" => label = Some(value.to_string()),
+                "created" => {
+                    created = Some(DateTime::parse_from_rfc3339(value).map_err(|e| {
+                        fail(i + 1, format!("`created` is not an RFC 3339 time: {e}"))
+                    })?)
+                }
+                _ => return Err(fail(i + 1, format!("unknown version attribute `{key}`"))),
+            }
+            i += 1;
+        }
+        let mut paragraphs = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        while i < lines.len() && !lines[i].starts_with(VERSION_PREFIX) {
+            let l = lines[i];
+            if l.trim().is_empty() {
+                if !current.is_empty() {
+                    paragraphs.push(ParagraphInput::Text(current.join("\n")));
+                    current.clear();
+                }
+            } else {
+                current.push(l.strip_prefix('\\').unwrap_or(l));
+            }
+            i += 1;
+        }
+        if !current.is_empty() {
+            paragraphs.push(ParagraphInput::Text(current.join("\n")));
+        }
+        if paragraphs.is_empty() {
+            return Err(fail(i, format!("version {version} has no text")));
+        }
+        let mut r = Revision::from_paragraphs(version, paragraphs, None)
+            .map_err(|p| Error::input(name, p))?;
+        r.title = title;
+        r.created = created;
+        r.label = label;
+        revisions.push(r);
+    }
+    if revisions.is_empty() {
+        return Err(Error::input(
+            name,
+            InputProblem::Format("no `=== version N` section".into()),
+        ));
+    }
+    Ok(Article { meta, revisions })
+}
+
+fn attribute(line: &str) -> Option<(&str, &str)> {
+    let (k, v) = line.split_once(": ")?;
+    (!k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+    .then_some((k, v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_keeps_paragraphs_titles_and_times() {
+        let mut a = Revision::from_text(
+            2,
+            "=== looks like a header.\n\n# Not a comment.\n\\ back\nslash.\n".into(),
+        )
+        .unwrap();
+        a.title = Some("Old: title".into());
+        a.created = Some(DateTime::parse_from_rfc3339("2016-12-05T14:02:37Z").unwrap());
+        let b = Revision::from_text(3, "Plain one.\n\nPlain two.".into()).unwrap();
+        let article = Article {
+            meta: ArticleMeta {
+                title: Some("T".into()),
+                ..ArticleMeta::default()
+            },
+            revisions: vec![a, b],
+        };
+        let text = write(&article, &[]);
+        let back = parse("t", &text).unwrap();
+        assert_eq!(back.meta, article.meta);
+        for (x, y) in back.revisions.iter().zip(&article.revisions) {
+            assert_eq!(x.version, y.version);
+            assert_eq!(x.title, y.title);
+            assert_eq!(x.created, y.created);
+            let px: Vec<_> = x.paragraphs().iter().map(|p| x.paragraph_text(p)).collect();
+            let py: Vec<_> = y.paragraphs().iter().map(|p| y.paragraph_text(p)).collect();
+            assert_eq!(px, py);
+        }
+    }
+}
