@@ -410,37 +410,77 @@ fn generate(dir: &str, count: usize, corpus: &str) {
     println!("wrote {} cases to {dir}", count.min(cases.len()));
 }
 
-/// A long scrape of many chained pages of one article, for the benchmark: versions are
-/// the corpus pairs' texts taken in turn as the next version of one story.
+/// A long scrape of many chained pages of one article, for the benchmark. The story
+/// starts as a corpus article; each next version applies one to three paragraph edits of
+/// the kinds the corpus shows (a sentence rewritten, a paragraph deleted, one inserted
+/// from the corpus pool, one moved), so every page looks like a real update.
 fn big(file: &str, megabytes: usize, corpus: &str) {
     let cases = load(corpus);
+    let pool: Vec<&String> = cases.iter().flat_map(|c| c.new.iter()).collect();
+    let mut rng = Rng::new("big");
+    let mut current: Vec<String> = cases[0].old.clone();
+    let mut title = cases[0].old_title.clone();
     let mut out = String::new();
-    let mut prev: Option<(Vec<String>, String)> = None;
     let mut v = 0u64;
     let target = megabytes * 1_000_000;
-    'outer: loop {
-        for c in &cases {
-            for (paras, title) in [(&c.old, &c.old_title), (&c.new, &c.new_title)] {
-                if let Some((pp, pt)) = &prev {
-                    let spec = page::PageSpec {
-                        old_version: v,
-                        new_version: v + 1,
-                        old_title: pt.clone(),
-                        new_title: title.clone(),
-                        versions_stored: 100_000,
-                        source: "nytimes".into(),
-                        url: "http://www.example.com/one-long-story".into(),
-                        ..c.spec.clone()
+    while out.len() < target {
+        let mut next = current.clone();
+        for _ in 0..1 + rng.below(3) {
+            let n = next.len() as u64;
+            match rng.below(4) {
+                // Rewrite a paragraph: its last sentence replaced by one from the pool.
+                0 if n > 0 => {
+                    let k = rng.below(n) as usize;
+                    let other = pool[rng.below(pool.len() as u64) as usize];
+                    let keep = next[k].rsplit_once(". ").map_or("", |x| x.0);
+                    next[k] = if keep.is_empty() {
+                        other.clone()
+                    } else {
+                        format!("{keep}. {other}")
                     };
-                    out.push_str(&page::render(&spec, pp, paras));
-                    v += 1;
-                    if out.len() >= target {
-                        break 'outer;
-                    }
                 }
-                prev = Some((paras.clone(), title.clone()));
+                1 if n > 4 => {
+                    next.remove(rng.below(n) as usize);
+                }
+                2 if n > 1 => {
+                    let from = rng.below(n) as usize;
+                    let p = next.remove(from);
+                    next.insert(rng.below(n) as usize, p);
+                }
+                _ => {
+                    let at = rng.below(n + 1) as usize;
+                    next.insert(at, pool[rng.below(pool.len() as u64) as usize].clone());
+                }
             }
         }
+        // Keep the story a realistic length.
+        while next.len() > 40 {
+            next.remove(rng.below(next.len() as u64) as usize);
+        }
+        let new_title = if rng.below(10) == 0 {
+            cases[rng.below(cases.len() as u64) as usize]
+                .new_title
+                .clone()
+        } else {
+            title.clone()
+        };
+        let spec = page::PageSpec {
+            old_version: v,
+            new_version: v + 1,
+            old_title: title.clone(),
+            new_title: new_title.clone(),
+            versions_stored: 100_000,
+            source: "nytimes".into(),
+            url: "http://www.example.com/one-long-story".into(),
+            ..cases[0].spec.clone()
+        };
+        out.push_str(&page::render(&spec, &current, &next));
+        if !spec.final_newline {
+            out.push('\n');
+        }
+        current = next;
+        title = new_title;
+        v += 1;
     }
     std::fs::write(file, &out).expect("write");
     println!(

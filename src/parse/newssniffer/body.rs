@@ -19,12 +19,11 @@
 //! compared with its runner-up: close calls are reported as doubts.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::Hasher;
 
 use super::page::collapse;
 use super::{Line, Page, clip};
 use crate::Warning;
-use crate::align::similarity::normalize;
 use crate::segment;
 
 /// The weights of the evidence, in log-odds-like units. The defaults were fitted on
@@ -157,7 +156,31 @@ struct Gap {
     /// Indices into the page's rows.
     rows: Vec<usize>,
     hyps: Vec<Hyp>,
+    /// `cross[(i * len + j) * MAX_SPLITS + s]`: likeness of the gap's row `i`, read as
+    /// one-sided, to the old and new halves of its row `j` split by candidate `s`.
+    /// Computed once, because every reading of the gap asks for it.
+    cross: Vec<(f32, f32)>,
 }
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 struct PageModel {
     rows: Vec<Row>,
@@ -169,7 +192,7 @@ struct PageModel {
     /// Per row, its gap and position in it (`None` for unchanged rows).
     row_gap: Vec<Option<(usize, usize)>>,
     /// Per version (old, new), how often each shingle occurs under the current reading.
-    counts: [HashMap<u64, u32>; 2],
+    counts: [KeyMap<u32>; 2],
     /// Shingle occurrences beyond the first, over both versions.
     repeats: i64,
     /// Paragraphs per version (old, new) under the current reading.
@@ -248,9 +271,22 @@ fn build_model(page: &Page, w: &Weights, warnings: &mut Vec<Warning>) -> PageMod
                     hyps.push(Hyp { k, side: Side::Old });
                 }
             }
+            let len = rows_in_gap.len();
+            let mut cross = vec![(0.0, 0.0); len * len * MAX_SPLITS];
+            for (i, &r) in rows_in_gap.iter().enumerate() {
+                for (j, &c) in rows_in_gap.iter().enumerate().take(splittable) {
+                    for (k, sp) in rows[c].splits.iter().enumerate() {
+                        cross[(i * len + j) * MAX_SPLITS + k] = (
+                            dice(&rows[r].words, &sp.old_words),
+                            dice(&rows[r].words, &sp.new_words),
+                        );
+                    }
+                }
+            }
             Gap {
                 rows: rows_in_gap,
                 hyps,
+                cross,
             }
         })
         .collect();
@@ -267,7 +303,7 @@ fn build_model(page: &Page, w: &Weights, warnings: &mut Vec<Warning>) -> PageMod
         rows,
         gaps,
         row_gap,
-        counts: [HashMap::new(), HashMap::new()],
+        counts: [KeyMap::default(), KeyMap::default()],
         repeats: 0,
         paras: [0, 0],
         w: *w,
@@ -297,41 +333,55 @@ fn is_junk(text: &str) -> bool {
     text.chars().any(|c| c.is_control() && c != '\t') || replacement * 20 >= total
 }
 
-fn hash(s: &impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
+/// FNV-1a: these hashes only key maps within one run, so speed beats DoS resistance.
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x100000001b3);
+    }
+    h
 }
 
-/// Hashes of the runs of `SHINGLE` consecutive words of a paragraph (case and punctuation
-/// folded). A sentence said twice in one version, even edited at either end or in the
-/// middle, shows up as shingles counted twice.
-fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.chars()
+/// Hashes of a paragraph's words, case and punctuation folded, computed without
+/// allocating: every row of every page goes through here.
+fn word_hashes(text: &str) -> Vec<u64> {
+    text.split_whitespace()
+        .filter_map(|w| {
+            let mut h: u64 = 0xcbf29ce484222325;
+            let mut any = false;
+            for c in w
+                .chars()
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_lowercase)
-                .collect::<String>()
+            {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x100000001b3);
+                }
+                any = true;
+            }
+            any.then_some(h)
         })
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(SHINGLE).map(|w| hash(&w)).collect()
+        .collect()
+}
+
+/// Hashes of the runs of `SHINGLE` consecutive words of a paragraph. A sentence said
+/// twice in one version, even edited at either end or in the middle, shows up as
+/// shingles counted twice.
+fn shingles(text: &str) -> Vec<u64> {
+    word_hashes(text)
+        .windows(SHINGLE)
+        .map(|w| w.iter().fold(0u64, |h, x| h.rotate_left(13) ^ x))
+        .collect()
 }
 
 /// Content words of a paragraph (stop words dropped), hashed, sorted and unique.
 fn content_words(text: &str) -> Vec<u64> {
-    let mut v: Vec<u64> = text
-        .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
-        .map(|w| hash(&w))
+    static STOP: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let stop = STOP.get_or_init(|| STOPWORDS.iter().map(|w| hash(w.as_bytes())).collect());
+    let mut v: Vec<u64> = word_hashes(text)
+        .into_iter()
+        .filter(|h| !stop.contains(h))
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -358,8 +408,9 @@ fn dice(a: &[u64], b: &[u64]) -> f32 {
     2.0 * shared as f32 / (a.len() + b.len()) as f32
 }
 
+/// Paragraphs are compared across pages as the site stored them (collapsed), exactly.
 fn para_key(text: &str) -> u64 {
-    hash(&normalize(text))
+    hash(collapse(text).as_bytes())
 }
 
 fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
@@ -373,16 +424,22 @@ fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
     if !unchanged {
         splits = split_candidates(&text, uncollapsed, w);
     }
-    let one_score = w.one_sided
-        + w.length * length_prior(segment::sentences(&text).len())
-        + if uncollapsed && text.contains("  ") {
+    // Unchanged rows are certain: they need only what the versions' scores read.
+    let (one_score, words) = if unchanged {
+        (0.0, Vec::new())
+    } else {
+        let cue = if uncollapsed && text.contains("  ") {
             -w.whitespace
         } else {
             0.0
         };
+        (
+            w.one_sided + w.length * length_prior(segment::sentences(&text).len()) + cue,
+            content_words(&text),
+        )
+    };
     let sh = shingles(if unchanged { &text[..n / 2] } else { &text });
     let para = para_key(if unchanged { &text[..n / 2] } else { &text });
-    let words = content_words(&text);
     Row {
         line: l.number,
         text,
@@ -533,10 +590,11 @@ fn local_gap(m: &PageModel, g: usize, h: Hyp) -> f32 {
         } else {
             // Likeness to the old and new halves of this gap's changed rows.
             let (mut to_old, mut to_new) = (0.0f32, 0.0f32);
-            for &c in &gap.rows[..h.k] {
-                let sp = &m.rows[c].splits[m.split[c]];
-                to_old = to_old.max(dice(&row.words, &sp.old_words));
-                to_new = to_new.max(dice(&row.words, &sp.new_words));
+            let len = gap.rows.len();
+            for (j, &c) in gap.rows[..h.k].iter().enumerate() {
+                let (o, n) = gap.cross[(pos * len + j) * MAX_SPLITS + m.split[c]];
+                to_old = to_old.max(o);
+                to_new = to_new.max(n);
             }
             let lean = m.w.cross * (to_old - to_new);
             s += row.one_score
@@ -763,37 +821,48 @@ fn moves(m: &PageModel, pairs: &[(usize, usize)]) -> Vec<Vec<Move>> {
 fn optimise(models: &mut [PageModel], chained: &[bool]) {
     let mut sides: Sides = models.iter().map(PageModel::side_paras).collect();
     let pairs: Vec<Vec<(usize, usize)>> = models.iter().map(interacting_gaps).collect();
-    for _sweep in 0..8 {
+    // A page is looked at again only when it or a chained neighbour changed.
+    let mut dirty: std::collections::BTreeSet<usize> = (0..models.len()).collect();
+    let mut visits = vec![0u32; models.len()];
+    while let Some(p) = dirty.pop_first() {
+        visits[p] += 1;
+        if visits[p] > 8 {
+            continue;
+        }
+        let mut best = score_with_neighbours(&models[p], &sides, chained, p);
         let mut improved = false;
-        for p in 0..models.len() {
-            let mut best = score_with_neighbours(&models[p], &sides, chained, p);
-            for group in moves(&models[p], &pairs[p]) {
-                let mut choice: Option<Move> = None;
-                for mv in group {
-                    let undo = apply(&mut models[p], mv);
-                    let s = score_with_neighbours(&models[p], &sides, chained, p);
-                    apply(&mut models[p], undo);
-                    if s > best + 1e-4 {
-                        best = s;
-                        choice = Some(mv);
-                    }
-                }
-                if let Some(mv) = choice {
-                    apply(&mut models[p], mv);
-                    improved = true;
+        for group in moves(&models[p], &pairs[p]) {
+            let mut choice: Option<Move> = None;
+            for mv in group {
+                let undo = apply(&mut models[p], mv);
+                let s = score_with_neighbours(&models[p], &sides, chained, p);
+                apply(&mut models[p], undo);
+                if s > best + 1e-4 {
+                    best = s;
+                    choice = Some(mv);
                 }
             }
-            sides[p] = models[p].side_paras();
+            if let Some(mv) = choice {
+                apply(&mut models[p], mv);
+                improved = true;
+            }
         }
-        if !improved {
-            break;
+        if improved {
+            sides[p] = models[p].side_paras();
+            dirty.insert(p);
+            if p > 0 && chained[p - 1] {
+                dirty.insert(p - 1);
+            }
+            if chained[p] {
+                dirty.insert(p + 1);
+            }
         }
     }
 }
 
 /// Pairs of gaps whose rows share a shingle in some reading.
 fn interacting_gaps(m: &PageModel) -> Vec<(usize, usize)> {
-    let mut owner: HashMap<u64, usize> = HashMap::new();
+    let mut owner: KeyMap<usize> = KeyMap::default();
     let mut pairs = std::collections::BTreeSet::new();
     for (g, gap) in m.gaps.iter().enumerate() {
         for &r in &gap.rows {

@@ -427,6 +427,8 @@ fn assemble(
     warnings: &mut Vec<Warning>,
 ) -> Result<Article, String> {
     let mut revisions: Vec<Revision> = Vec::new();
+    // Consecutive versions share most paragraphs: cut each distinct one into sentences once.
+    let mut cuts: std::collections::HashMap<String, Vec<String>> = Default::default();
     let mut push = |version: u64,
                     paragraphs: Vec<String>,
                     title: &Option<String>,
@@ -457,7 +459,21 @@ fn assemble(
         if revisions.last().is_some_and(|r| r.version > version) {
             return Err(format!("version {version} comes after a later version"));
         }
-        let inputs = paragraphs.into_iter().map(ParagraphInput::Text).collect();
+        let inputs = paragraphs
+            .into_iter()
+            .map(|text| {
+                let sentences = cuts
+                    .entry(text.clone())
+                    .or_insert_with(|| {
+                        crate::segment::sentences(&text)
+                            .into_iter()
+                            .map(|s| text[s.range()].to_string())
+                            .collect()
+                    })
+                    .clone();
+                ParagraphInput::Sentences { text, sentences }
+            })
+            .collect();
         let mut r = Revision::from_paragraphs(version, inputs, None).map_err(|e| e.to_string())?;
         r.title = title.clone();
         r.created = time;
