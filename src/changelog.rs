@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::words::{self, WordChange, WordOp};
 use crate::align::{self, Kind, Op};
+use crate::classify::{self, ClassEvidence, Classifier, OpClasses};
 use crate::model::{Article, ArticleMeta, Revision};
 use crate::parse::json::RevisionDoc;
 use crate::{Error, Warning};
@@ -35,7 +36,14 @@ pub struct RevisionDiff {
     /// Present when the title changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<TitleChange>,
+    /// The classes of change of the whole diff, with their evidence (`classify`). Always
+    /// written, empty when nothing changed; absent only in change logs from before classes.
+    #[serde(default)]
+    pub classes: Vec<ClassEvidence>,
     pub ops: Vec<Op>,
+    /// The classes of each op that has any, by index into `ops`, in op order.
+    #[serde(default)]
+    pub op_classes: Vec<OpClasses>,
     pub stats: Stats,
 }
 
@@ -89,11 +97,15 @@ pub fn diff(old: &Revision, new: &Revision) -> RevisionDiff {
         new: new.title.clone(),
     });
     let stats = stats(&ops, &a, &b);
+    let op_classes = Classifier::new(&a, &b).ops(&ops);
+    let classes = classify::classify_diff(old, new, &ops, &op_classes);
     RevisionDiff {
         from: old.version,
         to: new.version,
         title,
+        classes,
         ops,
+        op_classes,
         stats,
     }
 }
@@ -241,6 +253,18 @@ impl RevisionDiff {
         }
         if let Some(n) = seen_new.iter().position(|&c| c != 1) {
             return Err(format!("new sentence {n} is in {} ops", seen_new[n]));
+        }
+        let mut last = None;
+        for oc in &self.op_classes {
+            if oc.op >= self.ops.len() || last.is_some_and(|l| oc.op <= l) {
+                return Err(format!("op_classes: op {} out of range or order", oc.op));
+            }
+            last = Some(oc.op);
+        }
+        for c in &self.classes {
+            if let Some(k) = c.ops.iter().find(|&&k| k >= self.ops.len()) {
+                return Err(format!("classes: {:?} names op {k}, out of range", c.class));
+            }
         }
         Ok(())
     }

@@ -1,11 +1,12 @@
 //! newsdiff: how news articles change after publication.
 //!
 //! The pipeline is `parse` (inputs to revisions) → `segment` (sentences) → `align`
-//! (sentence alignment and word changes) → `changelog` (the one model of what changed)
-//! → `render` (terminal, JSON). The `newsdiff` binary is a thin front end over this crate.
+//! (sentence alignment and word changes) → `changelog` (the one model of what changed,
+//! with the change classes from `classify`) → `render` (terminal, JSON). The `newsdiff` binary is a thin front end over this crate.
 
 pub mod align;
 pub mod changelog;
+pub mod classify;
 pub mod error;
 pub mod exit;
 pub mod model;

@@ -45,11 +45,37 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The sentence without a leading dateline (`AUSTIN, Texas (AP) --`, `BEIRUT, Lebanon —`):
+/// it says where a story was filed, not what the sentence says, and two ledes from one
+/// city would otherwise look alike.
+pub fn strip_dateline(s: &str) -> &str {
+    let mut cut = s.len().min(80);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
+    let dash = [" -- ", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min();
+    let Some((at, len)) = dash else { return s };
+    let place = &s[..at];
+    let first = place.split([',', ' ', '(']).next().unwrap_or("");
+    let all_caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '\'');
+    if all_caps { &s[at + len..] } else { s }
+}
+
 /// The informative tokens of a sentence, lowercased, numbers without thousands commas.
 pub fn content_tokens(s: &str) -> Vec<String> {
-    let mut toks: Vec<String> = super::words::tokenize(s)
+    let mut toks: Vec<String> = super::words::tokenize(strip_dateline(s))
         .into_iter()
         .filter(|t| t.chars().any(char::is_alphanumeric))
+        // `Dyfed-Powys` and `Dyfed Powys` are the same words.
+        .flat_map(|t| t.split('-'))
+        .filter(|t| !t.is_empty())
         .map(|t| {
             let t = t.to_lowercase();
             let t = t
@@ -59,7 +85,7 @@ pub fn content_tokens(s: &str) -> Vec<String> {
             if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 t.replace(',', "")
             } else {
-                t
+                stem(&t).to_string()
             }
         })
         .filter(|t| !t.is_empty() && !STOPWORDS.contains(&t.as_str()))
@@ -67,6 +93,23 @@ pub fn content_tokens(s: &str) -> Vec<String> {
     toks.sort();
     toks.dedup();
     toks
+}
+
+/// A light suffix stripper: edits reword with other forms of the same word (`killing` →
+/// `killed`, `rebel` → `rebels`), and a full stemmer would buy little over this.
+pub fn stem(w: &str) -> &str {
+    if w.chars().count() <= 4 {
+        return w;
+    }
+    for suffix in ["ings", "ing", "ied", "ies", "ed", "es", "ly", "s"] {
+        if let Some(base) = w.strip_suffix(suffix)
+            && base.chars().count() >= 3
+            && !(suffix == "s" && base.ends_with('s'))
+        {
+            return base;
+        }
+    }
+    w
 }
 
 /// Token ids and their weights for all sentences of the two revisions being aligned.
@@ -176,10 +219,33 @@ mod tests {
     }
 
     #[test]
+    fn datelines_say_nothing_about_likeness() {
+        assert_eq!(
+            strip_dateline("AUSTIN, Texas (AP) -- A judge ruled."),
+            "A judge ruled."
+        );
+        assert_eq!(
+            strip_dateline("BEIRUT, Lebanon — With the enclave"),
+            "With the enclave"
+        );
+        assert_eq!(
+            strip_dateline("U.S. officials -- not all -- agreed"),
+            "U.S. officials -- not all -- agreed"
+        );
+        assert_eq!(
+            strip_dateline("He said - twice - no."),
+            "He said - twice - no."
+        );
+        // Regression: the look-ahead window must not cut a character in two.
+        let long = format!("{}é -- x", "a".repeat(79));
+        assert_eq!(strip_dateline(&long), long);
+    }
+
+    #[test]
     fn content_tokens_drop_function_words_and_keep_numbers() {
         assert_eq!(
-            content_tokens("The toll rose to 1,200 in Aleppo’s east."),
-            ["1200", "aleppo", "east", "rose", "toll"]
+            content_tokens("The toll rose to 1,200 in Aleppo’s east, killing rebels."),
+            ["1200", "aleppo", "east", "kill", "rebel", "rose", "toll"]
         );
     }
 

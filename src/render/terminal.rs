@@ -11,6 +11,7 @@ use colored::Colorize;
 use crate::align::words::WordOp;
 use crate::align::{Kind, Op};
 use crate::changelog::{ChangeLog, RevisionDiff};
+use crate::classify::{Class, ClassEvidence};
 use crate::model::Revision;
 use crate::render::period;
 
@@ -141,6 +142,7 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
     }
     if parts.is_empty() {
         let _ = writeln!(out, "no changes in the text");
+        write_classes(out, &d.classes);
         return;
     }
     let _ = writeln!(
@@ -149,6 +151,7 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
         parts.join("  "),
         s.changed_share * 100.0
     );
+    write_classes(out, &d.classes);
     out.push('\n');
 
     let shown = visible(&d.ops, opts);
@@ -173,6 +176,57 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
     if hidden > 0 {
         let _ = writeln!(out, "  {}", elided(hidden).dimmed());
     }
+}
+
+/// The line that names the diff's change classes, as the change log has them, with the
+/// evidence that fits on a line: `classes: lede changed, number changed (12 → 19), ...`.
+fn write_classes(out: &mut String, classes: &[ClassEvidence]) {
+    if classes.is_empty() {
+        return;
+    }
+    let items: Vec<String> = classes.iter().map(class_item).collect();
+    let _ = writeln!(out, "{} {}", "classes:".bold(), items.join(", "));
+}
+
+fn class_item(c: &ClassEvidence) -> String {
+    let n = c.changes.len();
+    let (one, many) = match c.class {
+        Class::Headline => ("headline changed", "headline changed"),
+        Class::Lede => ("lede changed", "lede changed"),
+        Class::Correction => ("correction added", "corrections added"),
+        Class::Appended => {
+            let k = c.new.len();
+            return format!("{k} sentence{} appended", if k == 1 { "" } else { "s" });
+        }
+        Class::Number => ("number changed", "numbers changed"),
+        Class::Quotation => ("quotation changed", "quotations changed"),
+        Class::Attribution => ("attribution changed", "attributions changed"),
+        Class::Names => ("names changed", "names changed"),
+        Class::Wording => ("wording changed", "wording changed"),
+        Class::Typography => ("typography changed", "typography changed"),
+    };
+    let label = if n > 1 { many } else { one };
+    // Short evidence only: numbers, speakers and names read well in a header line;
+    // quotes, passages and titles are shown below it.
+    if !matches!(c.class, Class::Number | Class::Attribution | Class::Names) || n == 0 {
+        return label.to_string();
+    }
+    const SHOWN: usize = 4;
+    let mut ev: Vec<String> = c
+        .changes
+        .iter()
+        .take(SHOWN)
+        .map(|ch| match (&ch.old, &ch.new) {
+            (Some(o), Some(n)) => format!("{} → {}", shown(o), shown(n)),
+            (Some(o), None) => format!("-{}", shown(o)),
+            (None, Some(n)) => format!("+{}", shown(n)),
+            (None, None) => String::new(),
+        })
+        .collect();
+    if n > SHOWN {
+        ev.push(format!("… {} more", n - SHOWN));
+    }
+    format!("{label} ({})", ev.join(", "))
 }
 
 fn elided(n: usize) -> String {

@@ -68,6 +68,131 @@ fn two_files_print_a_readable_diff() {
 }
 
 #[test]
+fn the_header_lists_the_change_classes() {
+    let out = run(&[&sample(V1), &sample(V2), &sample(V3), "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let classes: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("classes: "))
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "classes: lede changed, numbers changed (12 → 19, 40 → 52), wording changed",
+            "classes: lede changed, correction added, 2 sentences appended, \
+             numbers changed (19 → 21, 43 → 34), wording changed",
+        ]
+    );
+    // Right under the summary line of each diff.
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        if l.starts_with("classes: ") {
+            assert!(lines[i - 1].ends_with("of words changed)"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn the_change_log_carries_the_classes_with_their_evidence() {
+    let out = run(&[&sample(V1), &sample(V2), &sample(V3), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let log = json_of(&out);
+    let class = |d: usize, name: &str| -> serde_json::Value {
+        log["diffs"][d]["classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["class"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("diff {d} has no {name} class"))
+    };
+    // v1 → v2: the lede rewritten around a higher toll, 40 → 52 in hospital.
+    assert_eq!(
+        class(0, "number")["changes"],
+        serde_json::json!([{"old": "12", "new": "19"}, {"old": "40", "new": "52"}])
+    );
+    assert_eq!(class(0, "lede")["old"], serde_json::json!([0]));
+    assert_eq!(class(0, "lede")["new"], serde_json::json!([0]));
+    // v2 → v3: the correction note at the end, two sentences.
+    let note = class(1, "correction");
+    assert_eq!(
+        note["changes"][0]["new"],
+        "Correction: An earlier version of this story gave Maria Delgado's age incorrectly. \
+         She is 34, not 43."
+    );
+    assert_eq!(class(1, "appended")["new"], serde_json::json!([9, 10]));
+    assert_eq!(note["new"], class(1, "appended")["new"]);
+    // The op classes point at the ops that carry the evidence.
+    let diff = &log["diffs"][1];
+    let age = diff["op_classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|oc| oc["classes"][0]["changes"][0]["old"] == "43")
+        .expect("an op with the age corrected");
+    let op = &diff["ops"][age["op"].as_u64().unwrap() as usize];
+    assert_eq!(op["kind"], "edited");
+    assert_eq!(op["moved"], true);
+    // Ops of both lists are in range, and the revision classes name the same ops.
+    for d in log["diffs"].as_array().unwrap() {
+        let n = d["ops"].as_array().unwrap().len() as u64;
+        for c in d["classes"].as_array().unwrap() {
+            for k in c["ops"].as_array().into_iter().flatten() {
+                assert!(k.as_u64().unwrap() < n);
+            }
+        }
+    }
+}
+
+#[test]
+fn typography_only_revisions_say_so() {
+    let dir = tempdir();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "\"We will not leave,\" the commander said -- again.\n\nTalks resume on Monday.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "“We will not leave,” the commander said — again.\n\nTalks resume on Monday.\n",
+    );
+    let out = run(&[&a, &b, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let log = json_of(&out);
+    let classes: Vec<&str> = log["diffs"][0]["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["class"].as_str().unwrap())
+        .collect();
+    assert_eq!(classes, ["typography"]);
+    let out = run(&[&a, &b, "--color", "never"]);
+    assert!(stdout_of(&out).contains("\nclasses: typography changed\n"));
+    // Equal versions: no classes at all.
+    let log = json_of(&run(&[&a, &a, "--format", "json"]));
+    assert_eq!(log["diffs"][0]["classes"], serde_json::json!([]));
+    assert_eq!(log["diffs"][0]["op_classes"], serde_json::json!([]));
+}
+
+#[test]
+fn a_headline_only_change_is_classed_under_no_changes_in_the_text() {
+    let dir = tempdir();
+    let doc = r#"{"revisions": [
+        {"version": 0, "title": "Storm hits", "text": "A storm hit the coast."},
+        {"version": 1, "title": "Storm hits the coast", "text": "A storm hit the coast."}]}"#;
+    let path = write(dir.path(), "a.json", doc);
+    let out = run(&[&path, "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("no changes in the text\nclasses: headline changed\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn diff_subcommand_and_bare_form_are_the_same() {
     let bare = run(&[&sample(V1), &sample(V2)]);
     let sub = run(&["diff", &sample(V1), &sample(V2)]);

@@ -8,6 +8,7 @@
 //!   (proptest).
 //! - `schema`: the JSON change log against `docs/changelog.schema.json`.
 
+mod alignment;
 mod cli;
 mod newssniffer;
 mod properties;

@@ -303,6 +303,17 @@ fn check_round_trip(a: &str, b: &str) -> Result<(), TestCaseError> {
     prop_assert!((0.0..=1.0).contains(&s.changed_share));
     if a == b {
         prop_assert!(!s.has_changes(), "equal texts with changes: {:?}", s);
+        prop_assert!(diff.classes.is_empty(), "equal texts with classes");
+    }
+    // Only changed ops have classes, and typography stands alone.
+    for oc in &diff.op_classes {
+        let op = &diff.ops[oc.op];
+        prop_assert!(op.kind != newsdiff::align::Kind::Unchanged, "{:?}", oc);
+        let typo = oc
+            .classes
+            .iter()
+            .any(|c| c.class == newsdiff::classify::Class::Typography);
+        prop_assert!(!typo || oc.classes.len() == 1, "{:?}", oc);
     }
     Ok(())
 }

@@ -441,6 +441,38 @@ fn broken_change_logs_fail_the_schema() {
             "undocumented field",
             Box::new(|v| v["diffs"][0]["score"] = json!(3)),
         ),
+        (
+            "unknown class",
+            Box::new(|v| v["diffs"][0]["classes"][0]["class"] = json!("spin")),
+        ),
+        (
+            "a diff-level class on an op",
+            Box::new(|v| v["diffs"][0]["op_classes"][0]["classes"][0]["class"] = json!("lede")),
+        ),
+        (
+            "an op class naming ops",
+            Box::new(|v| v["diffs"][0]["op_classes"][0]["classes"][0]["ops"] = json!([0])),
+        ),
+        (
+            "evidence with neither side",
+            Box::new(|v| {
+                let c = v["diffs"][0]["classes"]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .find(|c| c["class"] == "number")
+                    .unwrap();
+                c["changes"][0] = json!({});
+            }),
+        ),
+        (
+            "a diff class without its ops",
+            Box::new(|v| remove(v, "/diffs/0/classes/0", "ops")),
+        ),
+        (
+            "undocumented evidence field",
+            Box::new(|v| v["diffs"][0]["classes"][0]["score"] = json!(1)),
+        ),
     ];
     for (what, breakage) in breakages {
         let mut bad = good.clone();

@@ -2,6 +2,9 @@
 //! users see: review the new `.snap` before accepting it (`INSTA_UPDATE=always cargo test`
 //! writes them; `cargo insta review` does it interactively where cargo-insta is installed).
 
+use newsdiff::changelog::ChangeLog;
+use newsdiff::classify::{ClassEvidence, OpClasses};
+
 use crate::util::{ESC, newsdiff, sample, stderr_of, stdout_of};
 
 /// Runs `newsdiff` on samples with extra arguments and returns its standard output.
@@ -27,6 +30,35 @@ fn toll_update_terminal() {
 #[test]
 fn toll_update_json() {
     insta::assert_snapshot!("toll_update_json", output(TOLL, &["--format", "json"]));
+}
+
+/// Just the change classes of the toll-update story, per diff: the lede rewritten around
+/// a higher toll, numbers updated twice, a correction note appended. Read back through
+/// the library's types, so the fields keep the order newsdiff writes them in.
+#[test]
+fn toll_update_classes() {
+    #[derive(serde::Serialize)]
+    struct Classes<'a> {
+        from: u64,
+        to: u64,
+        classes: &'a [ClassEvidence],
+        op_classes: &'a [OpClasses],
+    }
+    let log: ChangeLog = serde_json::from_str(&output(TOLL, &["--format", "json"])).unwrap();
+    let classes: Vec<Classes> = log
+        .diffs
+        .iter()
+        .map(|d| Classes {
+            from: d.from,
+            to: d.to,
+            classes: &d.classes,
+            op_classes: &d.op_classes,
+        })
+        .collect();
+    insta::assert_snapshot!(
+        "toll_update_classes",
+        serde_json::to_string_pretty(&classes).unwrap()
+    );
 }
 
 #[test]
