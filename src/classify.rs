@@ -54,6 +54,24 @@ pub enum Class {
     Typography,
 }
 
+impl Class {
+    /// The class as it is written in the change log.
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Headline => "headline",
+            Class::Lede => "lede",
+            Class::Correction => "correction",
+            Class::Appended => "appended",
+            Class::Number => "number",
+            Class::Quotation => "quotation",
+            Class::Attribution => "attribution",
+            Class::Names => "names",
+            Class::Wording => "wording",
+            Class::Typography => "typography",
+        }
+    }
+}
+
 /// One piece of text evidence: what stood there and what stands there now. A side is
 /// absent when the thing was added (no `old`) or removed (no `new`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -1572,6 +1590,24 @@ mod tests {
         let ops = align::align(&a, &b);
         let per_op = Classifier::new(&a, &b).ops(&ops);
         classify_diff(&o, &n, &ops, &per_op)
+    }
+
+    #[test]
+    fn names_match_the_serialised_form() {
+        for c in [
+            Class::Headline,
+            Class::Lede,
+            Class::Correction,
+            Class::Appended,
+            Class::Number,
+            Class::Quotation,
+            Class::Attribution,
+            Class::Names,
+            Class::Wording,
+            Class::Typography,
+        ] {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.name());
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsdiff::changelog::ChangeLog;
 use newsdiff::exit::Exit;
 use newsdiff::parse::{self, Format};
+use newsdiff::render::terminal::Layout;
 use newsdiff::render::{self, OutputFormat};
 use newsdiff::{Error, Warning};
 
@@ -33,6 +34,25 @@ enum Command {
     /// Split an input (a News Sniffer scrape, say) into its revisions and write them as a
     /// JSON article or in the multi-version text format; both read back as input.
     Split(SplitArgs),
+    /// One line per revision: time, gap, counts of changes, classes and title.
+    Log(LogArgs),
+}
+
+#[derive(Args)]
+struct LogArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LogFormat::Terminal)]
+    format: LogFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LogFormat {
+    Terminal,
+    Json,
 }
 
 #[derive(Args)]
@@ -119,6 +139,12 @@ struct DiffArgs {
     /// Show every sentence, changed or not.
     #[arg(long)]
     full: bool,
+    /// Terminal layout: one column, or old and new side by side.
+    #[arg(long, value_enum, default_value_t = Layout::Inline)]
+    layout: Layout,
+    /// Columns to fit the side layout to (default: the terminal's, or $COLUMNS, or 100).
+    #[arg(long, value_name = "N")]
+    width: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -128,13 +154,14 @@ enum ColorChoice {
     Never,
 }
 
-const SUBCOMMANDS: &[&str] = &["diff", "split", "help"];
+const SUBCOMMANDS: &[&str] = &["diff", "split", "log", "help"];
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
     let result = match cli.command {
         Command::Diff(args) => run_diff(args),
         Command::Split(args) => run_split(args),
+        Command::Log(args) => run_log(args),
     };
     match result {
         Ok(exit) => exit.into(),
@@ -191,6 +218,31 @@ fn report(warnings: &[Warning]) {
         }
         let _ = writeln!(err);
     }
+}
+
+/// The terminal's width, `$COLUMNS` when there is no terminal, or 100.
+fn terminal_width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .unwrap_or(100)
+}
+
+fn run_log(args: LogArgs) -> Result<Exit, Error> {
+    let parsed = args.input.load()?;
+    let log = ChangeLog::consecutive(&parsed.article, parsed.warnings.clone());
+    let text = match args.format {
+        LogFormat::Json => render::log::render_json(&log),
+        LogFormat::Terminal => render::log::render_terminal(
+            &log,
+            use_color(
+                args.output.color,
+                args.output.output.as_deref().is_some_and(|p| p != "-"),
+            ),
+        ),
+    };
+    emit(&args.output, &text)?;
+    Ok(Exit::Success)
 }
 
 fn run_split(args: SplitArgs) -> Result<Exit, Error> {
@@ -266,6 +318,8 @@ fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
                 ),
                 context: args.context,
                 full: args.full,
+                layout: args.layout,
+                width: args.width.unwrap_or_else(terminal_width),
             },
         ),
     };

@@ -2,6 +2,7 @@
 //! decided once, in the library, and every view shows the same facts.
 
 pub mod json;
+pub mod log;
 pub mod terminal;
 
 use chrono::{DateTime, FixedOffset};

@@ -15,6 +15,15 @@ use crate::classify::{Class, ClassEvidence};
 use crate::model::Revision;
 use crate::render::period;
 
+/// How a diff is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Layout {
+    /// One column: each changed sentence once, with its word changes marked inside.
+    Inline,
+    /// Two columns, old on the left and new on the right, wrapped to the width.
+    Side,
+}
+
 /// What the terminal view shows.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -24,6 +33,9 @@ pub struct Options {
     pub context: usize,
     /// Show every sentence.
     pub full: bool,
+    pub layout: Layout,
+    /// Columns available (the side layout fits itself to them).
+    pub width: usize,
 }
 
 impl Default for Options {
@@ -32,6 +44,8 @@ impl Default for Options {
             color: false,
             context: 1,
             full: false,
+            layout: Layout::Inline,
+            width: 100,
         }
     }
 }
@@ -171,7 +185,10 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
             out.push('\n');
         }
         last_para = para.or(last_para);
-        render_op(out, op, old, new);
+        match opts.layout {
+            Layout::Inline => render_op(out, op, old, new),
+            Layout::Side => render_op_side(out, op, old, new, opts.width),
+        }
     }
     if hidden > 0 {
         let _ = writeln!(out, "  {}", elided(hidden).dimmed());
@@ -290,6 +307,148 @@ fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
     out.push('\n');
 }
 
+/// A run of text and how it is marked.
+type Run = (String, Style);
+
+/// How a run of text is marked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Style {
+    Plain,
+    Removed,
+    Added,
+    Note,
+}
+
+impl Style {
+    fn paint(self, text: &str) -> String {
+        match self {
+            Style::Plain => text.to_string(),
+            Style::Removed => text.red().strikethrough().to_string(),
+            Style::Added => text.green().underline().to_string(),
+            Style::Note => text.cyan().to_string(),
+        }
+    }
+}
+
+/// One op in two columns: the old text on the left, the new on the right, each wrapped to
+/// half the width. Word changes carry their text markers too, so the columns read the
+/// same without colour.
+fn render_op_side(out: &mut String, op: &Op, old: &Revision, new: &Revision, width: usize) {
+    let col = (width.saturating_sub(5) / 2).max(16);
+    let text = |idx: &[usize], r: &Revision| -> String {
+        idx.iter()
+            .map(|&i| shown(r.sentence(i)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let marked = |t: &str, op: WordOp| match op {
+        WordOp::Equal => (shown(t), Style::Plain),
+        WordOp::Delete => (format!("[-{}-]", shown(t)), Style::Removed),
+        WordOp::Insert => (format!("{{+{}+}}", shown(t)), Style::Added),
+    };
+    let (mut left, mut right): (Vec<Run>, Vec<Run>) = match op.kind {
+        Kind::Unchanged => (
+            vec![(text(&op.old, old), Style::Plain)],
+            vec![(text(&op.new, new), Style::Plain)],
+        ),
+        Kind::Added => (
+            vec![],
+            vec![(format!("{{+{}+}}", text(&op.new, new)), Style::Added)],
+        ),
+        Kind::Deleted => (
+            vec![(format!("[-{}-]", text(&op.old, old)), Style::Removed)],
+            vec![],
+        ),
+        Kind::Edited | Kind::Merged | Kind::Split => (
+            op.words
+                .iter()
+                .filter(|w| w.op != WordOp::Insert)
+                .map(|w| marked(&w.text, w.op))
+                .collect(),
+            op.words
+                .iter()
+                .filter(|w| w.op != WordOp::Delete)
+                .map(|w| marked(&w.text, w.op))
+                .collect(),
+        ),
+    };
+    match op.kind {
+        Kind::Merged => right.push((format!(" [merged from old {}]", list(&op.old)), Style::Note)),
+        Kind::Split => left.push((format!(" [split into new {}]", list(&op.new)), Style::Note)),
+        _ => {}
+    }
+    if op.moved {
+        right.push((format!(" [moved from old {}]", op.old[0] + 1), Style::Note));
+    }
+    let margin = match (op.kind, op.moved) {
+        (Kind::Unchanged, true) => "↕".cyan().bold(),
+        (Kind::Unchanged, false) => " ".normal(),
+        (Kind::Added, _) => "+".green().bold(),
+        (Kind::Deleted, _) => "-".red().bold(),
+        _ => "~".yellow().bold(),
+    };
+    let (l, r) = (wrap(&left, col), wrap(&right, col));
+    for i in 0..l.len().max(r.len()) {
+        let empty = (String::new(), 0);
+        let (lt, lw) = l.get(i).unwrap_or(&empty);
+        let (rt, _) = r.get(i).unwrap_or(&empty);
+        let m = if i == 0 {
+            margin.to_string()
+        } else {
+            " ".to_string()
+        };
+        let pad = " ".repeat(col.saturating_sub(*lw));
+        let line = format!("{m} {lt}{pad} │ {rt}");
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+}
+
+/// Wraps styled runs into lines of at most `width` characters (words longer than that
+/// are cut); returns each line painted, with its visible width.
+fn wrap(runs: &[Run], width: usize) -> Vec<(String, usize)> {
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    let (mut line, mut used) = (String::new(), 0usize);
+    // Split runs into words, keeping the space before each word with it.
+    let mut words: Vec<Run> = Vec::new();
+    for (text, style) in runs {
+        let mut cur = String::new();
+        for c in text.chars() {
+            if c == ' ' && !cur.is_empty() && !cur.ends_with(' ') {
+                words.push((std::mem::take(&mut cur), *style));
+            }
+            cur.push(c);
+        }
+        if !cur.is_empty() {
+            words.push((cur, *style));
+        }
+    }
+    for (word, style) in words {
+        let mut w = word.as_str();
+        let mut n = w.chars().count();
+        if used > 0 && used + n > width {
+            lines.push((std::mem::take(&mut line), used));
+            used = 0;
+            w = w.trim_start();
+            n = w.chars().count();
+        }
+        while n > width {
+            let cut = w.char_indices().nth(width - used).map_or(w.len(), |x| x.0);
+            line.push_str(&style.paint(&w[..cut]));
+            lines.push((std::mem::take(&mut line), width));
+            used = 0;
+            w = &w[cut..];
+            n = w.chars().count();
+        }
+        line.push_str(&style.paint(w));
+        used += n;
+    }
+    if used > 0 {
+        lines.push((line, used));
+    }
+    lines
+}
+
 /// 1-based sentence numbers for people.
 fn list(idx: &[usize]) -> String {
     idx.iter()
@@ -301,7 +460,7 @@ fn list(idx: &[usize]) -> String {
 /// Article text as it is safe to print: line breaks and runs of white space become one
 /// space (wrapping is the terminal's job), and control characters are shown as visible
 /// escapes, so an article cannot move the cursor or retitle the terminal.
-fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {

@@ -15,3 +15,4 @@ mod properties;
 mod schema;
 mod snapshots;
 mod util;
+mod views;

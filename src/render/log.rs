@@ -1,0 +1,179 @@
+//! `newsdiff log`: one line per revision, the history of an article at a glance. It reads
+//! the change log of consecutive revisions, like every other view.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, FixedOffset};
+use colored::Colorize;
+use serde::Serialize;
+
+use crate::changelog::{ChangeLog, RevisionDiff};
+use crate::model::ArticleMeta;
+
+/// The schema identifier of the JSON log.
+pub const SCHEMA: &str = "newsdiff/log/1";
+
+/// The log of an article, as JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct Log {
+    pub schema: &'static str,
+    pub article: ArticleMeta,
+    pub revisions: Vec<Entry>,
+}
+
+/// One revision in the log.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<DateTime<FixedOffset>>,
+    /// Seconds since the previous revision, when both times are known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seconds_since_previous: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub title_changed: bool,
+    pub sentences: usize,
+    /// Counts against the previous revision (absent for the first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Counts>,
+    /// Names of the change classes against the previous revision.
+    pub classes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub added: usize,
+    pub deleted: usize,
+    pub edited: usize,
+    pub merged: usize,
+    pub split: usize,
+    pub moved: usize,
+    pub changed_share: f64,
+}
+
+/// The log entries of a change log of consecutive revisions.
+pub fn entries(log: &ChangeLog) -> Log {
+    let diff_to = |v: u64| -> Option<&RevisionDiff> { log.diffs.iter().find(|d| d.to == v) };
+    let mut prev_time: Option<DateTime<FixedOffset>> = None;
+    let revisions = log
+        .revisions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let version = r.version.unwrap_or(i as u64);
+            let d = diff_to(version);
+            let sentences = r.to_revision(i, version).map_or(0, |r| r.sentence_count());
+            let e = Entry {
+                version,
+                created: r.created,
+                seconds_since_previous: prev_time
+                    .zip(r.created)
+                    .map(|(a, b)| (b - a).num_seconds()),
+                title: r.title.clone(),
+                title_changed: d.is_some_and(|d| d.title.is_some()),
+                sentences,
+                changes: d.map(|d| Counts {
+                    added: d.stats.added,
+                    deleted: d.stats.deleted,
+                    edited: d.stats.edited,
+                    merged: d.stats.merged,
+                    split: d.stats.split,
+                    moved: d.stats.moved,
+                    changed_share: d.stats.changed_share,
+                }),
+                classes: d
+                    .map(|d| {
+                        d.classes
+                            .iter()
+                            .map(|c| c.class.name().to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            };
+            prev_time = r.created.or(prev_time);
+            e
+        })
+        .collect();
+    Log {
+        schema: SCHEMA,
+        article: log.article.clone(),
+        revisions,
+    }
+}
+
+pub fn render_json(log: &ChangeLog) -> String {
+    let mut s = serde_json::to_string_pretty(&entries(log)).expect("a log always serialises");
+    s.push('\n');
+    s
+}
+
+/// One line per revision: version, time, gap, counts and classes, then the title
+/// (marked `*` when it changed).
+pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
+    colored::control::set_override(color);
+    let l = entries(log);
+    let mut out = String::new();
+    if let Some(t) = &l.article.title {
+        let _ = writeln!(out, "{}", super::terminal::shown(t).bold());
+    }
+    for e in &l.revisions {
+        let time = e
+            .created
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_else(|| "—".into());
+        let gap = e
+            .seconds_since_previous
+            .map(|s| {
+                let dir = if s < 0 { "earlier" } else { "later" };
+                format!("{} {dir}", super::distance_in_words(s.abs()))
+            })
+            .unwrap_or_default();
+        let counts = match &e.changes {
+            None => format!("{} sentences", e.sentences),
+            Some(c) => {
+                let mut parts = Vec::new();
+                for (n, sym) in [
+                    (c.added, "+"),
+                    (c.deleted, "-"),
+                    (c.edited, "~"),
+                    (c.merged, "⊃"),
+                    (c.split, "⊂"),
+                    (c.moved, "↕"),
+                ] {
+                    if n > 0 {
+                        parts.push(format!("{sym}{n}"));
+                    }
+                }
+                if parts.is_empty() {
+                    "no text change".into()
+                } else {
+                    parts.join(" ")
+                }
+            }
+        };
+        let mark = if e.title_changed { "*" } else { " " };
+        let title = e
+            .title
+            .as_deref()
+            .map(super::terminal::shown)
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:<6} {:<16} {:<24} {:<20} {}{}{}",
+            format!("v{}", e.version).bold(),
+            time,
+            gap,
+            counts,
+            mark.yellow().bold(),
+            title,
+            if e.classes.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", e.classes.join(", ")).cyan().to_string()
+            }
+        );
+    }
+    colored::control::unset_override();
+    out
+}
