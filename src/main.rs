@@ -322,6 +322,20 @@ fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
                 width: args.width.unwrap_or_else(terminal_width),
             },
         ),
+        OutputFormat::Html => render::html::render(
+            &log,
+            &render::html::Options {
+                context: args.context,
+                full: args.full,
+            },
+        ),
+        OutputFormat::Markdown => render::markdown::render(
+            &log,
+            &render::markdown::Options {
+                context: args.context,
+                full: args.full,
+            },
+        ),
     };
     emit(&args.output, &text)?;
     let changed = log

@@ -126,9 +126,15 @@ impl RevisionDoc {
             }
             Revision::from_text(version, text.clone())
         } else if let Some(sentences) = &self.sentences {
+            // White space around a given sentence is not part of it (research data has
+            // some); trimming keeps every sentence, so indices survive.
+            let sentences: Vec<String> = sentences.iter().map(|s| s.trim().to_string()).collect();
+            if let Some(i) = sentences.iter().position(String::is_empty) {
+                return Err(at(InputProblem::Format(format!("sentence {i} is empty"))));
+            }
             let input = ParagraphInput::Sentences {
                 text: sentences.join(" "),
-                sentences: sentences.clone(),
+                sentences,
             };
             Revision::from_paragraphs(version, vec![input], self.separators.clone())
         } else {
@@ -298,6 +304,24 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("revisions")
+        );
+    }
+
+    #[test]
+    fn given_sentences_with_white_space_around_them_are_trimmed() {
+        let doc = r#"{"revisions": [{"sentences": [" One. ", "Two.  "]}, {"sentences": ["One.", "Three.\n"]}]}"#;
+        let (a, _) = parse("t.json", doc).unwrap();
+        assert_eq!(
+            a.revisions[0].sentences().collect::<Vec<_>>(),
+            ["One.", "Two."]
+        );
+        assert_eq!(a.revisions[1].sentence(1), "Three.");
+        let empty = r#"{"revisions": [{"sentences": ["One.", "  "]}]}"#;
+        assert!(
+            parse("t.json", empty)
+                .unwrap_err()
+                .to_string()
+                .contains("empty")
         );
     }
 

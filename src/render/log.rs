@@ -115,7 +115,7 @@ pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
     let l = entries(log);
     let mut out = String::new();
     if let Some(t) = &l.article.title {
-        let _ = writeln!(out, "{}", super::terminal::shown(t).bold());
+        let _ = writeln!(out, "{}", super::view::one_line(t).bold());
     }
     for e in &l.revisions {
         let time = e
@@ -156,7 +156,7 @@ pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
         let title = e
             .title
             .as_deref()
-            .map(super::terminal::shown)
+            .map(super::view::one_line)
             .unwrap_or_default();
         let _ = writeln!(
             out,

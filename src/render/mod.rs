@@ -1,9 +1,12 @@
 //! Renderers. Each reads the change log and nothing else: alignment, kinds and stats are
 //! decided once, in the library, and every view shows the same facts.
 
+pub mod html;
 pub mod json;
 pub mod log;
+pub mod markdown;
 pub mod terminal;
+pub mod view;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -12,6 +15,8 @@ use chrono::{DateTime, FixedOffset};
 pub enum OutputFormat {
     Terminal,
     Json,
+    Html,
+    Markdown,
 }
 
 /// "about 4 hours later" between two optional times, in the words people use.

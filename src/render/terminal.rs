@@ -11,9 +11,13 @@ use colored::Colorize;
 use crate::align::words::WordOp;
 use crate::align::{Kind, Op};
 use crate::changelog::{ChangeLog, RevisionDiff};
-use crate::classify::{Class, ClassEvidence};
+use crate::classify::ClassEvidence;
 use crate::model::Revision;
 use crate::render::period;
+use crate::render::view::{
+    class_item, decisions_note, elided, is_change, list, one_line, revisions, stat_parts,
+    version_name, visible,
+};
 
 /// How a diff is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,12 +57,7 @@ impl Default for Options {
 /// Renders a change log for a terminal.
 pub fn render(log: &ChangeLog, opts: &Options) -> String {
     colored::control::set_override(opts.color);
-    let revisions: Vec<Revision> = log
-        .revisions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| d.to_revision(i, i as u64).ok())
-        .collect();
+    let revisions = revisions(log);
     let find = |v: u64| revisions.iter().find(|r| r.version == v);
     let mut out = String::new();
     if let Some(t) = log
@@ -67,7 +66,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         .as_ref()
         .or(revisions.first().and_then(|r| r.title.as_ref()))
     {
-        let _ = writeln!(out, "{}", shown(t).bold());
+        let _ = writeln!(out, "{}", one_line(t).bold());
     }
     let place: Vec<&str> = [&log.article.source, &log.article.url]
         .into_iter()
@@ -75,29 +74,18 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         .map(String::as_str)
         .collect();
     if !place.is_empty() {
-        let _ = writeln!(out, "{}", shown(&place.join(" · ")).dimmed());
+        let _ = writeln!(out, "{}", one_line(&place.join(" · ")).dimmed());
     }
-    let inferred = log
-        .warnings
-        .iter()
-        .filter(|w| w.runner_up.is_some())
-        .count();
-    if inferred > 0 {
-        let doubts = log
-            .warnings
-            .iter()
-            .filter(|w| w.doubt && w.runner_up.is_some())
-            .count();
-        let _ = writeln!(
-            out,
-            "{} {inferred} reading decision{} had an alternative ({doubts} doubtful); \
-             `--format json` lists each with its runner-up",
-            "note:".yellow().bold(),
-            if inferred == 1 { "" } else { "s" },
-        );
+    if let Some(note) = decisions_note(log, "`--format json`") {
+        let _ = writeln!(out, "{} {note}", "note:".yellow().bold());
     }
     for w in log.warnings.iter().filter(|w| w.runner_up.is_none()) {
-        let _ = writeln!(out, "{} {}", "note:".yellow().bold(), shown(&w.to_string()));
+        let _ = writeln!(
+            out,
+            "{} {}",
+            "note:".yellow().bold(),
+            one_line(&w.to_string())
+        );
     }
     for d in &log.diffs {
         let (Some(old), Some(new)) = (find(d.from), find(d.to)) else {
@@ -113,15 +101,11 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
 }
 
 fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revision, opts: &Options) {
-    let name = |r: &Revision| match &r.label {
-        Some(l) => format!("version {} ({l})", r.version),
-        None => format!("version {}", r.version),
-    };
-    let mut head = format!("{} → {}", name(old), name(new));
+    let mut head = format!("{} → {}", version_name(old), version_name(new));
     if let Some(p) = period(old.created, new.created) {
         head.push_str(&format!(" · {p}"));
     }
-    let _ = writeln!(out, "{}", format!("━━ {} ━━", shown(&head)).bold());
+    let _ = writeln!(out, "{}", format!("━━ {} ━━", one_line(&head)).bold());
     if let Some(t) = &d.title {
         let words = if t.words.is_empty() {
             format!(
@@ -141,19 +125,7 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
         let _ = writeln!(out, "{} {words}", "title:".bold());
     }
     let s = &d.stats;
-    let mut parts = Vec::new();
-    for (n, label, sym) in [
-        (s.added, "added", "+"),
-        (s.deleted, "deleted", "-"),
-        (s.edited, "edited", "~"),
-        (s.merged, "merged", "⊃"),
-        (s.split, "split", "⊂"),
-        (s.moved, "moved", "↕"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{sym}{n} {label}"));
-        }
-    }
+    let parts = stat_parts(s);
     if parts.is_empty() {
         let _ = writeln!(out, "no changes in the text");
         write_classes(out, &d.classes);
@@ -168,7 +140,8 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
     write_classes(out, &d.classes);
     out.push('\n');
 
-    let shown = visible(&d.ops, opts);
+    let changes: Vec<bool> = d.ops.iter().map(is_change).collect();
+    let shown = visible(&changes, opts.context, opts.full);
     let mut hidden = 0usize;
     let mut last_para: Option<usize> = None;
     for (op, show) in d.ops.iter().zip(shown) {
@@ -201,79 +174,14 @@ fn write_classes(out: &mut String, classes: &[ClassEvidence]) {
     if classes.is_empty() {
         return;
     }
-    let items: Vec<String> = classes.iter().map(class_item).collect();
+    let items: Vec<String> = classes.iter().map(|c| class_item(c, &one_line)).collect();
     let _ = writeln!(out, "{} {}", "classes:".bold(), items.join(", "));
-}
-
-fn class_item(c: &ClassEvidence) -> String {
-    let n = c.changes.len();
-    let (one, many) = match c.class {
-        Class::Headline => ("headline changed", "headline changed"),
-        Class::Lede => ("lede changed", "lede changed"),
-        Class::Correction => ("correction added", "corrections added"),
-        Class::Appended => {
-            let k = c.new.len();
-            return format!("{k} sentence{} appended", if k == 1 { "" } else { "s" });
-        }
-        Class::Number => ("number changed", "numbers changed"),
-        Class::Quotation => ("quotation changed", "quotations changed"),
-        Class::Attribution => ("attribution changed", "attributions changed"),
-        Class::Names => ("names changed", "names changed"),
-        Class::Wording => ("wording changed", "wording changed"),
-        Class::Typography => ("typography changed", "typography changed"),
-    };
-    let label = if n > 1 { many } else { one };
-    // Short evidence only: numbers, speakers and names read well in a header line;
-    // quotes, passages and titles are shown below it.
-    if !matches!(c.class, Class::Number | Class::Attribution | Class::Names) || n == 0 {
-        return label.to_string();
-    }
-    const SHOWN: usize = 4;
-    let mut ev: Vec<String> = c
-        .changes
-        .iter()
-        .take(SHOWN)
-        .map(|ch| match (&ch.old, &ch.new) {
-            (Some(o), Some(n)) => format!("{} → {}", shown(o), shown(n)),
-            (Some(o), None) => format!("-{}", shown(o)),
-            (None, Some(n)) => format!("+{}", shown(n)),
-            (None, None) => String::new(),
-        })
-        .collect();
-    if n > SHOWN {
-        ev.push(format!("… {} more", n - SHOWN));
-    }
-    format!("{label} ({})", ev.join(", "))
-}
-
-fn elided(n: usize) -> String {
-    if n == 1 {
-        "… 1 unchanged sentence …".to_string()
-    } else {
-        format!("… {n} unchanged sentences …")
-    }
-}
-
-/// Which ops to print: every change, plus `context` unchanged ops on either side.
-fn visible(ops: &[Op], opts: &Options) -> Vec<bool> {
-    let is_change = |op: &Op| op.kind != Kind::Unchanged || op.moved;
-    let mut show: Vec<bool> = ops.iter().map(|op| opts.full || is_change(op)).collect();
-    for (i, op) in ops.iter().enumerate() {
-        if is_change(op) {
-            let lo = i.saturating_sub(opts.context);
-            let hi = i.saturating_add(opts.context).min(ops.len() - 1);
-            for s in &mut show[lo..=hi] {
-                *s = true;
-            }
-        }
-    }
-    show
 }
 
 fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
     let join = |idx: &[usize], r: &Revision| -> String {
         idx.iter()
-            .map(|&i| shown(r.sentence(i)))
+            .map(|&i| one_line(r.sentence(i)))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -337,14 +245,14 @@ fn render_op_side(out: &mut String, op: &Op, old: &Revision, new: &Revision, wid
     let col = (width.saturating_sub(5) / 2).max(16);
     let text = |idx: &[usize], r: &Revision| -> String {
         idx.iter()
-            .map(|&i| shown(r.sentence(i)))
+            .map(|&i| one_line(r.sentence(i)))
             .collect::<Vec<_>>()
             .join(" ")
     };
     let marked = |t: &str, op: WordOp| match op {
-        WordOp::Equal => (shown(t), Style::Plain),
-        WordOp::Delete => (format!("[-{}-]", shown(t)), Style::Removed),
-        WordOp::Insert => (format!("{{+{}+}}", shown(t)), Style::Added),
+        WordOp::Equal => (one_line(t), Style::Plain),
+        WordOp::Delete => (format!("[-{}-]", one_line(t)), Style::Removed),
+        WordOp::Insert => (format!("{{+{}+}}", one_line(t)), Style::Added),
     };
     let (mut left, mut right): (Vec<Run>, Vec<Run>) = match op.kind {
         Kind::Unchanged => (
@@ -449,44 +357,9 @@ fn wrap(runs: &[Run], width: usize) -> Vec<(String, usize)> {
     lines
 }
 
-/// 1-based sentence numbers for people.
-fn list(idx: &[usize]) -> String {
-    idx.iter()
-        .map(|i| (i + 1).to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Article text as it is safe to print: line breaks and runs of white space become one
-/// space (wrapping is the terminal's job), and control characters are shown as visible
-/// escapes, so an article cannot move the cursor or retitle the terminal.
-pub(crate) fn shown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        if c.is_control() {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
-}
-
 /// Marks a run of a word diff: colour when on, and always the text markers.
 fn mark(op: WordOp, text: &str) -> String {
-    let text = &shown(text);
+    let text = &one_line(text);
     match op {
         WordOp::Equal => text.to_string(),
         WordOp::Delete => format!("[-{text}-]").red().strikethrough().to_string(),

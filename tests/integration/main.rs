@@ -7,9 +7,12 @@
 //! - `properties`: lossless parsing and self-consistent change logs for generated inputs
 //!   (proptest).
 //! - `schema`: the JSON change log against `docs/changelog.schema.json`.
+//! - `html`: the HTML and Markdown views (escaping, no outside resources, anchors) and,
+//!   when Chromium is installed, the browser check of `.ci/browser-test.sh`.
 
 mod alignment;
 mod cli;
+mod html;
 mod newssniffer;
 mod properties;
 mod schema;

@@ -79,6 +79,21 @@ fn toll_update_terminal_colour() {
     insta::assert_snapshot!("toll_update_terminal_colour", out.replace(ESC, "␛"));
 }
 
+/// The HTML page: timeline, both views of each diff, highlights and anchors. Review the
+/// page itself too (`docs/html.md`); the browser checks are in `html.rs`.
+#[test]
+fn toll_update_html() {
+    insta::assert_snapshot!("toll_update_html", output(TOLL, &["--format", "html"]));
+}
+
+#[test]
+fn toll_update_markdown() {
+    insta::assert_snapshot!(
+        "toll_update_markdown",
+        output(TOLL, &["--format", "markdown"])
+    );
+}
+
 #[test]
 fn json_sample_terminal() {
     insta::assert_snapshot!(

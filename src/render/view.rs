@@ -1,0 +1,186 @@
+//! What every view says the same way: the revisions of a change log, how versions are
+//! named, the stat line, how classes are worded, which sentences are shown around changes
+//! and how article text is put on one line. The terminal, HTML and Markdown views all read
+//! these, so they cannot drift apart.
+
+use crate::align::{Kind, Op};
+use crate::changelog::{ChangeLog, Stats};
+use crate::classify::{Class, ClassEvidence};
+use crate::model::Revision;
+
+/// The revisions of a change log, as the terminal view reads them.
+pub fn revisions(log: &ChangeLog) -> Vec<Revision> {
+    log.revisions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.to_revision(i, i as u64).ok())
+        .collect()
+}
+
+/// Sentence `i` of a revision, or nothing when a hand-made change log names one that is
+/// not there.
+pub fn sentence(r: &Revision, i: usize) -> &str {
+    if i < r.sentence_count() {
+        r.sentence(i)
+    } else {
+        ""
+    }
+}
+
+/// `version 2 (file.txt)`.
+pub fn version_name(r: &Revision) -> String {
+    match &r.label {
+        Some(l) => format!("version {} ({l})", r.version),
+        None => format!("version {}", r.version),
+    }
+}
+
+/// `+1 added`, `~2 edited`, ... for the counts above zero.
+pub fn stat_parts(s: &Stats) -> Vec<String> {
+    [
+        (s.added, "added", "+"),
+        (s.deleted, "deleted", "-"),
+        (s.edited, "edited", "~"),
+        (s.merged, "merged", "⊃"),
+        (s.split, "split", "⊂"),
+        (s.moved, "moved", "↕"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, label, sym)| format!("{sym}{n} {label}"))
+    .collect()
+}
+
+/// A class as the terminal view's `classes:` line words it, evidence through `f`.
+pub fn class_item(c: &ClassEvidence, f: &dyn Fn(&str) -> String) -> String {
+    let n = c.changes.len();
+    let (one, many) = match c.class {
+        Class::Headline => ("headline changed", "headline changed"),
+        Class::Lede => ("lede changed", "lede changed"),
+        Class::Correction => ("correction added", "corrections added"),
+        Class::Appended => {
+            let k = c.new.len();
+            return format!("{k} sentence{} appended", if k == 1 { "" } else { "s" });
+        }
+        Class::Number => ("number changed", "numbers changed"),
+        Class::Quotation => ("quotation changed", "quotations changed"),
+        Class::Attribution => ("attribution changed", "attributions changed"),
+        Class::Names => ("names changed", "names changed"),
+        Class::Wording => ("wording changed", "wording changed"),
+        Class::Typography => ("typography changed", "typography changed"),
+    };
+    let label = if n > 1 { many } else { one };
+    if !matches!(c.class, Class::Number | Class::Attribution | Class::Names) || n == 0 {
+        return label.to_string();
+    }
+    const SHOWN: usize = 4;
+    let mut ev: Vec<String> = c
+        .changes
+        .iter()
+        .take(SHOWN)
+        .map(|ch| match (&ch.old, &ch.new) {
+            (Some(o), Some(n)) => format!("{} → {}", f(&one_line(o)), f(&one_line(n))),
+            (Some(o), None) => format!("-{}", f(&one_line(o))),
+            (None, Some(n)) => format!("+{}", f(&one_line(n))),
+            (None, None) => String::new(),
+        })
+        .collect();
+    if n > SHOWN {
+        ev.push(format!("… {} more", n - SHOWN));
+    }
+    format!("{label} ({})", ev.join(", "))
+}
+
+/// Whether an op is shown as a change (anything but an unchanged sentence in place).
+pub fn is_change(op: &Op) -> bool {
+    op.kind != Kind::Unchanged || op.moved
+}
+
+/// Which items to show: every change, plus `context` items on either side.
+pub fn visible(changes: &[bool], context: usize, full: bool) -> Vec<bool> {
+    let mut show: Vec<bool> = changes.iter().map(|&c| full || c).collect();
+    for (i, &c) in changes.iter().enumerate() {
+        if c {
+            let lo = i.saturating_sub(context);
+            let hi = i.saturating_add(context).min(changes.len() - 1);
+            for s in &mut show[lo..=hi] {
+                *s = true;
+            }
+        }
+    }
+    show
+}
+
+/// `… 3 unchanged sentences …`.
+pub fn elided(n: usize) -> String {
+    if n == 1 {
+        "… 1 unchanged sentence …".to_string()
+    } else {
+        format!("… {n} unchanged sentences …")
+    }
+}
+
+/// 1-based sentence numbers for people.
+pub fn list(idx: &[usize]) -> String {
+    idx.iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Article text on one line: runs of white space become one space (wrapping is the
+/// output's job), and control characters are shown as visible escapes, so an article
+/// cannot move a terminal's cursor or break a page.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_control() || noncharacter(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// Unicode noncharacters, which no document may hold as text.
+pub fn noncharacter(c: char) -> bool {
+    let n = c as u32;
+    (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
+}
+
+/// The note on a parser's inferred decisions, when there were any: how many had an
+/// alternative and how many of those were doubts. `flag` is `--format json` as the view
+/// quotes code.
+pub fn decisions_note(log: &ChangeLog, flag: &str) -> Option<String> {
+    let inferred = log
+        .warnings
+        .iter()
+        .filter(|w| w.runner_up.is_some())
+        .count();
+    if inferred == 0 {
+        return None;
+    }
+    let doubts = log
+        .warnings
+        .iter()
+        .filter(|w| w.doubt && w.runner_up.is_some())
+        .count();
+    Some(format!(
+        "{inferred} reading decision{} had an alternative ({doubts} doubtful); {flag} lists \
+         each with its runner-up",
+        if inferred == 1 { "" } else { "s" }
+    ))
+}
