@@ -5,7 +5,9 @@
 //! with the change classes from `classify`) → `render` (terminal, JSON). The `newsdiff` binary is a thin front end over this crate.
 
 pub mod align;
+pub mod archive;
 pub mod changelog;
+pub mod check;
 pub mod classify;
 pub mod error;
 pub mod exit;

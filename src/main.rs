@@ -36,6 +36,9 @@ enum Command {
     Split(SplitArgs),
     /// One line per revision: time, gap, counts of changes, classes and title.
     Log(LogArgs),
+    /// Check whole archives (directories, JSON Lines, diffengine/NewsEdits SQLite) against
+    /// rules; exit 0 pass, 1 violations, 2 trouble (docs/check.md).
+    Check(CheckArgs),
 }
 
 #[derive(Args)]
@@ -154,7 +157,7 @@ enum ColorChoice {
     Never,
 }
 
-const SUBCOMMANDS: &[&str] = &["diff", "split", "log", "help"];
+const SUBCOMMANDS: &[&str] = &["diff", "split", "log", "check", "help"];
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
@@ -162,6 +165,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => run_diff(args),
         Command::Split(args) => run_split(args),
         Command::Log(args) => run_log(args),
+        Command::Check(args) => run_check(args),
     };
     match result {
         Ok(exit) => exit.into(),
@@ -347,4 +351,74 @@ fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
     } else {
         Exit::Success
     })
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Archives: directories (a file or subdirectory per article), JSON Lines files,
+    /// diffengine or NewsEdits SQLite databases, or single articles.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<std::path::PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = newsdiff::check::report::Format::Human)]
+    format: newsdiff::check::report::Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<String>,
+    /// Read the rules from this file instead of each archive's newsdiff.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+    /// Turn rules on, for all articles or for one source's (RULE@SOURCE); repeatable,
+    /// comma-separated.
+    #[arg(long, value_name = "RULE[@SOURCE]", value_delimiter = ',')]
+    enable: Vec<String>,
+    /// Turn rules off (RULE or RULE@SOURCE); repeatable, comma-separated.
+    #[arg(long, value_name = "RULE[@SOURCE]", value_delimiter = ',')]
+    disable: Vec<String>,
+    /// Fail a revision that deletes more than this percentage of the sentences without a
+    /// correction note (turns deleted-sentences on).
+    #[arg(long, value_name = "PCT[@SOURCE]")]
+    max_deleted_percent: Vec<String>,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Never show the progress bar (it is shown on standard error when that is a terminal).
+    #[arg(long)]
+    no_progress: bool,
+}
+
+fn run_check(args: CheckArgs) -> Result<Exit, Error> {
+    use newsdiff::check::{self, CheckError, rules::Override};
+    let mut overrides = Vec::new();
+    for spec in &args.disable {
+        overrides.push(Override::rule(spec, false).map_err(Error::Usage)?);
+    }
+    for spec in &args.enable {
+        overrides.push(Override::rule(spec, true).map_err(Error::Usage)?);
+    }
+    for spec in &args.max_deleted_percent {
+        overrides.push(
+            Override::max_deleted(spec)
+                .map_err(|m| Error::Usage(format!("--max-deleted-percent: {m}")))?,
+        );
+    }
+    let opts = check::Options {
+        jobs: args.jobs.unwrap_or(0),
+        progress: !args.no_progress,
+        config: args.config.clone(),
+        overrides,
+    };
+    let out: Box<dyn Write> = match args.output.as_deref().filter(|p| *p != "-") {
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .map_err(|e| Error::Usage(format!("{path}: cannot write: {e}")))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut sink = check::report::sink(args.format, out);
+    match check::run(&args.paths, &opts, sink.as_mut()) {
+        Ok(summary) => Ok(summary.exit()),
+        Err(CheckError::Output(e)) => Err(Error::Output(e)),
+        Err(e) => Err(Error::Usage(e.to_string())),
+    }
 }

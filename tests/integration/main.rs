@@ -7,10 +7,12 @@
 //! - `properties`: lossless parsing and self-consistent change logs for generated inputs
 //!   (proptest).
 //! - `schema`: the JSON change log against `docs/changelog.schema.json`.
+//! - `check`: `newsdiff check` on small archives built in temporary directories.
 //! - `html`: the HTML and Markdown views (escaping, no outside resources, anchors) and,
 //!   when Chromium is installed, the browser check of `.ci/browser-test.sh`.
 
 mod alignment;
+mod check;
 mod cli;
 mod html;
 mod newssniffer;

@@ -1,0 +1,68 @@
+//! A directory archive: each file an article, each subdirectory an article whose files
+//! are its versions in name order. Hidden entries (`.name`) and `newsdiff.toml` are
+//! skipped; JSON Lines files and SQLite databases are read as archives of their own.
+
+use std::path::{Path, PathBuf};
+
+use super::{Item, Problem, Unit, UnitBody};
+
+/// The configuration file of an archive root, never an article.
+pub const CONFIG_FILE: &str = "newsdiff.toml";
+
+/// Reads a directory, entry by entry in name order. Only the names of one directory are
+/// held at a time; the articles stream.
+pub fn read(dir: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    let entries = match list(dir) {
+        Ok(e) => e,
+        Err(p) => return emit(Item::Problem(p)),
+    };
+    for path in entries {
+        let keep_going = if path.is_dir() {
+            read_article_dir(&path, root, emit)
+        } else if path.file_name().is_some_and(|n| n == CONFIG_FILE) {
+            true
+        } else {
+            super::read_file(&path, root, emit)
+        };
+        if !keep_going {
+            return false;
+        }
+    }
+    true
+}
+
+/// A subdirectory: one article, its files the versions in name order.
+fn read_article_dir(dir: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    let files: Vec<PathBuf> = match list(dir) {
+        Ok(e) => e.into_iter().filter(|p| p.is_file()).collect(),
+        Err(p) => return emit(Item::Problem(p)),
+    };
+    if files.is_empty() {
+        return emit(Item::Problem(Problem::new(
+            dir.display().to_string(),
+            "an article directory with no version files",
+        )));
+    }
+    emit(Item::Unit(Unit {
+        name: dir.display().to_string(),
+        root,
+        body: UnitBody::Files(files),
+    }))
+}
+
+/// The visible entries of a directory, sorted by name.
+fn list(dir: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let read = std::fs::read_dir(dir)
+        .map_err(|e| Problem::new(dir.display().to_string(), format!("cannot list: {e}")))?;
+    let mut out = Vec::new();
+    for entry in read {
+        let entry = entry
+            .map_err(|e| Problem::new(dir.display().to_string(), format!("cannot list: {e}")))?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        out.push(entry.path());
+    }
+    out.sort();
+    Ok(out)
+}

@@ -1,0 +1,366 @@
+//! Archives: whole collections of article versions, read one article at a time.
+//!
+//! A path given to `newsdiff check` is one of:
+//! - a **directory** ([`dir`]): each file an article (a News Sniffer scrape, a JSON article,
+//!   a multi-version text), each subdirectory an article whose files are its versions in
+//!   name order; JSON Lines files and SQLite databases found in it are read as archives;
+//! - a **JSON Lines** file ([`jsonl`]), one version per line;
+//! - a **SQLite** database in the diffengine or NewsEdits layout ([`sqlite`]), whose HTML
+//!   is reduced to paragraphs by [`html`];
+//! - any other file: one article.
+//!
+//! Readers stream: they hand over one [`Unit`] (an article, not yet parsed) at a time, so
+//! memory does not grow with the archive. What they cannot read is handed over as a
+//! [`Problem`] with its location, and reading goes on.
+
+pub mod dir;
+pub mod html;
+pub mod jsonl;
+pub mod sqlite;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
+
+use crate::Warning;
+use crate::model::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::parse;
+
+/// Something that could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    /// The location: a path, `path:line`, or a database row.
+    pub at: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(at: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            at: at.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// One article of an archive as a reader found it, before parsing (parsing is the
+/// checkers' job, so it runs in parallel).
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// How reports name the article: a path, or `archive: article ID`.
+    pub name: String,
+    /// Which of the paths given to the run it came from.
+    pub root: usize,
+    pub body: UnitBody,
+}
+
+#[derive(Debug, Clone)]
+pub enum UnitBody {
+    /// One file holding an article (any input format), or several files that are its
+    /// versions, oldest first.
+    Files(Vec<PathBuf>),
+    /// Versions read from rows or lines.
+    Versions {
+        meta: ArticleMeta,
+        versions: Vec<RawVersion>,
+    },
+}
+
+/// One version as a row or line held it.
+#[derive(Debug, Clone)]
+pub struct RawVersion {
+    /// Where it was: `archive.jsonl:17`, `news.db: entryversion row 4`.
+    pub at: String,
+    pub version: Option<u64>,
+    /// The time as written; read by [`parse_time`].
+    pub created: Option<String>,
+    pub title: Option<String>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// Plain text, split like a text file.
+    Text(String),
+    /// HTML, reduced by [`html::paragraphs`].
+    Html(String),
+}
+
+/// What a reader hands over.
+#[derive(Debug)]
+pub enum Item {
+    Unit(Unit),
+    Problem(Problem),
+}
+
+/// An article ready to check, with what the parser doubted and what could not be read
+/// of it (a version with a bad time, say: the rest of the article is still checked).
+#[derive(Debug)]
+pub struct Loaded {
+    pub article: Article,
+    pub warnings: Vec<Warning>,
+    pub problems: Vec<Problem>,
+    /// Bytes of article text read.
+    pub bytes: usize,
+}
+
+impl Unit {
+    /// Parses the article. An error means nothing of it could be used.
+    pub fn load(&self) -> Result<Loaded, Problem> {
+        match &self.body {
+            UnitBody::Files(paths) => load_files(&self.name, paths),
+            UnitBody::Versions { meta, versions } => load_versions(meta, versions),
+        }
+    }
+}
+
+fn load_files(name: &str, paths: &[PathBuf]) -> Result<Loaded, Problem> {
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let parsed = parse::load(&names, None).map_err(|e| match e {
+        // The error names the file already.
+        crate::Error::Input { name, problem } => Problem::new(name, problem.to_string()),
+        other => Problem::new(name, other.to_string()),
+    })?;
+    let bytes = parsed
+        .article
+        .revisions
+        .iter()
+        .map(|r| r.text().len())
+        .sum();
+    Ok(Loaded {
+        article: parsed.article,
+        warnings: parsed.warnings,
+        problems: Vec::new(),
+        bytes,
+    })
+}
+
+fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Problem> {
+    let mut problems = Vec::new();
+    let mut order: Vec<&RawVersion> = raw.iter().collect();
+    if order.iter().all(|v| v.version.is_some()) {
+        order.sort_by_key(|v| v.version);
+    }
+    let mut revisions: Vec<Revision> = Vec::with_capacity(order.len());
+    let mut bytes = 0;
+    for v in order {
+        let version = v
+            .version
+            .unwrap_or_else(|| revisions.last().map_or(0, |r| r.version + 1));
+        let built = match &v.body {
+            Body::Text(t) => Revision::from_text(version, t.clone()),
+            Body::Html(h) => Revision::from_paragraphs(
+                version,
+                html::paragraphs(h)
+                    .into_iter()
+                    .map(ParagraphInput::Text)
+                    .collect(),
+                None,
+            ),
+        };
+        let mut rev = built.map_err(|p| Problem::new(&v.at, p.to_string()))?;
+        rev.title = v.title.clone();
+        rev.label = Some(v.at.clone());
+        if let Some(c) = &v.created {
+            match parse_time(c) {
+                Some(t) => rev.created = Some(t),
+                None => problems.push(Problem::new(
+                    &v.at,
+                    format!("cannot read the time {c:?} (RFC 3339 or `YYYY-MM-DD HH:MM:SS`)"),
+                )),
+            }
+        }
+        bytes += rev.text().len();
+        revisions.push(rev);
+    }
+    if revisions.is_empty() {
+        return Err(Problem::new(
+            meta.id.as_deref().unwrap_or("article"),
+            "no version could be read",
+        ));
+    }
+    let mut meta = meta.clone();
+    if meta.title.is_none() {
+        meta.title = revisions.iter().rev().find_map(|r| r.title.clone());
+    }
+    Ok(Loaded {
+        article: Article { meta, revisions },
+        warnings: Vec::new(),
+        problems,
+        bytes,
+    })
+}
+
+/// Reads a time as archives write it: RFC 3339, or a naive `YYYY-MM-DD HH:MM:SS[.f]`
+/// (diffengine, peewee), with `T` or a space, taken as UTC.
+pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t);
+    }
+    const NAIVE: &[&str] = &[
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ];
+    NAIVE.iter().find_map(|f| {
+        NaiveDateTime::parse_from_str(s, f)
+            .ok()
+            .map(|n| Utc.from_utc_datetime(&n).fixed_offset())
+    })
+}
+
+/// The host of a URL without `www.`, as the fallback source of an article.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// What kind of archive a file is, from its name and first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Jsonl,
+    Sqlite,
+    /// One article.
+    Article,
+}
+
+/// Picks how to read a file: SQLite by its header (or a `.db`, `.sqlite`, `.sqlite3`
+/// name, so a corrupt database is reported as one), JSON Lines by a `.jsonl` or `.ndjson`
+/// name, anything else as one article.
+pub fn file_kind(path: &Path) -> FileKind {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(ext.as_str(), "jsonl" | "ndjson") {
+        return FileKind::Jsonl;
+    }
+    if matches!(ext.as_str(), "db" | "sqlite" | "sqlite3") {
+        return FileKind::Sqlite;
+    }
+    let mut head = [0u8; 16];
+    let is_sqlite = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && &head == b"SQLite format 3\0";
+    if is_sqlite {
+        FileKind::Sqlite
+    } else {
+        FileKind::Article
+    }
+}
+
+/// Reads the paths of a run, in order, handing each article or problem to `emit`.
+/// `emit` returns false to stop early.
+pub fn read_all(paths: &[PathBuf], emit: &mut dyn FnMut(Item) -> bool) {
+    for (root, path) in paths.iter().enumerate() {
+        if !read_path(path, root, emit) {
+            return;
+        }
+    }
+}
+
+/// Reads one path given to the run. Returns false when `emit` asked to stop.
+pub fn read_path(path: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    let shown = path.display().to_string();
+    match std::fs::metadata(path) {
+        Err(e) => emit(Item::Problem(Problem::new(
+            shown,
+            if e.kind() == std::io::ErrorKind::NotFound {
+                "no such file or directory".to_string()
+            } else {
+                format!("cannot read: {e}")
+            },
+        ))),
+        Ok(m) if m.is_dir() => dir::read(path, root, emit),
+        Ok(_) => read_file(path, root, emit),
+    }
+}
+
+/// Reads a file: an archive of its own, or one article.
+pub fn read_file(path: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    match file_kind(path) {
+        FileKind::Jsonl => jsonl::read(path, root, emit),
+        FileKind::Sqlite => sqlite::read(path, root, emit),
+        FileKind::Article => emit(Item::Unit(Unit {
+            name: path.display().to_string(),
+            root,
+            body: UnitBody::Files(vec![path.to_path_buf()]),
+        })),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times() {
+        assert_eq!(
+            parse_time("2016-12-05 14:02:37.123456")
+                .unwrap()
+                .to_rfc3339(),
+            "2016-12-05T14:02:37.123456+00:00"
+        );
+        assert_eq!(
+            parse_time("2016-12-05T14:02:37-05:00")
+                .unwrap()
+                .to_rfc3339(),
+            "2016-12-05T14:02:37-05:00"
+        );
+        assert!(parse_time("yesterday").is_none());
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            url_host("https://www.NYTimes.com/2020/a.html?x").as_deref(),
+            Some("nytimes.com")
+        );
+        assert_eq!(
+            url_host("http://user@bbc.co.uk:80/news").as_deref(),
+            Some("bbc.co.uk")
+        );
+        assert_eq!(url_host("not a url"), None);
+    }
+
+    #[test]
+    fn versions_sort_and_keep_problems() {
+        let v = |at: &str, version, created: &str, text: &str| RawVersion {
+            at: at.into(),
+            version: Some(version),
+            created: Some(created.into()),
+            title: Some(format!("T{version}")),
+            body: Body::Text(text.into()),
+        };
+        let loaded = load_versions(
+            &ArticleMeta::default(),
+            &[
+                v("a:2", 1, "2020-01-01T10:00:00Z", "Two."),
+                v("a:1", 0, "bad time", "One."),
+            ],
+        )
+        .unwrap();
+        let r = &loaded.article.revisions;
+        assert_eq!(r[0].text(), "One.");
+        assert_eq!(r[1].label.as_deref(), Some("a:2"));
+        assert_eq!(loaded.article.meta.title.as_deref(), Some("T1"));
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].at, "a:1");
+    }
+}

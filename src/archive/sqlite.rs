@@ -1,0 +1,272 @@
+//! SQLite archives in the diffengine layout: a table `entry` (`id`, `url`, …) and a table
+//! `entryversion` whose rows are versions (`entry_id`, `title`, `url`, `summary` holding
+//! the article HTML, `created`). The NewsEdits raw databases use the same layout, with a
+//! `version` column in `entryversion` (and sometimes no `entry` table, or a `source`
+//! column); whichever of these columns exist are used.
+//!
+//! Versions are read in one query ordered by entry (and version, or row id: diffengine
+//! inserts a version when it sees it), so SQLite streams them (with an index on
+//! `entry_id`) or sorts them with its own disk-backed sorter: memory stays bounded
+//! whatever the database's size. The database is opened read-only.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags};
+
+use super::{Body, Item, Problem, RawVersion, Unit, UnitBody, url_host};
+use crate::model::ArticleMeta;
+
+/// Reads a database. Returns false when `emit` asked to stop.
+pub fn read(path: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    let shown = path.display().to_string();
+    match read_inner(path, &shown, root, emit) {
+        Ok(keep) => keep,
+        Err(message) => emit(Item::Problem(Problem::new(shown, message))),
+    }
+}
+
+/// The columns of `entryversion` (and `entry`) that the query uses.
+struct Layout {
+    version: bool,
+    created: bool,
+    title: bool,
+    url: bool,
+    source: bool,
+    entry_url: bool,
+}
+
+fn columns(conn: &Connection, table: &str) -> Result<HashSet<String>, String> {
+    let mut stmt = conn
+        .prepare(&format!("PRAGMA table_info({table})"))
+        .map_err(db_error)?;
+    let names = stmt
+        .query_map([], |row| row.get::<_, String>(1))
+        .map_err(db_error)?
+        .collect::<Result<HashSet<_>, _>>()
+        .map_err(db_error)?;
+    Ok(names.into_iter().map(|n| n.to_ascii_lowercase()).collect())
+}
+
+fn db_error(e: rusqlite::Error) -> String {
+    format!("cannot read as a SQLite database: {e}")
+}
+
+fn read_inner(
+    path: &Path,
+    shown: &str,
+    root: usize,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> Result<bool, String> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(db_error)?;
+    let version_cols = columns(&conn, "entryversion")?;
+    if version_cols.is_empty() {
+        return Err(
+            "not a diffengine or NewsEdits database: it has no `entryversion` table".into(),
+        );
+    }
+    for needed in ["entry_id", "summary"] {
+        if !version_cols.contains(needed) {
+            return Err(format!("table `entryversion` has no `{needed}` column"));
+        }
+    }
+    let entry_cols = columns(&conn, "entry")?;
+    let layout = Layout {
+        version: version_cols.contains("version"),
+        created: version_cols.contains("created"),
+        title: version_cols.contains("title"),
+        url: version_cols.contains("url"),
+        source: version_cols.contains("source"),
+        entry_url: entry_cols.contains("id") && entry_cols.contains("url"),
+    };
+    let col = |has: bool, name: &str| {
+        if has {
+            format!("v.{name}")
+        } else {
+            "NULL".to_string()
+        }
+    };
+    let sql = format!(
+        "SELECT v.rowid, v.entry_id, {}, {}, {}, {}, {}, v.summary, {} \
+         FROM entryversion v {} ORDER BY v.entry_id, {}v.rowid",
+        col(layout.version, "version"),
+        col(layout.created, "created"),
+        col(layout.title, "title"),
+        col(layout.url, "url"),
+        col(layout.source, "source"),
+        if layout.entry_url { "e.url" } else { "NULL" },
+        if layout.entry_url {
+            "LEFT JOIN entry e ON e.id = v.entry_id"
+        } else {
+            ""
+        },
+        if layout.version { "v.version, " } else { "" },
+    );
+    let mut stmt = conn.prepare(&sql).map_err(db_error)?;
+    let mut rows = stmt.query([]).map_err(db_error)?;
+
+    let mut current: Option<(String, ArticleMeta, Vec<RawVersion>)> = None;
+    let flush = |cur: Option<(String, ArticleMeta, Vec<RawVersion>)>,
+                 emit: &mut dyn FnMut(Item) -> bool| {
+        match cur {
+            Some((id, meta, versions)) if !versions.is_empty() => emit(Item::Unit(Unit {
+                name: format!("{shown}: entry {id}"),
+                root,
+                body: UnitBody::Versions { meta, versions },
+            })),
+            _ => true,
+        }
+    };
+    loop {
+        let row = match rows.next() {
+            Ok(Some(row)) => row,
+            Ok(None) => break,
+            Err(e) => {
+                // A damaged page: hand over what was read, report, and stop this file.
+                let keep = flush(current.take(), emit);
+                return Ok(keep
+                    && emit(Item::Problem(Problem::new(
+                        shown,
+                        format!("{}; the rest of the database is skipped", db_error(e)),
+                    ))));
+            }
+        };
+        let get = |i: usize| -> Option<String> { row.get_ref(i).ok().and_then(text_of) };
+        let rowid = get(0).unwrap_or_default();
+        let entry = get(1).unwrap_or_default();
+        if current.as_ref().is_some_and(|(id, _, _)| *id != entry) && !flush(current.take(), emit) {
+            return Ok(false);
+        }
+        let (_, meta, versions) = current.get_or_insert_with(|| {
+            (
+                entry.clone(),
+                ArticleMeta {
+                    id: Some(entry.clone()),
+                    ..ArticleMeta::default()
+                },
+                Vec::new(),
+            )
+        });
+        let version = match row.get_ref(2) {
+            Ok(ValueRef::Integer(v)) => u64::try_from(v).ok(),
+            Ok(ValueRef::Real(v)) if v >= 0.0 && v.fract() == 0.0 => Some(v as u64),
+            Ok(ValueRef::Text(t)) => std::str::from_utf8(t).ok().and_then(|t| t.parse().ok()),
+            _ => None,
+        };
+        let at = match version {
+            Some(v) => format!("{shown}: entryversion row {rowid} (entry {entry}, version {v})"),
+            None => format!("{shown}: entryversion row {rowid} (entry {entry})"),
+        };
+        let created = match row.get_ref(3) {
+            Ok(ValueRef::Integer(secs)) => chrono::DateTime::from_timestamp(secs, 0)
+                .map(|t| t.to_rfc3339())
+                .or_else(|| Some(secs.to_string())),
+            Ok(ValueRef::Real(secs)) => {
+                chrono::DateTime::from_timestamp_millis((secs * 1000.0) as i64)
+                    .map(|t| t.to_rfc3339())
+            }
+            Ok(v) => text_of(v),
+            Err(_) => None,
+        };
+        let url = get(5);
+        if meta.url.is_none() {
+            meta.url = get(8).or_else(|| url.clone());
+        }
+        if meta.source.is_none() {
+            meta.source = get(6).or_else(|| meta.url.as_deref().and_then(url_host));
+        }
+        let Some(summary) = get(7) else {
+            if !emit(Item::Problem(Problem::new(
+                at,
+                "the version has no text (`summary` is empty); the version is skipped",
+            ))) {
+                return Ok(false);
+            }
+            continue;
+        };
+        versions.push(RawVersion {
+            at,
+            version,
+            created,
+            title: get(4),
+            body: Body::Html(summary),
+        });
+    }
+    Ok(flush(current.take(), emit))
+}
+
+/// A cell as text: text and blobs (when UTF-8) as they are, numbers written out, NULL and
+/// empty strings as nothing.
+fn text_of(v: ValueRef<'_>) -> Option<String> {
+    let s = match v {
+        ValueRef::Null => return None,
+        ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(f) => f.to_string(),
+        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
+    };
+    (!s.trim().is_empty()).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(path: &Path) -> (Vec<Unit>, Vec<Problem>) {
+        let (mut units, mut problems) = (Vec::new(), Vec::new());
+        read(path, 0, &mut |i| {
+            match i {
+                Item::Unit(u) => units.push(u),
+                Item::Problem(p) => problems.push(p),
+            }
+            true
+        });
+        (units, problems)
+    }
+
+    #[test]
+    fn newsedits_layout_with_versions_and_no_entry_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ne.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INTEGER, version INTEGER,
+                 title TEXT, url TEXT, created TEXT, summary TEXT, source TEXT);
+             INSERT INTO entryversion VALUES (1, 5, 1, 'T', 'https://x.org/a', '2020-01-01 10:00:00', '<p>Two.</p>', 'wp');
+             INSERT INTO entryversion VALUES (2, 5, 0, 'T', 'https://x.org/a', '2020-01-01 09:00:00', '<p>One.</p>', 'wp');
+             INSERT INTO entryversion VALUES (3, 6, 0, 'U', 'https://x.org/b', '2020-01-01 09:00:00', NULL, 'wp');",
+        )
+        .unwrap();
+        drop(conn);
+        let (units, problems) = collect(&path);
+        assert_eq!(units.len(), 1);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].at.contains("row 3 (entry 6, version 0)"),
+            "{problems:?}"
+        );
+        let loaded = units[0].load().unwrap();
+        let texts: Vec<&str> = loaded.article.revisions.iter().map(|r| r.text()).collect();
+        assert_eq!(texts, ["One.", "Two."]);
+        assert_eq!(loaded.article.meta.source.as_deref(), Some("wp"));
+    }
+
+    #[test]
+    fn not_a_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.db");
+        std::fs::write(
+            &path,
+            b"SQLite format 3\0 but then garbage, garbage, garbage",
+        )
+        .unwrap();
+        let (units, problems) = collect(&path);
+        assert!(units.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("SQLite"), "{problems:?}");
+    }
+}

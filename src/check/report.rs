@@ -1,0 +1,424 @@
+//! Reports of `newsdiff check`: a human one (one line per finding, then a summary), JSON
+//! (`newsdiff/check/1`) and JUnit XML for CI systems. All three stream: what they hold
+//! does not grow with the archive.
+
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+
+use super::{ArticleReport, Outcome, Sink, Summary};
+use crate::exit::Exit;
+
+/// The schema identifier of the JSON report.
+pub const SCHEMA: &str = "newsdiff/check/1";
+
+/// The report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One line per violation or problem, then a summary.
+    Human,
+    /// `{"schema": "newsdiff/check/1", "findings": [...], "summary": {...}}`.
+    Json,
+    /// JUnit XML: one test case per article.
+    Junit,
+}
+
+/// The report of `format`, written to `out`.
+pub fn sink<'a>(format: Format, out: Box<dyn Write + 'a>) -> Box<dyn Sink + 'a> {
+    let out = BufWriter::new(out);
+    match format {
+        Format::Human => Box::new(Human { out }),
+        Format::Json => Box::new(Json { out, first: true }),
+        Format::Junit => Box::new(Junit {
+            out,
+            cases: None,
+            tests: 0,
+            failures: 0,
+            errors: 0,
+        }),
+    }
+}
+
+/// A count with thousands separators.
+pub fn count(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn bytes(n: usize) -> String {
+    match n {
+        n if n >= 1 << 30 => format!("{:.1} GiB", n as f64 / (1u64 << 30) as f64),
+        n if n >= 1 << 20 => format!("{:.1} MiB", n as f64 / (1u64 << 20) as f64),
+        n if n >= 1 << 10 => format!("{:.1} KiB", n as f64 / 1024.0),
+        n => format!("{n} B"),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", count(n), if n == 1 { one } else { many })
+}
+
+struct Human<W: Write> {
+    out: W,
+}
+
+impl<W: Write> Sink for Human<W> {
+    fn outcome(&mut self, o: &Outcome) -> io::Result<()> {
+        match o {
+            Outcome::Problem(p) => writeln!(self.out, "{}: error: {}", p.at, p.message),
+            Outcome::Article(a) => {
+                for p in &a.problems {
+                    if p.at == a.article {
+                        writeln!(self.out, "{}: error: {}", p.at, p.message)?;
+                    } else {
+                        writeln!(self.out, "{}: error: {} ({})", a.article, p.message, p.at)?;
+                    }
+                }
+                for v in &a.violations {
+                    write!(self.out, "{}: ", a.article)?;
+                    if let Some(ver) = v.version {
+                        write!(self.out, "version {ver}: ")?;
+                    }
+                    write!(self.out, "{}: {}", v.rule, v.message)?;
+                    match &v.at {
+                        Some(at) if *at != a.article => writeln!(self.out, " ({at})")?,
+                        _ => writeln!(self.out)?,
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        let o = &mut self.out;
+        if s.violations + s.problems > 0 {
+            writeln!(o)?;
+        }
+        writeln!(
+            o,
+            "checked {}, {} ({}), {} diffed, in {:.1} s: {} versions/s on {}",
+            plural(s.articles, "article", "articles"),
+            plural(s.versions, "version", "versions"),
+            bytes(s.bytes),
+            plural(s.pairs_diffed, "pair", "pairs"),
+            s.elapsed_s,
+            count(s.versions_per_second as usize),
+            plural(s.jobs, "thread", "threads"),
+        )?;
+        if s.violations > 0 {
+            writeln!(
+                o,
+                "violations: {} in {}",
+                count(s.violations),
+                plural(s.failing_articles, "article", "articles")
+            )?;
+            let width = s
+                .violations_by_rule
+                .keys()
+                .map(|r| r.name().len())
+                .max()
+                .unwrap_or(0);
+            for (rule, n) in &s.violations_by_rule {
+                writeln!(o, "  {:<width$}  {:>7}", rule.name(), count(*n))?;
+            }
+        } else {
+            writeln!(o, "violations: none")?;
+        }
+        if s.problems > 0 {
+            writeln!(
+                o,
+                "problems: {} (nothing could be read of {})",
+                count(s.problems),
+                plural(s.broken_articles, "article", "articles")
+            )?;
+        }
+        if s.articles > 1 {
+            writeln!(o, "slowest:")?;
+            for n in &s.slowest {
+                writeln!(
+                    o,
+                    "  {:>9.1} ms  {} ({})",
+                    n.elapsed_ms,
+                    n.article,
+                    plural(n.versions, "version", "versions")
+                )?;
+            }
+            writeln!(o, "largest:")?;
+            for n in &s.largest {
+                writeln!(
+                    o,
+                    "  {:>12}  {} ({})",
+                    bytes(n.bytes),
+                    n.article,
+                    plural(n.versions, "version", "versions")
+                )?;
+            }
+        }
+        writeln!(
+            o,
+            "{}",
+            match s.exit() {
+                Exit::Success => "PASS".to_string(),
+                Exit::Differences =>
+                    format!("FAIL: {}", plural(s.violations, "violation", "violations")),
+                Exit::Trouble => format!(
+                    "TROUBLE: {} could not be read",
+                    plural(s.problems, "thing", "things")
+                ),
+            }
+        )?;
+        o.flush()
+    }
+}
+
+/// A finding of the JSON report.
+#[derive(serde::Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+enum Finding<'a> {
+    Violation {
+        article: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source: Option<&'a str>,
+        #[serde(flatten)]
+        violation: &'a super::Violation,
+    },
+    Problem {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        article: Option<&'a str>,
+        at: &'a str,
+        message: &'a str,
+        /// Whether nothing of the article could be read.
+        broken: bool,
+    },
+}
+
+struct Json<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> Json<W> {
+    fn write(&mut self, f: &Finding<'_>) -> io::Result<()> {
+        if self.first {
+            writeln!(self.out, "{{\"schema\": \"{SCHEMA}\", \"findings\": [")?;
+            self.first = false;
+        } else {
+            self.out.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut self.out, f)?;
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for Json<W> {
+    fn outcome(&mut self, o: &Outcome) -> io::Result<()> {
+        match o {
+            Outcome::Problem(p) => self.write(&Finding::Problem {
+                article: None,
+                at: &p.at,
+                message: &p.message,
+                broken: false,
+            }),
+            Outcome::Article(a) => {
+                for p in &a.problems {
+                    self.write(&Finding::Problem {
+                        article: Some(&a.article),
+                        at: &p.at,
+                        message: &p.message,
+                        broken: a.broken,
+                    })?;
+                }
+                for v in &a.violations {
+                    self.write(&Finding::Violation {
+                        article: &a.article,
+                        source: a.source.as_deref(),
+                        violation: v,
+                    })?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        if self.first {
+            write!(self.out, "{{\"schema\": \"{SCHEMA}\", \"findings\": [")?;
+        }
+        self.out.write_all(b"\n], \"summary\": ")?;
+        serde_json::to_writer_pretty(&mut self.out, s)?;
+        writeln!(
+            self.out,
+            ", \"exit\": {}}}",
+            match s.exit() {
+                Exit::Success => 0,
+                Exit::Differences => 1,
+                Exit::Trouble => 2,
+            }
+        )?;
+        self.out.flush()
+    }
+}
+
+/// JUnit XML. The `<testsuite>` element carries the counts, which are known only at the
+/// end, so the test cases go to a temporary file first.
+struct Junit<W: Write> {
+    out: W,
+    cases: Option<BufWriter<std::fs::File>>,
+    tests: usize,
+    failures: usize,
+    errors: usize,
+}
+
+/// Text escaped for XML (attributes and content), without the characters XML 1.0 forbids.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl<W: Write> Junit<W> {
+    fn cases(&mut self) -> io::Result<&mut BufWriter<std::fs::File>> {
+        if self.cases.is_none() {
+            self.cases = Some(BufWriter::new(tempfile::tempfile()?));
+        }
+        Ok(self.cases.as_mut().expect("just set"))
+    }
+
+    fn article(&mut self, a: &ArticleReport) -> io::Result<()> {
+        self.tests += 1;
+        let secs = a.elapsed.as_secs_f64();
+        let class = a.source.as_deref().unwrap_or("newsdiff.check");
+        let mut body = String::new();
+        if !a.problems.is_empty() {
+            self.errors += 1;
+            let lines: Vec<String> = a.problems.iter().map(|p| p.to_string()).collect();
+            body.push_str(&format!(
+                "<error message=\"{}\" type=\"{}\">{}</error>",
+                xml_escape(&lines[0]),
+                if a.broken {
+                    "unreadable"
+                } else {
+                    "partly-unreadable"
+                },
+                xml_escape(&lines.join("\n"))
+            ));
+        }
+        if !a.violations.is_empty() {
+            self.failures += 1;
+            let mut rules: Vec<&str> = a.violations.iter().map(|v| v.rule.name()).collect();
+            rules.dedup();
+            let lines: Vec<String> = a
+                .violations
+                .iter()
+                .map(|v| match v.version {
+                    Some(ver) => format!("version {ver}: {}: {}", v.rule, v.message),
+                    None => format!("{}: {}", v.rule, v.message),
+                })
+                .collect();
+            body.push_str(&format!(
+                "<failure message=\"{}\" type=\"{}\">{}</failure>",
+                xml_escape(&format!(
+                    "{}: {}",
+                    plural(a.violations.len(), "violation", "violations"),
+                    lines[0]
+                )),
+                xml_escape(&rules.join(",")),
+                xml_escape(&lines.join("\n"))
+            ));
+        }
+        let open = format!(
+            "    <testcase classname=\"{}\" name=\"{}\" time=\"{secs:.6}\"",
+            xml_escape(class),
+            xml_escape(&a.article)
+        );
+        let w = self.cases()?;
+        if body.is_empty() {
+            writeln!(w, "{open}/>")
+        } else {
+            writeln!(w, "{open}>{body}</testcase>")
+        }
+    }
+}
+
+impl<W: Write> Sink for Junit<W> {
+    fn outcome(&mut self, o: &Outcome) -> io::Result<()> {
+        match o {
+            Outcome::Article(a) => self.article(a),
+            Outcome::Problem(p) => {
+                self.tests += 1;
+                self.errors += 1;
+                let line = format!(
+                    "    <testcase classname=\"newsdiff.archive\" name=\"{}\" time=\"0\"><error message=\"{}\" type=\"unreadable\"/></testcase>",
+                    xml_escape(&p.at),
+                    xml_escape(&p.message)
+                );
+                writeln!(self.cases()?, "{line}")
+            }
+        }
+    }
+
+    fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        let o = &mut self.out;
+        writeln!(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            o,
+            "<testsuites name=\"newsdiff check\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{:.3}\">",
+            self.tests, self.failures, self.errors, s.elapsed_s
+        )?;
+        writeln!(
+            o,
+            "  <testsuite name=\"newsdiff check\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\" time=\"{:.3}\">",
+            self.tests, self.failures, self.errors, s.elapsed_s
+        )?;
+        if let Some(cases) = self.cases.take() {
+            let mut f = cases.into_inner().map_err(|e| e.into_error())?;
+            f.seek(SeekFrom::Start(0))?;
+            let mut buf = vec![0u8; 1 << 16];
+            loop {
+                let n = f.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                o.write_all(&buf[..n])?;
+            }
+        }
+        writeln!(o, "  </testsuite>")?;
+        writeln!(o, "</testsuites>")?;
+        o.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_escapes() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1000), "1,000");
+        assert_eq!(count(4_600_000), "4,600,000");
+        assert_eq!(
+            xml_escape("a<b & \"c\"\u{1}\n"),
+            "a&lt;b &amp; &quot;c&quot;&#10;"
+        );
+    }
+}

@@ -1,0 +1,706 @@
+//! The rules `newsdiff check` applies to each article, how they are configured
+//! (`newsdiff.toml` and flags, each scoped by source if wanted), and their evaluation.
+//!
+//! Integrity rules, on unless turned off: `parse-clean`, `time-order`, `empty-revision`,
+//! `duplicate-revision`, `flip-flop`. Change policies, off unless turned on:
+//! `headline-change`, `number-change`, `quotation-change`, `deleted-sentences`; each fails
+//! a revision that makes such a change without adding a correction or update note (the
+//! `correction` class) in the same revision.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Warning;
+use crate::changelog::{self, RevisionDiff};
+use crate::classify::{Change, Class};
+use crate::model::{Article, Revision};
+
+/// A rule, by the name reports and configuration use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// The parser had no doubt (no split point with a close runner-up, say).
+    ParseClean,
+    /// Each version is no older than the one before it.
+    TimeOrder,
+    /// No version is empty.
+    EmptyRevision,
+    /// No version repeats the one before it, and no version number appears twice.
+    DuplicateRevision,
+    /// No version is identical to an earlier one other than the one just before it (an
+    /// edit made and undone).
+    FlipFlop,
+    /// The headline did not change without a correction note.
+    HeadlineChange,
+    /// No number changed without a correction note.
+    NumberChange,
+    /// No quotation changed without a correction note.
+    QuotationChange,
+    /// No more than the set share of sentences was deleted without a correction note.
+    DeletedSentences,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 9] = [
+        Rule::ParseClean,
+        Rule::TimeOrder,
+        Rule::EmptyRevision,
+        Rule::DuplicateRevision,
+        Rule::FlipFlop,
+        Rule::HeadlineChange,
+        Rule::NumberChange,
+        Rule::QuotationChange,
+        Rule::DeletedSentences,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::ParseClean => "parse-clean",
+            Rule::TimeOrder => "time-order",
+            Rule::EmptyRevision => "empty-revision",
+            Rule::DuplicateRevision => "duplicate-revision",
+            Rule::FlipFlop => "flip-flop",
+            Rule::HeadlineChange => "headline-change",
+            Rule::NumberChange => "number-change",
+            Rule::QuotationChange => "quotation-change",
+            Rule::DeletedSentences => "deleted-sentences",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.name() == s)
+    }
+
+    /// Whether the rule needs the revisions diffed.
+    pub fn is_policy(self) -> bool {
+        matches!(
+            self,
+            Rule::HeadlineChange
+                | Rule::NumberChange
+                | Rule::QuotationChange
+                | Rule::DeletedSentences
+        )
+    }
+
+    fn index(self) -> usize {
+        Rule::ALL.iter().position(|r| *r == self).expect("in ALL")
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The deleted share that fails `deleted-sentences` when it is turned on without a limit.
+pub const DEFAULT_MAX_DELETED_PERCENT: f64 = 50.0;
+
+/// Settings for rules: each `None` leaves what was there. This is a `[rules]` or
+/// `[sources.NAME]` table of `newsdiff.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub parse_clean: Option<bool>,
+    pub time_order: Option<bool>,
+    pub empty_revision: Option<bool>,
+    pub duplicate_revision: Option<bool>,
+    pub flip_flop: Option<bool>,
+    pub headline_change: Option<bool>,
+    pub number_change: Option<bool>,
+    pub quotation_change: Option<bool>,
+    pub deleted_sentences: Option<bool>,
+    /// The limit for `deleted-sentences`, in percent of the old version's sentences;
+    /// setting it turns the rule on.
+    pub max_deleted_percent: Option<f64>,
+}
+
+impl Settings {
+    fn slot(&mut self, rule: Rule) -> &mut Option<bool> {
+        match rule {
+            Rule::ParseClean => &mut self.parse_clean,
+            Rule::TimeOrder => &mut self.time_order,
+            Rule::EmptyRevision => &mut self.empty_revision,
+            Rule::DuplicateRevision => &mut self.duplicate_revision,
+            Rule::FlipFlop => &mut self.flip_flop,
+            Rule::HeadlineChange => &mut self.headline_change,
+            Rule::NumberChange => &mut self.number_change,
+            Rule::QuotationChange => &mut self.quotation_change,
+            Rule::DeletedSentences => &mut self.deleted_sentences,
+        }
+    }
+
+    /// Settings that turn one rule on or off.
+    pub fn one(rule: Rule, on: bool) -> Settings {
+        let mut s = Settings::default();
+        *s.slot(rule) = Some(on);
+        s
+    }
+
+    fn apply_to(&self, set: &mut RuleSet) {
+        let mut me = self.clone();
+        for rule in Rule::ALL {
+            if let Some(on) = *me.slot(rule) {
+                set.enabled[rule.index()] = on;
+            }
+        }
+        if let Some(p) = self.max_deleted_percent {
+            set.max_deleted_percent = p;
+            if self.deleted_sentences.is_none() {
+                set.enabled[Rule::DeletedSentences.index()] = true;
+            }
+        }
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        match self.max_deleted_percent {
+            Some(p) if !(0.0..=100.0).contains(&p) || p.is_nan() => Err(format!(
+                "max-deleted-percent is {p}; give a percentage from 0 to 100"
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A `newsdiff.toml`: `[rules]` for every article, `[sources.NAME]` for the articles of
+/// one source (later tables win).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub rules: Settings,
+    #[serde(default)]
+    pub sources: BTreeMap<String, Settings>,
+}
+
+impl ConfigFile {
+    pub fn parse(text: &str) -> Result<ConfigFile, String> {
+        let c: ConfigFile = toml::from_str(text).map_err(|e| {
+            let m = e.message().to_string();
+            match e.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!("line {line}: {m}")
+                }
+                None => m,
+            }
+        })?;
+        c.rules.validate()?;
+        for (name, s) in &c.sources {
+            s.validate().map_err(|m| format!("[sources.{name}]: {m}"))?;
+        }
+        Ok(c)
+    }
+
+    pub fn read(path: &Path) -> Result<ConfigFile, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+        ConfigFile::parse(&text)
+    }
+}
+
+/// A setting from the command line, for every article or for one source's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    pub source: Option<String>,
+    pub settings: Settings,
+}
+
+impl Override {
+    /// `RULE[@SOURCE]` for `--enable` (`on`) or `--disable`.
+    pub fn rule(spec: &str, on: bool) -> Result<Override, String> {
+        let (name, source) = split_scope(spec);
+        let rule = Rule::from_name(name).ok_or_else(|| {
+            let all: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
+            format!("no rule {name:?}; the rules are {}", all.join(", "))
+        })?;
+        Ok(Override {
+            source,
+            settings: Settings::one(rule, on),
+        })
+    }
+
+    /// `PERCENT[@SOURCE]` for `--max-deleted-percent`.
+    pub fn max_deleted(spec: &str) -> Result<Override, String> {
+        let (value, source) = split_scope(spec);
+        let p: f64 = value
+            .parse()
+            .map_err(|_| format!("{value:?} is not a percentage"))?;
+        let settings = Settings {
+            max_deleted_percent: Some(p),
+            ..Settings::default()
+        };
+        settings.validate()?;
+        Ok(Override { source, settings })
+    }
+}
+
+fn split_scope(spec: &str) -> (&str, Option<String>) {
+    match spec.split_once('@') {
+        Some((a, s)) if !s.is_empty() => (a.trim(), Some(s.trim().to_string())),
+        _ => (spec.trim(), None),
+    }
+}
+
+/// Whether a scope key names an article's source: the same name, or (for a source that
+/// is a host name) a domain it is part of (`nytimes.com` covers `www.nytimes.com`).
+pub fn source_matches(key: &str, source: &str) -> bool {
+    let (key, source) = (key.to_ascii_lowercase(), source.to_ascii_lowercase());
+    source == key || source.ends_with(&format!(".{key}"))
+}
+
+/// The rules in force for one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSet {
+    enabled: [bool; 9],
+    pub max_deleted_percent: f64,
+}
+
+impl Default for RuleSet {
+    /// The integrity rules on, the change policies off.
+    fn default() -> Self {
+        let mut enabled = [false; 9];
+        for r in Rule::ALL {
+            enabled[r.index()] = !r.is_policy();
+        }
+        RuleSet {
+            enabled,
+            max_deleted_percent: DEFAULT_MAX_DELETED_PERCENT,
+        }
+    }
+}
+
+impl RuleSet {
+    pub fn is_on(&self, rule: Rule) -> bool {
+        self.enabled[rule.index()]
+    }
+
+    /// The rule set for an article of `source`: defaults, then the file's `[rules]`, its
+    /// matching `[sources.*]`, the command line's overrides for all, and those for the
+    /// source.
+    pub fn resolve(file: Option<&ConfigFile>, flags: &[Override], source: Option<&str>) -> Self {
+        let mut set = RuleSet::default();
+        let matches = |key: &str| source.is_some_and(|s| source_matches(key, s));
+        if let Some(f) = file {
+            f.rules.apply_to(&mut set);
+            for (key, s) in &f.sources {
+                if matches(key) {
+                    s.apply_to(&mut set);
+                }
+            }
+        }
+        for o in flags.iter().filter(|o| o.source.is_none()) {
+            o.settings.apply_to(&mut set);
+        }
+        for o in flags {
+            if o.source.as_deref().is_some_and(matches) {
+                o.settings.apply_to(&mut set);
+            }
+        }
+        set
+    }
+
+    fn any_policy(&self) -> bool {
+        Rule::ALL.iter().any(|r| r.is_policy() && self.is_on(*r))
+    }
+}
+
+/// A rule broken by one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Violation {
+    pub rule: Rule,
+    /// The version concerned (the newer of a pair).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<u64>,
+    /// The version before it, for rules about a change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_version: Option<u64>,
+    /// Where the version is (a file, `archive.jsonl:17`, a database row), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    pub message: String,
+}
+
+/// What checking one article found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evaluation {
+    pub violations: Vec<Violation>,
+    /// Pairs of versions diffed (only when a change policy is on).
+    pub pairs_diffed: usize,
+    /// Sentences added, deleted or edited over all diffed pairs.
+    pub sentences_changed: usize,
+}
+
+/// A revision's content as the duplicate rules compare it: the title and the sentences
+/// with white space collapsed.
+fn content_key(r: &Revision) -> (Option<String>, Vec<String>) {
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (
+        r.title.as_deref().map(collapse),
+        r.sentences().map(collapse).collect(),
+    )
+}
+
+/// Applies the rules to an article.
+pub fn evaluate(article: &Article, warnings: &[Warning], rules: &RuleSet) -> Evaluation {
+    let revs = &article.revisions;
+    let mut out = Evaluation::default();
+    let mut push = |rule: Rule, r: Option<&Revision>, from: Option<u64>, message: String| {
+        out.violations.push(Violation {
+            rule,
+            version: r.map(|r| r.version),
+            from_version: from,
+            at: r.and_then(|r| r.label.clone()),
+            message,
+        })
+    };
+
+    if rules.is_on(Rule::ParseClean) {
+        for w in warnings.iter().filter(|w| w.doubt) {
+            let mut m = format!("doubtful {}: {w}", w.kind);
+            if let (Some(c), Some(r)) = (&w.chosen, &w.runner_up) {
+                m.push_str(&format!(" (chose {c}; runner-up {r})"));
+            }
+            push(Rule::ParseClean, None, None, m);
+        }
+    }
+    if rules.is_on(Rule::TimeOrder) {
+        for pair in revs.windows(2) {
+            if let (Some(a), Some(b)) = (pair[0].created, pair[1].created)
+                && b < a
+            {
+                push(
+                    Rule::TimeOrder,
+                    Some(&pair[1]),
+                    Some(pair[0].version),
+                    format!(
+                        "version {} ({}) is older than version {} before it ({})",
+                        pair[1].version,
+                        b.to_rfc3339(),
+                        pair[0].version,
+                        a.to_rfc3339()
+                    ),
+                );
+            }
+        }
+    }
+    if rules.is_on(Rule::EmptyRevision) {
+        for r in revs.iter().filter(|r| r.sentence_count() == 0) {
+            push(
+                Rule::EmptyRevision,
+                Some(r),
+                None,
+                format!("version {} is empty", r.version),
+            );
+        }
+    }
+    let keys: Vec<_> = revs.iter().map(content_key).collect();
+    if rules.is_on(Rule::DuplicateRevision) {
+        for i in 1..revs.len() {
+            let (a, b) = (&revs[i - 1], &revs[i]);
+            if a.version == b.version {
+                push(
+                    Rule::DuplicateRevision,
+                    Some(b),
+                    Some(a.version),
+                    format!(
+                        "version {} appears twice{}",
+                        b.version,
+                        a.label
+                            .as_deref()
+                            .map(|l| format!(" (also at {l})"))
+                            .unwrap_or_default()
+                    ),
+                );
+            } else if keys[i] == keys[i - 1] {
+                push(
+                    Rule::DuplicateRevision,
+                    Some(b),
+                    Some(a.version),
+                    format!(
+                        "version {} repeats version {} exactly",
+                        b.version, a.version
+                    ),
+                );
+            }
+        }
+    }
+    if rules.is_on(Rule::FlipFlop) {
+        for i in 2..revs.len() {
+            if keys[i] == keys[i - 1] {
+                continue;
+            }
+            if let Some(j) = (0..i - 1).rev().find(|&j| keys[j] == keys[i]) {
+                push(
+                    Rule::FlipFlop,
+                    Some(&revs[i]),
+                    Some(revs[i - 1].version),
+                    if i - j == 2 {
+                        format!(
+                            "version {} is identical to version {}, undoing version {}",
+                            revs[i].version,
+                            revs[j].version,
+                            revs[i - 1].version
+                        )
+                    } else {
+                        format!(
+                            "version {} is identical to version {}, undoing versions {}–{}",
+                            revs[i].version,
+                            revs[j].version,
+                            revs[j + 1].version,
+                            revs[i - 1].version
+                        )
+                    },
+                );
+            }
+        }
+    }
+    if rules.any_policy() {
+        diff_policies(revs, &keys, rules, &mut out);
+    }
+    // Reading order: by version, then by rule.
+    out.violations
+        .sort_by_key(|v| (v.version.is_some(), v.version, v.rule));
+    out
+}
+
+/// Diffs each consecutive pair that differs and applies the change policies.
+fn diff_policies(
+    revs: &[Revision],
+    keys: &[(Option<String>, Vec<String>)],
+    rules: &RuleSet,
+    out: &mut Evaluation,
+) {
+    for i in 1..revs.len() {
+        let (a, b) = (&revs[i - 1], &revs[i]);
+        if a.sentence_count() == 0 || b.sentence_count() == 0 || keys[i] == keys[i - 1] {
+            continue;
+        }
+        let d = changelog::diff(a, b);
+        out.pairs_diffed += 1;
+        out.sentences_changed +=
+            d.stats.added + d.stats.deleted + d.stats.edited + d.stats.merged + d.stats.split;
+        for (rule, message) in policy_violations(&d, rules) {
+            out.violations.push(Violation {
+                rule,
+                version: Some(b.version),
+                from_version: Some(a.version),
+                at: b.label.clone(),
+                message,
+            });
+        }
+    }
+}
+
+/// The change policies a diff breaks.
+fn policy_violations(d: &RevisionDiff, rules: &RuleSet) -> Vec<(Rule, String)> {
+    let has = |c: Class| d.classes.iter().find(|e| e.class == c);
+    if has(Class::Correction).is_some() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    const TAIL: &str = "without a correction or update note";
+    if rules.is_on(Rule::HeadlineChange)
+        && let Some(t) = &d.title
+        && let (Some(old), Some(new)) = (&t.old, &t.new)
+    {
+        out.push((
+            Rule::HeadlineChange,
+            format!(
+                "headline changed {TAIL}: {:?} → {:?}",
+                short(old, 80),
+                short(new, 80)
+            ),
+        ));
+    }
+    if rules.is_on(Rule::NumberChange)
+        && let Some(e) = has(Class::Number)
+    {
+        out.push((
+            Rule::NumberChange,
+            format!("numbers changed {TAIL}: {}", evidence(&e.changes)),
+        ));
+    }
+    if rules.is_on(Rule::QuotationChange)
+        && let Some(e) = has(Class::Quotation)
+    {
+        out.push((
+            Rule::QuotationChange,
+            format!("quotation changed {TAIL}: {}", evidence(&e.changes)),
+        ));
+    }
+    if rules.is_on(Rule::DeletedSentences) && d.stats.sentences_old > 0 {
+        let share = d.stats.deleted as f64 * 100.0 / d.stats.sentences_old as f64;
+        if share > rules.max_deleted_percent {
+            out.push((
+                Rule::DeletedSentences,
+                format!(
+                    "{} of {} sentences ({share:.0}%) deleted {TAIL} (limit {}%)",
+                    d.stats.deleted, d.stats.sentences_old, rules.max_deleted_percent
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Evidence as `old → new`, `+added`, `-removed`, three at most.
+fn evidence(changes: &[Change]) -> String {
+    let mut parts: Vec<String> = changes
+        .iter()
+        .take(3)
+        .map(|c| match (&c.old, &c.new) {
+            (Some(o), Some(n)) => format!("{} → {}", short(o, 60), short(n, 60)),
+            (None, Some(n)) => format!("+{}", short(n, 60)),
+            (Some(o), None) => format!("-{}", short(o, 60)),
+            (None, None) => String::new(),
+        })
+        .collect();
+    if changes.len() > 3 {
+        parts.push(format!("and {} more", changes.len() - 3));
+    }
+    parts.join(", ")
+}
+
+fn short(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ArticleMeta;
+
+    fn rev(version: u64, title: &str, text: &str, created: Option<&str>) -> Revision {
+        let mut r = Revision::from_text(version, text.to_string()).unwrap();
+        r.title = Some(title.to_string());
+        r.created = created.map(|c| chrono::DateTime::parse_from_rfc3339(c).unwrap());
+        r.label = Some(format!("v{version}"));
+        r
+    }
+
+    fn article(revisions: Vec<Revision>) -> Article {
+        Article {
+            meta: ArticleMeta::default(),
+            revisions,
+        }
+    }
+
+    fn rules_of(e: &Evaluation) -> Vec<Rule> {
+        e.violations.iter().map(|v| v.rule).collect()
+    }
+
+    #[test]
+    fn integrity_rules() {
+        let a = article(vec![
+            rev(0, "T", "One. Two.", Some("2020-01-01T10:00:00Z")),
+            rev(1, "T", "One.  Two.", Some("2020-01-01T11:00:00Z")),
+            rev(2, "T", "One. Three.", Some("2020-01-01T09:00:00Z")),
+            rev(3, "T", "One. Two.", None),
+            rev(4, "T", "", None),
+            rev(4, "T", "Four.", None),
+        ]);
+        let e = evaluate(&a, &[], &RuleSet::default());
+        assert_eq!(
+            rules_of(&e),
+            [
+                Rule::DuplicateRevision,
+                Rule::TimeOrder,
+                Rule::FlipFlop,
+                Rule::EmptyRevision,
+                Rule::DuplicateRevision,
+            ],
+            "{e:#?}"
+        );
+        assert_eq!(e.violations[1].at.as_deref(), Some("v2"));
+        assert!(e.violations[2].message.contains("identical to version 1"));
+        assert!(e.violations[4].message.contains("version 4 appears twice"));
+        assert_eq!(e.pairs_diffed, 0);
+    }
+
+    #[test]
+    fn policies_pass_with_a_correction_note() {
+        let old = rev(
+            0,
+            "Toll 12",
+            "At least 12 people died in the fire, police said.",
+            None,
+        );
+        let new = rev(
+            1,
+            "Toll 19",
+            "At least 19 people died in the fire, police said.",
+            None,
+        );
+        let noted = rev(
+            2,
+            "Toll 21",
+            "At least 21 people died in the fire, police said.\n\n\
+             Correction: An earlier version of this story gave the toll incorrectly.",
+            None,
+        );
+        let mut rules = RuleSet::default();
+        for o in ["headline-change", "number-change"] {
+            Override::rule(o, true)
+                .unwrap()
+                .settings
+                .apply_to(&mut rules);
+        }
+        let e = evaluate(&article(vec![old, new, noted]), &[], &rules);
+        assert_eq!(
+            rules_of(&e),
+            [Rule::HeadlineChange, Rule::NumberChange],
+            "{e:#?}"
+        );
+        assert!(e.violations[1].message.contains("12 → 19"), "{e:#?}");
+        assert_eq!(e.violations[1].version, Some(1));
+        assert_eq!(e.pairs_diffed, 2);
+    }
+
+    #[test]
+    fn deleted_share() {
+        let old = rev(0, "T", "One here. Two here. Three here. Four here.", None);
+        let new = rev(1, "T", "One here.", None);
+        let rules = RuleSet::resolve(None, &[Override::max_deleted("50").unwrap()], None);
+        let e = evaluate(&article(vec![old, new]), &[], &rules);
+        assert_eq!(rules_of(&e), [Rule::DeletedSentences]);
+        assert!(e.violations[0].message.contains("3 of 4 sentences (75%)"));
+    }
+
+    #[test]
+    fn config_and_scopes() {
+        let file = ConfigFile::parse(
+            "[rules]\nnumber-change = true\nflip-flop = false\n\
+             [sources.\"nytimes.com\"]\nnumber-change = false\nmax-deleted-percent = 20\n",
+        )
+        .unwrap();
+        let any = RuleSet::resolve(Some(&file), &[], Some("bbc.co.uk"));
+        assert!(any.is_on(Rule::NumberChange) && !any.is_on(Rule::FlipFlop));
+        assert!(!any.is_on(Rule::DeletedSentences));
+        let nyt = RuleSet::resolve(Some(&file), &[], Some("www.nytimes.com"));
+        assert!(!nyt.is_on(Rule::NumberChange) && nyt.is_on(Rule::DeletedSentences));
+        assert_eq!(nyt.max_deleted_percent, 20.0);
+        let flags = [
+            Override::rule("number-change@nytimes.com", true).unwrap(),
+            Override::rule("time-order", false).unwrap(),
+        ];
+        let nyt = RuleSet::resolve(Some(&file), &flags, Some("nytimes.com"));
+        assert!(nyt.is_on(Rule::NumberChange) && !nyt.is_on(Rule::TimeOrder));
+        assert!(ConfigFile::parse("[rules]\nheadline = true\n").is_err());
+        assert!(
+            ConfigFile::parse("[rules]\nmax-deleted-percent = 120\n")
+                .unwrap_err()
+                .contains("0 to 100")
+        );
+        assert!(
+            Override::rule("nope", true)
+                .unwrap_err()
+                .contains("flip-flop")
+        );
+    }
+}
