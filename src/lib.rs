@@ -15,5 +15,6 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod segment;
+pub mod site;
 
 pub use error::{Error, InputProblem, Result, Warning};

@@ -39,6 +39,19 @@ enum Command {
     /// Check whole archives (directories, JSON Lines, diffengine/NewsEdits SQLite) against
     /// rules; exit 0 pass, 1 violations, 2 trouble (docs/check.md).
     Check(CheckArgs),
+    /// Build a static site of an archive: an index of its articles, each article's HTML
+    /// changelog page, and an Atom feed of the changes.
+    Report(ReportArgs),
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// Archives, as `check` reads them.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<std::path::PathBuf>,
+    /// The directory to write the site to (created if missing).
+    #[arg(short = 'o', long = "output", value_name = "DIR", required = true)]
+    output: std::path::PathBuf,
 }
 
 #[derive(Args)]
@@ -157,7 +170,7 @@ enum ColorChoice {
     Never,
 }
 
-const SUBCOMMANDS: &[&str] = &["diff", "split", "log", "check", "help"];
+const SUBCOMMANDS: &[&str] = &["diff", "split", "log", "check", "report", "help"];
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
@@ -166,6 +179,7 @@ fn main() -> ExitCode {
         Command::Split(args) => run_split(args),
         Command::Log(args) => run_log(args),
         Command::Check(args) => run_check(args),
+        Command::Report(args) => run_report(args),
     };
     match result {
         Ok(exit) => exit.into(),
@@ -246,6 +260,23 @@ fn run_log(args: LogArgs) -> Result<Exit, Error> {
         ),
     };
     emit(&args.output, &text)?;
+    Ok(Exit::Success)
+}
+
+fn run_report(args: ReportArgs) -> Result<Exit, Error> {
+    let summary = newsdiff::site::build(&args.paths, &args.output)
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let mut err = std::io::stderr().lock();
+    for p in &summary.problems {
+        let _ = writeln!(err, "newsdiff: warning: {p}");
+    }
+    let _ = writeln!(
+        err,
+        "newsdiff: wrote {} article pages, an index and a feed of {} changes to {}",
+        summary.articles,
+        summary.changes,
+        args.output.display()
+    );
     Ok(Exit::Success)
 }
 

@@ -172,7 +172,8 @@ fn is_web_url(u: &str) -> bool {
 }
 
 /// The anchor of each diff: `v2-v3`, made unique if a pair comes twice.
-fn diff_ids(log: &ChangeLog) -> Vec<String> {
+/// The anchor id of each diff on the page (`v2-v3`), also used by links from outside it.
+pub fn diff_ids(log: &ChangeLog) -> Vec<String> {
     let mut ids: Vec<String> = Vec::with_capacity(log.diffs.len());
     for (i, d) in log.diffs.iter().enumerate() {
         let base = format!("v{}-v{}", d.from, d.to);

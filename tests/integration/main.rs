@@ -17,6 +17,7 @@ mod cli;
 mod html;
 mod newssniffer;
 mod properties;
+mod report;
 mod schema;
 mod snapshots;
 mod util;

@@ -1,0 +1,78 @@
+//! `newsdiff report`: the static site of an archive.
+
+use crate::util::{newsdiff, sample_text, stderr_of, tempdir, write};
+
+#[test]
+fn report_builds_index_pages_and_feed_and_reports_what_it_cannot_read() {
+    let dir = tempdir();
+    let archive = dir.path().join("archive");
+    let story = archive.join("story");
+    std::fs::create_dir_all(&story).unwrap();
+    for v in ["v1.txt", "v2.txt", "v3.txt"] {
+        write(&story, v, sample_text(&format!("toll-update/{v}")));
+    }
+    let hostile = r#"{"article": {"title": "<script>alert(1)</script> & co", "source": "x"},
+      "revisions": [{"version": 0, "text": "One thing happened. Then another."},
+                    {"version": 1, "text": "One thing happened. Then <img src=x onerror=alert(1)>."}]}"#;
+    write(&archive, "hostile.json", hostile);
+    write(&archive, "broken.txt", b"junk\0bytes");
+    let site = dir.path().join("site");
+    let out = newsdiff()
+        .args([
+            "report",
+            archive.to_str().unwrap(),
+            "-o",
+            site.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("broken.txt"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        index.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"),
+        "{index}"
+    );
+    assert!(!index.contains("<script>alert"));
+    let links: Vec<&str> = index
+        .split("href=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .filter(|h| h.starts_with("articles/"))
+        .collect();
+    assert_eq!(links.len(), 2, "{index}");
+    for l in &links {
+        let page = std::fs::read_to_string(site.join(l)).unwrap();
+        assert!(!page.contains("<img src=x"), "{l}");
+    }
+    // Sorted by weight of change, heaviest first (every third data-v cell is the weight).
+    let values: Vec<f64> = index
+        .split("data-v=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+        .collect();
+    let weights: Vec<f64> = values.chunks(3).map(|c| c[2]).collect();
+    assert_eq!(weights.len(), 2);
+    assert!(weights.windows(2).all(|w| w[0] >= w[1]), "{weights:?}");
+
+    let feed = std::fs::read_to_string(site.join("feed.xml")).unwrap();
+    assert!(feed.starts_with("<?xml") && feed.trim_end().ends_with("</feed>"));
+    assert_eq!(feed.matches("<entry>").count(), 3, "{feed}");
+    for entry in feed.split("<link href=\"").skip(2) {
+        let link = &entry[..entry.find('"').unwrap()];
+        let (page, anchor) = link.split_once('#').unwrap();
+        let text = std::fs::read_to_string(site.join(page)).unwrap();
+        assert!(text.contains(&format!("id=\"{anchor}\"")), "{link}");
+    }
+}
+
+#[test]
+fn report_needs_an_output_directory() {
+    let out = newsdiff().args(["report", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
