@@ -13,6 +13,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::archive::{self, Item, Problem};
 use crate::changelog::ChangeLog;
+use crate::check::report::xml_escape;
 use crate::render::html::{self, escape};
 use crate::render::view::{class_item, stat_parts};
 
@@ -300,11 +301,11 @@ fn atom(feed: &[FeedEntry]) -> String {
             out,
             "<entry><title>{}</title><id>{}</id><link href=\"{}\"/><updated>{}</updated>\
              <summary>{}</summary></entry>",
-            escape(&e.title),
-            escape(&e.id),
-            escape(&e.link),
+            xml_escape(&e.title),
+            xml_escape(&e.id),
+            xml_escape(&e.link),
             e.time.unwrap_or(updated).to_rfc3339(),
-            escape(&e.summary)
+            xml_escape(&e.summary)
         );
     }
     out.push_str("</feed>\n");
@@ -314,6 +315,22 @@ fn atom(feed: &[FeedEntry]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_feed_stays_well_formed_xml_whatever_the_titles_hold() {
+        let feed = atom(&[FeedEntry {
+            id: "urn:x".into(),
+            title: "A \u{1}bell & <b>".into(),
+            link: "articles/a.html#v0-v1".into(),
+            time: None,
+            summary: "+1 added".into(),
+        }]);
+        assert!(
+            feed.contains("<title>A bell &amp; &lt;b&gt;</title>"),
+            "{feed}"
+        );
+        assert!(!feed.contains('\u{1}'));
+    }
 
     #[test]
     fn slugs_are_safe_and_unique() {

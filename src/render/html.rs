@@ -28,24 +28,9 @@ use crate::render::view::{
     version_name, visible,
 };
 
-/// What the HTML view shows.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// Unchanged sentences shown around each change; the rest are folded away (a
-    /// `<details>` that opens to show them).
-    pub context: usize,
-    /// Show every sentence unfolded.
-    pub full: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            context: 1,
-            full: false,
-        }
-    }
-}
+/// What the HTML view shows: unchanged sentences around each change (the rest are
+/// folded into a `<details>` that opens to show them), or all of them.
+pub type Options = crate::render::view::Context;
 
 /// Escapes text for HTML element content and quoted attribute values: `&`, `<`, `>`,
 /// `"` and `'`.

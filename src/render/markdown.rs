@@ -24,22 +24,7 @@ use crate::render::view::{
 };
 
 /// What the Markdown view shows.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// Unchanged sentences shown around each change.
-    pub context: usize,
-    /// Show every sentence, changed or not.
-    pub full: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            context: 1,
-            full: false,
-        }
-    }
-}
+pub type Options = crate::render::view::Context;
 
 /// Escapes text for Markdown: white space on one line, and a backslash before every
 /// character that could start markup (emphasis, code, links, HTML, entities, headings,

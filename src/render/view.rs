@@ -4,6 +4,24 @@
 //! these, so they cannot drift apart.
 
 use crate::align::{Kind, Op};
+
+/// How much unchanged text a view shows: `context` sentences around each change, or all
+/// of it with `full`. The HTML and Markdown views take just this; the terminal view adds
+/// its colour and layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    pub context: usize,
+    pub full: bool,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context {
+            context: 1,
+            full: false,
+        }
+    }
+}
 use crate::changelog::{ChangeLog, Stats};
 use crate::classify::{Class, ClassEvidence};
 use crate::model::Revision;
