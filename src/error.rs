@@ -38,7 +38,10 @@ pub enum InputProblem {
     Empty,
     #[error("looks like binary data (NUL byte at offset {offset}), not article text")]
     Binary { offset: usize },
-    #[error("is not valid UTF-8 (first bad byte at offset {offset})")]
+    #[error(
+        "is not valid UTF-8 (first bad byte at offset {offset}); convert it first, e.g. \
+         `iconv -f WINDOWS-1252 -t UTF-8`"
+    )]
     NotUtf8 { offset: usize },
     #[error("is larger than {limit} bytes; newsdiff reads article files up to that size")]
     TooLarge { limit: u64 },
