@@ -24,8 +24,8 @@ use crate::model::Revision;
 use crate::render::period;
 use crate::render::view;
 use crate::render::view::{
-    class_item, decisions_note, elided, is_change, list, revisions, sentence, stat_parts,
-    version_name, visible,
+    article_title, class_item, decisions_note, elided, is_change, list, revisions, sentence,
+    stat_line, version_name, visible,
 };
 
 /// What the HTML view shows: unchanged sentences around each change (the rest are
@@ -81,11 +81,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     let revisions = revisions(log);
     let find = |v: u64| revisions.iter().find(|r| r.version == v);
     let ids = diff_ids(log);
-    let title = log
-        .article
-        .title
-        .as_deref()
-        .or(revisions.first().and_then(|r| r.title.as_deref()));
+    let title = article_title(log, &revisions);
     let mut out = String::with_capacity(48 * 1024);
 
     let page_title = match title {
@@ -249,18 +245,9 @@ fn write_timeline(out: &mut String, log: &ChangeLog, revisions: &[Revision], ids
     out.push_str("</ol>\n</nav>\n");
 }
 
-/// `+1 added ~2 edited · 22% of words`, or `no changes in the text`.
+/// The stat line, as the timeline shows it.
 fn count_line(s: &Stats) -> String {
-    let parts = stat_parts(s);
-    if parts.is_empty() {
-        "no changes in the text".to_string()
-    } else {
-        format!(
-            "{} · {:.0}% of words",
-            parts.join(" "),
-            s.changed_share * 100.0
-        )
-    }
+    stat_line(s, " ")
 }
 
 fn write_diff(
@@ -311,17 +298,7 @@ fn write_diff(
         out.push_str("</p>\n");
     }
     let s = &d.stats;
-    let parts = stat_parts(s);
-    if parts.is_empty() {
-        out.push_str("<p class=\"stats\">no changes in the text</p>\n");
-    } else {
-        let _ = writeln!(
-            out,
-            "<p class=\"stats\">{}  ({:.0}% of words changed)</p>",
-            parts.join("  "),
-            s.changed_share * 100.0
-        );
-    }
+    let _ = writeln!(out, "<p class=\"stats\">{}</p>", text(&stat_line(s, "  ")));
     if !d.classes.is_empty() {
         let items: Vec<String> = d.classes.iter().map(|c| class_item(c, &text)).collect();
         let _ = writeln!(
@@ -331,7 +308,7 @@ fn write_diff(
         );
     }
     out.push_str("</header>\n");
-    if parts.is_empty() {
+    if !s.has_changes() {
         out.push_str("</section>\n");
         return;
     }

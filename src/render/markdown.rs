@@ -19,8 +19,8 @@ use crate::changelog::{ChangeLog, RevisionDiff};
 use crate::model::Revision;
 use crate::render::period;
 use crate::render::view::{
-    class_item, decisions_note, elided, is_change, list, one_line, revisions, sentence, stat_parts,
-    version_name, visible,
+    article_title, class_item, decisions_note, elided, is_change, list, one_line, revisions,
+    sentence, stat_line, stat_parts, version_name, visible,
 };
 
 /// What the Markdown view shows.
@@ -64,12 +64,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     let revisions = revisions(log);
     let find = |v: u64| revisions.iter().find(|r| r.version == v);
     let mut out = String::new();
-    if let Some(t) = log
-        .article
-        .title
-        .as_ref()
-        .or(revisions.first().and_then(|r| r.title.as_ref()))
-    {
+    if let Some(t) = article_title(log, &revisions) {
         let _ = writeln!(out, "# {}\n", escape(t));
     }
     let mut place: Vec<String> = log.article.source.iter().map(|s| escape(s)).collect();
@@ -135,17 +130,7 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
     }
     let s = &d.stats;
     let parts = stat_parts(s);
-    if parts.is_empty() {
-        out.push_str("no changes in the text\n\n");
-    } else {
-        let parts: Vec<String> = parts.iter().map(|p| escape(p)).collect();
-        let _ = writeln!(
-            out,
-            "{} · {:.0}% of words changed\n",
-            parts.join(" · "),
-            s.changed_share * 100.0
-        );
-    }
+    let _ = writeln!(out, "{}\n", escape(&stat_line(s, " · ")));
     if !d.classes.is_empty() {
         let items: Vec<String> = d.classes.iter().map(|c| class_item(c, &escape)).collect();
         let _ = writeln!(out, "**classes:** {}\n", items.join(", "));

@@ -15,8 +15,8 @@ use crate::classify::ClassEvidence;
 use crate::model::Revision;
 use crate::render::period;
 use crate::render::view::{
-    class_item, decisions_note, elided, is_change, list, one_line, revisions, stat_parts,
-    version_name, visible,
+    article_title, class_item, decisions_note, elided, is_change, list, one_line, revisions,
+    stat_line, version_name, visible,
 };
 
 /// How a diff is laid out.
@@ -60,12 +60,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     let revisions = revisions(log);
     let find = |v: u64| revisions.iter().find(|r| r.version == v);
     let mut out = String::new();
-    if let Some(t) = log
-        .article
-        .title
-        .as_ref()
-        .or(revisions.first().and_then(|r| r.title.as_ref()))
-    {
+    if let Some(t) = article_title(log, &revisions) {
         let _ = writeln!(out, "{}", one_line(t).bold());
     }
     let place: Vec<&str> = [&log.article.source, &log.article.url]
@@ -124,20 +119,11 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
         };
         let _ = writeln!(out, "{} {words}", "title:".bold());
     }
-    let s = &d.stats;
-    let parts = stat_parts(s);
-    if parts.is_empty() {
-        let _ = writeln!(out, "no changes in the text");
-        write_classes(out, &d.classes);
+    let _ = writeln!(out, "{}", stat_line(&d.stats, "  "));
+    write_classes(out, &d.classes);
+    if !d.stats.has_changes() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "{}  ({:.0}% of words changed)",
-        parts.join("  "),
-        s.changed_share * 100.0
-    );
-    write_classes(out, &d.classes);
     out.push('\n');
 
     let changes: Vec<bool> = d.ops.iter().map(is_change).collect();

@@ -202,3 +202,25 @@ pub fn decisions_note(log: &ChangeLog, flag: &str) -> Option<String> {
         if inferred == 1 { "" } else { "s" }
     ))
 }
+
+/// The article's title, or its first revision's when the article has none.
+pub fn article_title<'a>(log: &'a ChangeLog, revisions: &'a [Revision]) -> Option<&'a str> {
+    log.article
+        .title
+        .as_deref()
+        .or(revisions.first().and_then(|r| r.title.as_deref()))
+}
+
+/// The stat line: `+1 added␣␣~2 edited␣␣(22% of words changed)` with the parts joined by
+/// `sep`, or `no changes in the text`.
+pub fn stat_line(s: &Stats, sep: &str) -> String {
+    let parts = stat_parts(s);
+    if parts.is_empty() {
+        return "no changes in the text".to_string();
+    }
+    format!(
+        "{}{sep}({:.0}% of words changed)",
+        parts.join(sep),
+        s.changed_share * 100.0
+    )
+}
