@@ -20,11 +20,7 @@ fn pool() -> Vec<String> {
         let doc: ArticleDoc = serde_json::from_str(&text).expect("fixture JSON");
         for (i, r) in doc.revisions.iter().enumerate() {
             let r = r.to_revision(i, 0).expect("fixture revision");
-            out.extend(
-                r.paragraphs()
-                    .iter()
-                    .map(|p| r.paragraph_text(p).to_string()),
-            );
+            out.extend(r.paragraph_texts().map(String::from));
         }
     }
     out

@@ -230,10 +230,7 @@ fn make_case(i: usize, key: &str, v: &Value) -> Case {
 
 fn paragraphs(a: &Article, i: usize) -> Vec<String> {
     let r = &a.revisions[i];
-    r.paragraphs()
-        .iter()
-        .map(|p| r.paragraph_text(p).to_string())
-        .collect()
+    r.paragraph_texts().map(String::from).collect()
 }
 
 fn measure(corpus: &str) {

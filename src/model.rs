@@ -232,6 +232,10 @@ impl Revision {
     pub fn paragraph_text(&self, p: &Paragraph) -> &str {
         &self.text[p.span.range()]
     }
+    /// The texts of all paragraphs, in order.
+    pub fn paragraph_texts(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.paragraphs.iter().map(|p| self.paragraph_text(p))
+    }
     /// All sentence spans, in reading order across paragraphs.
     pub fn sentence_spans(&self) -> &[Span] {
         &self.sentences
@@ -279,10 +283,6 @@ impl Revision {
                     .collect(),
             })
             .collect()
-    }
-    /// Count of words (runs of letters or digits) in the revision.
-    pub fn word_count(&self) -> usize {
-        self.sentences().map(crate::align::words::word_count).sum()
     }
 }
 

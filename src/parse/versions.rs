@@ -70,9 +70,9 @@ pub fn write(article: &Article, warnings: &[Warning]) -> String {
         if let Some(l) = &r.label {
             out.push_str(&format!("label: {}\n", one_line(l)));
         }
-        for p in r.paragraphs() {
+        for text in r.paragraph_texts() {
             out.push('\n');
-            for line in r.paragraph_text(p).split('\n') {
+            for line in text.split('\n') {
                 if line.starts_with("===") || line.starts_with('#') || line.starts_with('\\') {
                     out.push('\\');
                 }
@@ -235,8 +235,8 @@ mod tests {
             assert_eq!(x.version, y.version);
             assert_eq!(x.title, y.title);
             assert_eq!(x.created, y.created);
-            let px: Vec<_> = x.paragraphs().iter().map(|p| x.paragraph_text(p)).collect();
-            let py: Vec<_> = y.paragraphs().iter().map(|p| y.paragraph_text(p)).collect();
+            let px: Vec<_> = x.paragraph_texts().collect();
+            let py: Vec<_> = y.paragraph_texts().collect();
             assert_eq!(px, py);
         }
     }

@@ -18,10 +18,7 @@ const EXACT_FLOOR: usize = 12;
 
 fn paragraphs(a: &Article, i: usize) -> Vec<String> {
     let r = &a.revisions[i];
-    r.paragraphs()
-        .iter()
-        .map(|p| r.paragraph_text(p).to_string())
-        .collect()
+    r.paragraph_texts().map(String::from).collect()
 }
 
 /// The body rows of a scrape: the lines after the period row, without pagination lines,
@@ -103,12 +100,7 @@ fn generated_scrapes_rerender_exactly_and_mostly_parse_exactly() {
         let want_paras = |i: usize| -> Vec<String> {
             want.revisions[i]
                 .to_revision(i, 0)
-                .map(|r| {
-                    r.paragraphs()
-                        .iter()
-                        .map(|p| r.paragraph_text(p).to_string())
-                        .collect()
-                })
+                .map(|r| r.paragraph_texts().map(String::from).collect())
                 .unwrap()
         };
         if paragraphs(&a, 0) == want_paras(0) && paragraphs(&a, 1) == want_paras(1) {
@@ -189,10 +181,7 @@ fn split_text_and_json_read_back_to_the_same_revisions() {
             .enumerate()
             .map(|(i, r)| {
                 let r = r.to_revision(i, 0).unwrap();
-                r.paragraphs()
-                    .iter()
-                    .map(|p| r.paragraph_text(p).to_string())
-                    .collect()
+                r.paragraph_texts().map(String::from).collect()
             })
             .collect()
     };

@@ -436,12 +436,9 @@ fn assemble(
                     revisions: &mut Vec<Revision>|
      -> Result<(), String> {
         if let Some(existing) = revisions.iter().find(|r| r.version == version) {
-            let same = existing.paragraphs().len() == paragraphs.len()
-                && existing
-                    .paragraphs()
-                    .iter()
-                    .zip(&paragraphs)
-                    .all(|(p, q)| existing.paragraph_text(p) == q);
+            let same = existing
+                .paragraph_texts()
+                .eq(paragraphs.iter().map(String::as_str));
             if !same {
                 warnings.push(Warning {
                     kind: "pages-disagree".into(),
@@ -527,10 +524,7 @@ mod tests {
 
     fn paras(a: &Article, i: usize) -> Vec<String> {
         let r = &a.revisions[i];
-        r.paragraphs()
-            .iter()
-            .map(|p| r.paragraph_text(p).to_string())
-            .collect()
+        r.paragraph_texts().map(String::from).collect()
     }
 
     fn v(s: &[&str]) -> Vec<String> {
