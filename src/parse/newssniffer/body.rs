@@ -420,21 +420,20 @@ fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
         && n > 0
         && text.is_char_boundary(n / 2)
         && text[..n / 2] == text[n / 2..];
-    let mut splits = Vec::new();
-    if !unchanged {
-        splits = split_candidates(&text, uncollapsed, w);
-    }
     // Unchanged rows are certain: they need only what the versions' scores read.
-    let (one_score, words) = if unchanged {
-        (0.0, Vec::new())
+    let (splits, one_score, words) = if unchanged {
+        (Vec::new(), 0.0, Vec::new())
     } else {
+        // Cut once: the split points and the one-sided reading both count sentences.
+        let ends: Vec<usize> = segment::sentences(&text).iter().map(|s| s.end).collect();
         let cue = if uncollapsed && text.contains("  ") {
             -w.whitespace
         } else {
             0.0
         };
         (
-            w.one_sided + w.length * length_prior(segment::sentences(&text).len()) + cue,
+            split_candidates(&text, &ends, uncollapsed, w),
+            w.one_sided + w.length * length_prior(ends.len()) + cue,
             content_words(&text),
         )
     };
@@ -453,7 +452,8 @@ fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
 }
 
 /// Every split between two words, scored in one pass; the best few are kept.
-fn split_candidates(text: &str, uncollapsed: bool, w: &Weights) -> Vec<Split> {
+/// `ends` are the byte offsets where the row's sentences end.
+fn split_candidates(text: &str, ends: &[usize], uncollapsed: bool, w: &Weights) -> Vec<Split> {
     let words: Vec<(usize, usize)> = word_spans(text);
     if words.len() < 2 {
         return Vec::new();
@@ -477,8 +477,6 @@ fn split_candidates(text: &str, uncollapsed: bool, w: &Weights) -> Vec<Split> {
         })
         .collect();
     let total: f32 = keys.iter().map(|k| k.1).sum();
-    // Sentence ends, to count the sentences on each side of a split.
-    let ends: Vec<usize> = segment::sentences(text).iter().map(|s| s.end).collect();
     let mut right: HashMap<&str, i32> = HashMap::new();
     for (k, _) in &keys {
         *right.entry(k.as_str()).or_default() += 1;
@@ -1206,7 +1204,8 @@ mod tests {
     #[test]
     fn similar_halves_split_where_they_align() {
         let row = "The toll rose to 23 on Monday. Rescuers kept digging. The toll rose to 50 on Monday. Rescuers kept digging through the night.";
-        let s = split_candidates(row, false, &Weights::default());
+        let ends: Vec<usize> = segment::sentences(row).iter().map(|s| s.end).collect();
+        let s = split_candidates(row, &ends, false, &Weights::default());
         assert_eq!(
             &row[..s[0].old_end],
             "The toll rose to 23 on Monday. Rescuers kept digging."
