@@ -1426,30 +1426,6 @@ fn attributions(s: &str) -> Vec<Found> {
 
 // Names.
 
-const NOT_NAMES: &[&str] = &[
-    "I",
-    "A",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Lower-case words that may join the capitalised words of one name ("Bank of England").
 const NAME_JOINERS: &[&str] = &[
     "of", "de", "la", "le", "van", "von", "der", "den", "al", "bin", "da", "du", "del",
@@ -1469,7 +1445,7 @@ fn capitalised(word: &str) -> bool {
     w.starts_with(char::is_uppercase)
         && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
         && w.chars().count() > 1
-        && !NOT_NAMES.contains(&w)
+        && !crate::segment::CALENDAR_WORDS.contains(&w)
         && !TITLES.contains(&w)
         && number_key(w).is_none()
 }

@@ -49,10 +49,9 @@ const SOFT_ABBREVIATIONS: &[&str] = &[
     "approx", "est",
 ];
 
-/// Words that follow `a.m.`/`p.m.` inside a sentence (`8 a.m. Friday`, `5 p.m. EDT`). Before
-/// any other capitalised word the time ends the sentence (`at around 7:20 a.m. He says`).
-/// Lowercase words (`a.m. local time`) need no list: they never open a sentence.
-const AFTER_TIME: &[&str] = &[
+/// The days of the week and the months: capitalised words that are no names and that
+/// may follow a time inside a sentence. One list for the segmenter and the classifier.
+pub const CALENDAR_WORDS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -60,23 +59,6 @@ const AFTER_TIME: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "ET",
-    "EST",
-    "EDT",
-    "CT",
-    "CST",
-    "CDT",
-    "MT",
-    "PT",
-    "PST",
-    "PDT",
-    "GMT",
-    "BST",
-    "UTC",
-    "Eastern",
-    "Central",
-    "Pacific",
-    "Mountain",
     "January",
     "February",
     "March",
@@ -89,13 +71,15 @@ const AFTER_TIME: &[&str] = &[
     "October",
     "November",
     "December",
-    "Jan",
-    "Feb",
-    "Aug",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
+];
+
+/// Words besides [`CALENDAR_WORDS`] that follow `a.m.`/`p.m.` inside a sentence (`5 p.m.
+/// EDT`). Before any other capitalised word the time ends the sentence (`at around 7:20
+/// a.m. He says`). Lowercase words (`a.m. local time`) need no list: they never open a
+/// sentence.
+const AFTER_TIME: &[&str] = &[
+    "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "GMT", "BST", "UTC",
+    "Eastern", "Central", "Pacific", "Mountain", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// Words that continue a name after a dotted acronym used as an adjective: `U.S. Department
@@ -413,12 +397,12 @@ fn acronym_continues(stem: &str, next: &Next) -> bool {
     if !is_dotted_acronym(stem) {
         return false;
     }
-    let words = if matches!(stem, "a.m" | "p.m" | "A.M" | "P.M") {
-        AFTER_TIME
-    } else {
-        AFTER_ACRONYM
-    };
-    next.continues() || words.contains(&next.word)
+    if matches!(stem, "a.m" | "p.m" | "A.M" | "P.M") {
+        return next.continues()
+            || AFTER_TIME.contains(&next.word)
+            || CALENDAR_WORDS.contains(&next.word);
+    }
+    next.continues() || AFTER_ACRONYM.contains(&next.word)
 }
 
 /// A dateline before the agency's credit: `TULSA, Okla. (AP) --`, `OAKLAND, N.J. (AP)`.
