@@ -7,8 +7,9 @@
 
 use std::collections::HashMap;
 
-/// Function words that carry no evidence that two sentences are versions of each other.
-const STOPWORDS: &[&str] = &[
+/// Function words that carry no evidence that two sentences (or paragraphs) are versions
+/// of each other.
+pub const STOPWORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
     "from", "as", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "it",
     "its", "this", "that", "these", "those", "he", "she", "they", "them", "his", "her", "their",

@@ -24,6 +24,7 @@ use std::hash::Hasher;
 use super::page::collapse;
 use super::{Line, Page, clip};
 use crate::Warning;
+use crate::align::similarity::STOPWORDS;
 use crate::segment;
 
 /// The weights of the evidence, in log-odds-like units. The defaults were fitted on
@@ -96,12 +97,6 @@ const MAX_SPLITS: usize = 4;
 pub const DOUBT_MARGIN: f32 = 1.5;
 /// Decisions whose runner-up scores within this margin are reported at all.
 pub const REPORT_MARGIN: f32 = 6.0;
-
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
-    "from", "as", "is", "was", "are", "were", "be", "been", "has", "have", "had", "it", "its",
-    "that", "this", "he", "she", "they", "his", "her", "their", "said", "not", "will", "would",
-];
 
 /// The two versions a page's body holds, as paragraph lists.
 #[derive(Debug, Clone, PartialEq, Default)]
