@@ -151,6 +151,23 @@ fn ours_with(p: &Pair, params: &align::Params) -> BTreeSet<eval::Link> {
     eval::links(&align::align_with(&old, &new, params))
 }
 
+/// The gold set and its pairs' sentences (both in tests/data/gold).
+fn load_gold() -> (GoldFile, Vec<Pair>) {
+    let read = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let gold = serde_json::from_str(&read(GOLD)).expect("gold JSON");
+    let pairs = serde_json::from_str(&read(PAIRS)).expect("pairs JSON");
+    (gold, pairs)
+}
+
+/// Each gold pair with its sentences.
+fn gold_pairs<'a>(gold: &'a GoldFile, pairs: &'a [Pair]) -> Vec<(&'a GoldPair, &'a Pair)> {
+    let by_key: BTreeMap<&str, &Pair> = pairs.iter().map(|p| (p.key.as_str(), p)).collect();
+    gold.pairs
+        .iter()
+        .map(|g| (g, by_key[g.key.as_str()]))
+        .collect()
+}
+
 fn gold_score(pairs: &[(&GoldPair, &Pair)], params: &align::Params) -> eval::Score {
     let mut total = eval::Score::default();
     for (g, p) in pairs {
@@ -163,17 +180,8 @@ fn gold_score(pairs: &[(&GoldPair, &Pair)], params: &align::Params) -> eval::Sco
 }
 
 fn tune() {
-    let gold: GoldFile = serde_json::from_str(&std::fs::read_to_string(GOLD).expect("gold file"))
-        .expect("gold JSON");
-    let pairs: Vec<Pair> =
-        serde_json::from_str(&std::fs::read_to_string(PAIRS).expect("pairs file"))
-            .expect("pairs JSON");
-    let by_key: BTreeMap<&str, &Pair> = pairs.iter().map(|p| (p.key.as_str(), p)).collect();
-    let all: Vec<(&GoldPair, &Pair)> = gold
-        .pairs
-        .iter()
-        .map(|g| (g, by_key[g.key.as_str()]))
-        .collect();
+    let (gold, pairs) = load_gold();
+    let all = gold_pairs(&gold, &pairs);
     let (fit, check) = all.split_at(all.len() / 2);
     let objective = |s: &eval::Score| s.overall.f1() + s.non_identical.f1();
     let mut best = (f64::MIN, align::Params::default());
@@ -228,15 +236,9 @@ fn line(name: &str, s: &eval::Counts) -> String {
 }
 
 fn gold(list: bool) {
-    let gold: GoldFile = serde_json::from_str(&std::fs::read_to_string(GOLD).expect("gold file"))
-        .expect("gold JSON");
-    let pairs: Vec<Pair> =
-        serde_json::from_str(&std::fs::read_to_string(PAIRS).expect("pairs file"))
-            .expect("pairs JSON");
-    let by_key: BTreeMap<&str, &Pair> = pairs.iter().map(|p| (p.key.as_str(), p)).collect();
+    let (gold, pairs) = load_gold();
     let (mut us, mut them) = (eval::Score::default(), eval::Score::default());
-    for g in &gold.pairs {
-        let p = by_key[g.key.as_str()];
+    for (g, p) in gold_pairs(&gold, &pairs) {
         let reference: BTreeSet<eval::Link> = g.links.iter().copied().collect();
         let old: Vec<&str> = p.old.iter().map(String::as_str).collect();
         let new: Vec<&str> = p.new.iter().map(String::as_str).collect();
