@@ -201,6 +201,19 @@ fn with_default_command(mut args: Vec<OsString>) -> Vec<OsString> {
     args
 }
 
+impl OutputArgs {
+    /// The file to write to; `None` (or `-`) is standard output.
+    fn file(&self) -> Option<&str> {
+        self.output.as_deref().filter(|p| *p != "-")
+    }
+
+    /// Colour for this output: `--color`, then NO_COLOR and CLICOLOR_FORCE, then whether
+    /// standard output is a terminal (never for a file).
+    fn use_color(&self) -> bool {
+        use_color(self.color, self.file().is_some())
+    }
+}
+
 fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     let env_set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty() && v != "0");
     match choice {
@@ -213,7 +226,7 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
 }
 
 fn emit(out: &OutputArgs, text: &str) -> Result<(), Error> {
-    match out.output.as_deref().filter(|p| *p != "-") {
+    match out.file() {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| Error::Usage(format!("{path}: cannot write: {e}"))),
         None => {
@@ -251,13 +264,7 @@ fn run_log(args: LogArgs) -> Result<Exit, Error> {
     let log = ChangeLog::consecutive(&parsed.article, parsed.warnings.clone());
     let text = match args.format {
         LogFormat::Json => render::log::render_json(&log),
-        LogFormat::Terminal => render::log::render_terminal(
-            &log,
-            use_color(
-                args.output.color,
-                args.output.output.as_deref().is_some_and(|p| p != "-"),
-            ),
-        ),
+        LogFormat::Terminal => render::log::render_terminal(&log, args.output.use_color()),
     };
     emit(&args.output, &text)?;
     Ok(Exit::Success)
@@ -347,10 +354,7 @@ fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
         OutputFormat::Terminal => render::terminal::render(
             &log,
             &render::terminal::Options {
-                color: use_color(
-                    args.output.color,
-                    args.output.output.as_deref().is_some_and(|p| p != "-"),
-                ),
+                color: args.output.use_color(),
                 context: args.context,
                 full: args.full,
                 layout: args.layout,
