@@ -291,20 +291,20 @@ fn print_disagreements(
     }
     println!("== {key}");
     let f = newsdiff::align::similarity::Features::new(old.iter().copied(), new.iter().copied());
+    let why = |l: &eval::Link| match l {
+        (Some(o), Some(n)) => format!(
+            " [dice {:.2}, new in old {:.2}, old in new {:.2}]",
+            f.dice(&f.old[*o], &f.new[*n]),
+            f.containment(&f.new[*n], &f.old[*o]),
+            f.containment(&f.old[*o], &f.new[*n])
+        ),
+        _ => String::new(),
+    };
     for l in missing {
-        let why = match l {
-            (Some(o), Some(n)) => format!(
-                " [dice {:.2}, new in old {:.2}, old in new {:.2}]",
-                f.dice(&f.old[*o], &f.new[*n]),
-                f.containment(&f.new[*n], &f.old[*o]),
-                f.containment(&f.old[*o], &f.new[*n])
-            ),
-            _ => String::new(),
-        };
-        println!("  missed{why}  {}", show(l, old, new));
+        println!("  missed{}  {}", why(l), show(l, old, new));
     }
     for l in extra {
-        println!("  extra   {}", show(l, old, new));
+        println!("  extra{}   {}", why(l), show(l, old, new));
     }
 }
 

@@ -7,7 +7,9 @@
 //!    articles are never compared all against all.
 //! 3. A global greedy assignment takes the best-scoring pairs first, with a small bonus for
 //!    staying in document order; a second pass pairs leftovers that sit in the same gap
-//!    between anchors at a lower bar, because an in-order neighbour is strong evidence.
+//!    between anchors at a lower bar, because an in-order neighbour is strong evidence,
+//!    and the ledes get a lower bar still. Both lean on the story being the same one, so
+//!    they apply only when some sentence with content was linked at the full bar.
 //! 4. Merges and splits: a matched sentence absorbs unmatched neighbours on the other
 //!    side when they are mostly contained in it and the combination scores better; an
 //!    unmatched sentence may pair with two adjacent unmatched sentences together.
@@ -221,9 +223,19 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
             add(&mut links, &mut old_link, &mut new_link, l);
         }
     }
+    // The lower bars below lean on context: a neighbour linked in order, or the lede of
+    // the same story. When no sentence with content carried over at the full bar, the
+    // story was replaced outright and there is no such context.
+    let same_story = links
+        .iter()
+        .any(|l| l.old.iter().any(|&o| !f.old[o].is_empty()));
     // Leftovers in the same gap between linked neighbours: pair them in order where they
     // are alike enough, the best set of in-order pairs found by dynamic programming.
-    for (olds, news) in gaps(&links, &old_link, &new_link, old.len(), new.len()) {
+    let gaps = match same_story {
+        true => gaps(&links, &old_link, &new_link, old.len(), new.len()),
+        false => Vec::new(),
+    };
+    for (olds, news) in gaps {
         for (o, n, score) in in_order_pairs(&f, &olds, &news, p.gap, &per_old) {
             let l = Link {
                 old: vec![o],
@@ -235,7 +247,7 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     }
 
     // The ledes, at their own bar.
-    if let (Some(None), Some(None)) = (old_link.first(), new_link.first()) {
+    if let (true, Some(None), Some(None)) = (same_story, old_link.first(), new_link.first()) {
         let score = f.dice(&f.old[0], &f.new[0]);
         if score >= p.lede {
             let l = Link {
@@ -720,6 +732,44 @@ mod tests {
         ];
         let ops = align(&old, &new);
         assert_eq!(kinds(&ops), [(Kind::Merged, vec![0, 1], vec![0], false)]);
+    }
+
+    #[test]
+    fn lede_of_a_developing_story_is_linked_at_a_low_bar() {
+        let old = [
+            "A campaigner has become the first recipient of a new medal.",
+            "The medal was struck for veterans of the Arctic convoys.",
+        ];
+        let new = [
+            "Forty veterans have become the first recipients of the Arctic Star.",
+            "The medal was struck for veterans of the Arctic convoys.",
+        ];
+        let k = kinds(&align(&old, &new));
+        assert!(
+            k.contains(&(Kind::Edited, vec![0], vec![0], false)),
+            "{k:?}"
+        );
+    }
+
+    /// Regression (ap 6016 in the gold set): a story replaced outright shares a word or two
+    /// between its ledes, and the lede bar linked them. With nothing else carried over
+    /// there is no same story for the lower bars to lean on.
+    #[test]
+    fn replaced_story_links_nothing_at_the_lower_bars() {
+        let old = [
+            "The nationalist party says it was not told that benefactors planned posters.",
+            "Posters supporting the party appeared across the state before the election.",
+        ];
+        let new = [
+            "A party leader says it will not distribute a poster showing a piglet in a field.",
+            "The candidate called the poster unusable and said voters loved the pig.",
+        ];
+        let k = kinds(&align(&old, &new));
+        assert!(
+            k.iter()
+                .all(|(kind, ..)| matches!(kind, Kind::Added | Kind::Deleted)),
+            "{k:?}"
+        );
     }
 
     #[test]

@@ -58,10 +58,9 @@ fn scores() -> (eval::Score, eval::Score) {
 fn aligner_meets_the_bar_on_the_gold_set_and_beats_newsedits() {
     let (ours, theirs) = scores();
     let (all, changed) = (ours.overall.f1(), ours.non_identical.f1());
-    // The bar for non-identical links is 0.85; overall it asks 0.92, which the
-    // aligner misses by a little (0.917): this floor guards what was reached.
+    // The bars: 0.85 for non-identical links, 0.92 overall.
     assert!(changed >= 0.85, "non-identical F1 {changed:.3}");
-    assert!(all >= 0.91, "overall F1 {all:.3}");
+    assert!(all >= 0.92, "overall F1 {all:.3}");
     assert!(
         theirs.overall.f1() < all,
         "NewsEdits {:.3}",
