@@ -24,8 +24,8 @@ use crate::model::Revision;
 use crate::render::period;
 use crate::render::view;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_change, list, revisions, sentence,
-    stat_line, version_name, visible,
+    article_title, class_item, decisions_note, elided, is_change, revisions, sentence, stat_line,
+    version_name, visible,
 };
 
 /// What the HTML view shows: unchanged sentences around each change (the rest are
@@ -744,21 +744,9 @@ impl<'a> View<'a> {
 
     /// The merge, split and move notes of an op; a move links to the place it left.
     fn notes(&self, op: &Op, side: bool) -> String {
-        let mut notes = Vec::new();
-        match op.kind {
-            Kind::Merged => notes.push(format!("merged from old sentences {}", list(&op.old))),
-            Kind::Split => notes.push(format!("split into new sentences {}", list(&op.new))),
-            _ => {}
-        }
-        if op.moved
-            && let Some(&o) = op.old.first()
-        {
-            notes.push(format!(
-                "<a href=\"#{}\">moved from old sentence {}</a>",
-                self.anchor(side, 'o', o),
-                o + 1
-            ));
-        }
+        let notes = view::op_notes(op, |o, note| {
+            format!("<a href=\"#{}\">{note}</a>", self.anchor(side, 'o', o))
+        });
         if notes.is_empty() {
             String::new()
         } else {

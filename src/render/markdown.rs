@@ -19,7 +19,7 @@ use crate::changelog::{ChangeLog, RevisionDiff};
 use crate::model::Revision;
 use crate::render::period;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_change, list, one_line, revisions,
+    article_title, class_item, decisions_note, elided, is_change, one_line, op_notes, revisions,
     sentence, stat_line, stat_parts, version_name, visible,
 };
 
@@ -176,17 +176,7 @@ fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
             format!("_edited:_ {}", words(&runs))
         }
     };
-    let mut notes = Vec::new();
-    match op.kind {
-        Kind::Merged => notes.push(format!("merged from old sentences {}", list(&op.old))),
-        Kind::Split => notes.push(format!("split into new sentences {}", list(&op.new))),
-        _ => {}
-    }
-    if op.moved
-        && let Some(o) = op.old.first()
-    {
-        notes.push(format!("moved from old sentence {}", o + 1));
-    }
+    let notes = op_notes(op, |_, note| note);
     let _ = write!(out, "- {}", body.trim_end());
     if !notes.is_empty() {
         let _ = write!(out, " _({})_", notes.join("; "));

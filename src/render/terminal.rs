@@ -15,8 +15,8 @@ use crate::classify::ClassEvidence;
 use crate::model::Revision;
 use crate::render::period;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_change, list, one_line, revisions,
-    stat_line, version_name, visible,
+    article_title, class_item, decisions_note, elided, is_change, list, one_line, op_notes,
+    revisions, stat_line, version_name, visible,
 };
 
 /// How a diff is laid out.
@@ -180,15 +180,7 @@ fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
             op.words.iter().map(|w| mark(w.op, &w.text)).collect(),
         ),
     };
-    let mut notes = Vec::new();
-    match op.kind {
-        Kind::Merged => notes.push(format!("merged from old sentences {}", list(&op.old))),
-        Kind::Split => notes.push(format!("split into new sentences {}", list(&op.new))),
-        _ => {}
-    }
-    if op.moved {
-        notes.push(format!("moved from old sentence {}", op.old[0] + 1));
-    }
+    let notes = op_notes(op, |_, note| note);
     let margin = if op.moved && op.kind == Kind::Unchanged {
         "↕".cyan().bold()
     } else {

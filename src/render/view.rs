@@ -138,6 +138,24 @@ pub fn elided(n: usize) -> String {
     }
 }
 
+/// The merge, split and move notes of an op, worded alike in every view. `moved` turns
+/// the note for a move from an old sentence into the view's own form (HTML makes it a
+/// link to the place the sentence left).
+pub fn op_notes(op: &Op, moved: impl Fn(usize, String) -> String) -> Vec<String> {
+    let mut notes = Vec::new();
+    match op.kind {
+        Kind::Merged => notes.push(format!("merged from old sentences {}", list(&op.old))),
+        Kind::Split => notes.push(format!("split into new sentences {}", list(&op.new))),
+        _ => {}
+    }
+    if op.moved
+        && let Some(&o) = op.old.first()
+    {
+        notes.push(moved(o, format!("moved from old sentence {}", o + 1)));
+    }
+    notes
+}
+
 /// 1-based sentence numbers for people.
 pub fn list(idx: &[usize]) -> String {
     idx.iter()
