@@ -45,9 +45,13 @@ pub enum InputProblem {
     NotUtf8 { offset: usize },
     #[error("is larger than {limit} bytes; newsdiff reads article files up to that size")]
     TooLarge { limit: u64 },
-    #[error("paragraph {index} is {len} bytes long; newsdiff takes paragraphs up to {limit} bytes")]
+    #[error(
+        "paragraph {number} is {len} bytes long; newsdiff takes paragraphs up to {limit} \
+         bytes (a blank line ends a paragraph)"
+    )]
     ParagraphTooLong {
-        index: usize,
+        /// 1-based, as people count paragraphs.
+        number: usize,
         len: usize,
         limit: usize,
     },

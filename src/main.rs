@@ -158,9 +158,10 @@ struct DiffArgs {
     /// Terminal layout: one column, or old and new side by side.
     #[arg(long, value_enum, default_value_t = Layout::Inline)]
     layout: Layout,
-    /// Columns to fit the side layout to (default: the terminal's, or $COLUMNS, or 100).
-    #[arg(long, value_name = "N")]
-    width: Option<usize>,
+    /// Columns to fit the side layout to, 40 to 1000 (default: the terminal's, or
+    /// $COLUMNS, or 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(MIN_WIDTH..=MAX_WIDTH))]
+    width: Option<u16>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -173,7 +174,10 @@ enum ColorChoice {
 const SUBCOMMANDS: &[&str] = &["diff", "split", "log", "check", "report", "help"];
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_from(with_default_command(std::env::args_os().collect()));
+    let cli = match Cli::try_parse_from(with_default_command(std::env::args_os().collect())) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let result = match cli.command {
         Command::Diff(args) => run_diff(args),
         Command::Split(args) => run_split(args),
@@ -189,6 +193,56 @@ fn main() -> ExitCode {
             Exit::Trouble.into()
         }
     }
+}
+
+/// Help and version go to standard output as clap writes them. A usage mistake is one
+/// `newsdiff: error:` line, like every other error, naming the help to read.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return Exit::Success.into();
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return Exit::Trouble.into();
+        }
+        _ => {}
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "newsdiff: error: {}",
+        one_line_usage(&e.to_string())
+    );
+    Exit::Trouble.into()
+}
+
+/// Clap's message on one line: the error with the lines that complete it (a missing
+/// argument's name, a tip), then the command whose `--help` explains it.
+fn one_line_usage(message: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut command = "newsdiff".to_string();
+    for line in message.lines().map(str::trim) {
+        if let Some(usage) = line.strip_prefix("Usage: ") {
+            command = usage
+                .split_whitespace()
+                .take_while(|w| !w.starts_with(['[', '<', '-']))
+                .collect::<Vec<_>>()
+                .join(" ");
+            break;
+        }
+        match line.strip_prefix("error: ") {
+            Some(rest) => parts.push(rest.to_string()),
+            None if line.starts_with("tip:") => parts.push(format!("; {line}")),
+            None if line.starts_with("For more information") => {}
+            None if !line.is_empty() => parts.push(line.to_string()),
+            None => {}
+        }
+    }
+    let mut out = parts.join(" ").replace(" ; ", "; ");
+    out.push_str(&format!(" (see '{command} --help')"));
+    out
 }
 
 /// `newsdiff a.txt b.txt` means `newsdiff diff a.txt b.txt`.
@@ -251,12 +305,19 @@ fn report(warnings: &[Warning]) {
     }
 }
 
-/// The terminal's width, `$COLUMNS` when there is no terminal, or 100.
+/// Widths the side layout can be fitted to: narrower leaves no room for two columns of
+/// words; wider only pads lines with spaces (and a huge `$COLUMNS` would exhaust memory).
+const MIN_WIDTH: i64 = 40;
+const MAX_WIDTH: i64 = 1000;
+
+/// The terminal's width, `$COLUMNS` when there is no terminal, or 100; kept within the
+/// widths the side layout supports.
 fn terminal_width() -> usize {
-    terminal_size::terminal_size()
+    let w = terminal_size::terminal_size()
         .map(|(w, _)| usize::from(w.0))
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
-        .unwrap_or(100)
+        .unwrap_or(100);
+    w.clamp(MIN_WIDTH as usize, MAX_WIDTH as usize)
 }
 
 fn run_log(args: LogArgs) -> Result<Exit, Error> {
@@ -284,7 +345,18 @@ fn run_report(args: ReportArgs) -> Result<Exit, Error> {
         summary.changes,
         args.output.display()
     );
-    Ok(Exit::Success)
+    if summary.articles == 0 {
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::Usage(format!(
+            "{}: no article could be read; the site is empty",
+            paths.join(", ")
+        )));
+    }
+    // As with `check`: what could not be read is trouble, though the rest was written.
+    Ok(match summary.problems.is_empty() {
+        true => Exit::Success,
+        false => Exit::Trouble,
+    })
 }
 
 fn run_split(args: SplitArgs) -> Result<Exit, Error> {
@@ -340,6 +412,12 @@ fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
                 Some(v) => index_of(v)?,
                 None => b.saturating_sub(1),
             };
+            if a == b && from.is_none() {
+                return Err(Error::Usage(format!(
+                    "--to-version {} is the first version; there is none before it to compare",
+                    article.revisions[b].version
+                )));
+            }
             if a == b {
                 return Err(Error::Usage(
                     "--from-version and --to-version name the same version".into(),
@@ -358,7 +436,7 @@ fn run_diff(args: DiffArgs) -> Result<Exit, Error> {
                 context: args.context,
                 full: args.full,
                 layout: args.layout,
-                width: args.width.unwrap_or_else(terminal_width),
+                width: args.width.map_or_else(terminal_width, usize::from),
             },
         ),
         OutputFormat::Html => render::html::render(

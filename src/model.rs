@@ -301,7 +301,7 @@ fn default_separators(paragraphs: usize) -> Vec<String> {
 fn check_paragraph_len(index: usize, len: usize) -> Result<(), crate::InputProblem> {
     if len > MAX_PARAGRAPH_BYTES {
         return Err(crate::InputProblem::ParagraphTooLong {
-            index,
+            number: index + 1,
             len,
             limit: MAX_PARAGRAPH_BYTES,
         });

@@ -1,6 +1,7 @@
 //! A directory archive: each file an article, each subdirectory an article whose files
-//! are its versions in name order. Hidden entries (`.name`) and `newsdiff.toml` are
-//! skipped; JSON Lines files and SQLite databases are read as archives of their own.
+//! are its versions in name order. Hidden entries (`.name`), `newsdiff.toml` and READMEs
+//! (the archive's notes on itself) are skipped; JSON Lines files and SQLite databases are
+//! read as archives of their own.
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,10 @@ pub fn read(dir: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool
     for path in entries {
         let keep_going = if path.is_dir() {
             read_article_dir(&path, root, emit)
-        } else if path.file_name().is_some_and(|n| n == CONFIG_FILE) {
+        } else if path
+            .file_name()
+            .is_some_and(|n| n == CONFIG_FILE || is_readme(n))
+        {
             true
         } else {
             super::read_file(&path, root, emit)
@@ -48,6 +52,12 @@ fn read_article_dir(dir: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool)
         root,
         body: UnitBody::Files(files),
     }))
+}
+
+/// `README`, `README.md`, `readme.txt`: notes about the archive, not an article.
+fn is_readme(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy().to_ascii_lowercase();
+    name == "readme" || name.starts_with("readme.")
 }
 
 /// The visible entries of a directory, sorted by name.

@@ -183,8 +183,20 @@ impl ArticleDoc {
 
 /// Parses a JSON article document.
 pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| Error::input(name, InputProblem::Json(e.to_string())))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let first_line = text.lines().next().unwrap_or("");
+        let jsonl = e.line() > 1
+            && serde_json::from_str::<serde_json::Value>(first_line).is_ok_and(|v| v.is_object());
+        let problem = match jsonl {
+            true => InputProblem::Format(
+                "one JSON object per line is a JSON Lines archive, which `newsdiff check` \
+                 and `newsdiff report` read; diff and log take one article"
+                    .into(),
+            ),
+            false => InputProblem::Json(e.to_string()),
+        };
+        Error::input(name, problem)
+    })?;
     if value.get("revisions").is_none() {
         return Err(Error::input(
             name,
@@ -194,8 +206,19 @@ pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
             ),
         ));
     }
-    let doc: ArticleDoc = serde_json::from_value(value)
-        .map_err(|e| Error::input(name, InputProblem::Json(e.to_string())))?;
+    // The path of a bad field (`revisions[2].created`) says where to look; serde_json
+    // gives no position once the text is a value.
+    let doc: ArticleDoc = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let what = if path.ends_with(".created") {
+            "not a time in RFC 3339 form, such as 2016-12-05T14:02:37Z".to_string()
+        } else {
+            e.inner()
+                .to_string()
+                .replace("expected u64", "expected a whole number, 0 or more")
+        };
+        Error::input(name, InputProblem::Format(format!("{path}: {what}")))
+    })?;
     if doc.revisions.is_empty() {
         return Err(Error::input(
             name,

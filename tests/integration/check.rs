@@ -239,6 +239,36 @@ fn directory_archive_with_subdirectories_json_and_jsonl() {
     );
 }
 
+/// Regression: one empty version file made its whole article unreadable (exit 2) where a
+/// blank version in JSON Lines is an `empty-revision` violation (exit 1).
+#[test]
+fn an_empty_version_file_is_an_empty_revision_and_a_readme_is_no_article() {
+    let dir = tempdir();
+    let root = dir.path();
+    let story = root.join("story");
+    std::fs::create_dir(&story).unwrap();
+    write(&story, "1.txt", "At least 12 people were killed.\n");
+    write(&story, "2.txt", " \n");
+    write(&story, "3.txt", "At least 19 people were killed.\n");
+    write(root, "README.md", "# Our archive\n\nNotes for the team.\n");
+    let root_s = root.to_str().unwrap();
+    let out = newsdiff()
+        .args(["check", "--no-progress", root_s])
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{}", stderr_of(&out));
+    let findings: Vec<&str> = stdout.lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(
+        findings,
+        [format!(
+            "{root_s}/story: version 1: empty-revision: version 1 is empty ({root_s}/story/2.txt)"
+        )],
+        "{stdout}"
+    );
+    assert!(stdout.contains("checked 1 article, 3 versions"), "{stdout}");
+}
+
 #[test]
 fn newsdiff_toml_sets_rules_by_source() {
     let dir = tempdir();

@@ -469,6 +469,15 @@ fn a_missing_version_is_an_error_naming_the_versions() {
 }
 
 #[test]
+fn to_version_of_the_first_version_says_there_is_none_before_it() {
+    let line = assert_one_error(
+        &run(&[&sample("json/aleppo.json"), "--to-version", "0"]),
+        "--to-version 0 is the first version",
+    );
+    assert!(!line.contains("--from-version"), "{line}");
+}
+
+#[test]
 fn the_same_version_twice_is_an_error() {
     let out = run(&[
         &sample(V1),
@@ -668,6 +677,49 @@ fn a_json_article_with_a_bad_revision() {
 }
 
 #[test]
+fn a_bad_field_in_a_json_article_is_named_by_its_path() {
+    let dir = tempdir();
+    let cases = [
+        (
+            r#"{"revisions": [{"text": "A b."}, {"created": "yesterday", "text": "C."}]}"#,
+            "revisions[1].created: not a time in RFC 3339 form",
+        ),
+        (
+            r#"{"revisions": [{"version": -1, "text": "A b."}, {"text": "C."}]}"#,
+            "revisions[0].version: invalid value: integer `-1`, expected a whole number",
+        ),
+        (
+            r#"{"revisions": [{"text": "A b."}, {"text": 5}]}"#,
+            "revisions[1].text",
+        ),
+    ];
+    for (i, (doc, want)) in cases.iter().enumerate() {
+        let f = write(dir.path(), &format!("bad{i}.json"), doc);
+        let line = assert_one_error(&run(&[&f]), want);
+        assert!(
+            !line.contains("invalid JSON"),
+            "valid JSON, wrong shape: {line}"
+        );
+    }
+}
+
+#[test]
+fn json_lines_given_to_diff_point_to_check_and_report() {
+    let dir = tempdir();
+    let lines = "{\"article\": \"a\", \"version\": 0, \"text\": \"A b.\"}\n\
+                 {\"article\": \"a\", \"version\": 1, \"text\": \"A c.\"}\n";
+    for name in ["a.jsonl", "a.json"] {
+        let f = write(dir.path(), name, lines);
+        for cmd in [&["diff"][..], &["log"][..]] {
+            let mut args: Vec<&str> = cmd.to_vec();
+            args.push(&f);
+            let line = assert_one_error(&run(&args), "JSON Lines");
+            assert!(line.contains("newsdiff check"), "{line}");
+        }
+    }
+}
+
+#[test]
 fn a_json_article_with_no_revisions() {
     let dir = tempdir();
     let none = write(
@@ -694,9 +746,42 @@ fn only_one_version() {
 
 #[test]
 fn no_input_at_all_is_a_usage_error() {
-    let out = run(&["diff"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("Usage"));
+    let line = assert_one_error(&run(&["diff"]), "<INPUT>");
+    assert!(line.contains("newsdiff diff --help"), "{line}");
+}
+
+#[test]
+fn usage_mistakes_are_one_error_line_naming_the_help() {
+    let (v1, v2) = (sample(V1), sample(V2));
+    let line = assert_one_error(&run(&[&v1, &v2, "--width", "-3"]), "'-3'");
+    assert!(line.contains("tip:") && line.contains("--help"), "{line}");
+    let line = assert_one_error(&run(&[&v1, &v2, "--layout", "sid"]), "'side'");
+    assert!(line.contains("possible values"), "{line}");
+    let line = assert_one_error(&run(&["report", "samples"]), "--output");
+    assert!(line.contains("newsdiff report --help"), "{line}");
+    // Asking for help is no mistake.
+    let out = run(&["diff", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout_of(&out).contains("--layout"));
+}
+
+/// Regression: `--width 18446744073709551615` (or as `$COLUMNS`) made the side layout
+/// allocate padding for that many columns and abort.
+#[test]
+fn a_huge_width_is_refused_and_a_huge_columns_is_capped() {
+    let (v1, v2) = (sample(V1), sample(V2));
+    for w in ["18446744073709551615", "100000", "5"] {
+        let line = assert_one_error(&run(&[&v1, &v2, "--layout", "side", "--width", w]), w);
+        assert!(line.contains("--width"), "{line}");
+    }
+    let out = newsdiff()
+        .env("COLUMNS", "18446744073709551615")
+        .args([&v1, &v2, "--layout", "side"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let widest = stdout_of(&out).lines().map(|l| l.chars().count()).max();
+    assert!(widest.is_some_and(|w| w <= 1000), "{widest:?}");
 }
 
 #[test]
@@ -710,7 +795,7 @@ fn a_hundred_megabyte_line_fails_fast() {
     let took = start.elapsed();
     let msg = assert_one_error(&out, &big);
     assert!(
-        msg.contains("paragraph 0") && msg.contains("1048576"),
+        msg.contains("paragraph 1 ") && msg.contains("1048576"),
         "{msg}"
     );
     // About two seconds in a debug build on a loaded two-core machine; a quadratic

@@ -26,7 +26,8 @@ fn report_builds_index_pages_and_feed_and_reports_what_it_cannot_read() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    // As with `check`: the unreadable article is trouble, and the rest is still written.
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(
         stderr_of(&out).contains("broken.txt"),
         "{}",
@@ -68,6 +69,29 @@ fn report_builds_index_pages_and_feed_and_reports_what_it_cannot_read() {
         let (page, anchor) = link.split_once('#').unwrap();
         let text = std::fs::read_to_string(site.join(page)).unwrap();
         assert!(text.contains(&format!("id=\"{anchor}\"")), "{link}");
+    }
+}
+
+/// Regression: a report of nothing readable wrote an empty site and exited 0, so a
+/// scheduled job would publish it unnoticed.
+#[test]
+fn report_of_nothing_readable_is_an_error() {
+    let dir = tempdir();
+    let empty = write(dir.path(), "empty.txt", "");
+    let missing = dir.path().join("nonexistent");
+    for input in [empty.as_str(), missing.to_str().unwrap()] {
+        let site = dir.path().join("site");
+        let out = newsdiff()
+            .args(["report", input, "-o", site.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+        let err = stderr_of(&out);
+        let last = err.lines().last().unwrap_or("");
+        assert!(
+            last.starts_with("newsdiff: error: ") && last.contains("no article could be read"),
+            "{err}"
+        );
     }
 }
 
