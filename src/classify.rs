@@ -600,20 +600,53 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     };
     let mut out = Vec::new();
 
-    // Numbers: the numbers the word diff changed, equal values struck off, paired within a
-    // hunk first and then in order.
-    let in_a_hunk = |w: Which, found: Vec<Found>| -> Vec<Found> {
+    // Numbers: the numbers the word diff changed, equal values struck off, paired when
+    // they plausibly are one quantity updated: the same kind within a hunk, or the same
+    // kind of the same thing ("20 people" → "25 people") anywhere. The rest stand alone
+    // and are no number change.
+    let in_a_hunk = |w: Which, found: Vec<Num>| -> Vec<Num> {
         found
             .into_iter()
-            .filter(|f| hunk_of(w, &f.range).is_some())
+            .filter(|f| hunk_of(w, &f.found.range).is_some())
             .collect()
     };
     let (old_n, new_n) = cancel(
         in_a_hunk(Which::Old, numbers(&a.text)),
         in_a_hunk(Which::New, numbers(&b.text)),
+        |n| n.found.key.as_str(),
     );
-    let (mut pairs, old_n, new_n) = pair_in_hunks(old_n, new_n, |w, f| hunk_of(w, &f.range));
-    pairs.extend(old_n.into_iter().zip(new_n));
+    let hunk_of_num = |w: Which, n: &Num| hunk_of(w, &n.found.range);
+    let (mut pairs, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
+        Some((hunk_of_num(w, n)?, n.kind, n.unit.clone()))
+    });
+    let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
+        Some((hunk_of_num(w, n)?, n.loose_kind()?, n.noun.clone()?))
+    });
+    pairs.extend(more);
+    let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| {
+        Some((n.kind, n.unit.clone(), n.noun.clone()?))
+    });
+    pairs.extend(more);
+    let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| {
+        Some((n.loose_kind()?, n.noun.clone()?))
+    });
+    pairs.extend(more);
+    // The last of its kind on both sides ("12 people were killed" → "the toll rose to 19").
+    let count = |ns: &[Num]| -> HashMap<(NumKind, Option<String>), usize> {
+        let mut c = HashMap::new();
+        for n in ns {
+            *c.entry((n.kind, n.unit.clone())).or_default() += 1;
+        }
+        c
+    };
+    let (old_count, new_count) = (count(&old_n), count(&new_n));
+    let (more, _, _) = pair_by(old_n, new_n, |_, n| {
+        let k = (n.kind, n.unit.clone());
+        (old_count.get(&k) == Some(&1) && new_count.get(&k) == Some(&1)).then_some(k)
+    });
+    pairs.extend(more);
+    let mut pairs: Vec<(Found, Found)> =
+        pairs.into_iter().map(|(o, n)| (o.found, n.found)).collect();
     pairs.sort_by_key(|(o, _)| o.range.start);
     if !pairs.is_empty() {
         let mut number_hunks = HashSet::new();
@@ -647,7 +680,7 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
         (Class::Quotation, quotes as fn(&str) -> Vec<Found>),
         (Class::Attribution, attributions),
     ] {
-        let (o, n) = cancel(find(&a.text), find(&b.text));
+        let (o, n) = cancel(find(&a.text), find(&b.text), |f| f.key.as_str());
         let (o, n) = (touched_only(Which::Old, o), touched_only(Which::New, n));
         if o.is_empty() && n.is_empty() {
             continue;
@@ -692,7 +725,7 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
                 per_hunk.entry(h).or_default().1 += 1;
             }
         }
-        let (pairs, rest_old, rest_new) = pair_in_hunks(removed, added, |w, f| {
+        let (pairs, rest_old, rest_new) = pair_by(removed, added, |w, f| {
             hunk_of(w, &f.range).filter(|h| per_hunk.get(h) == Some(&(1, 1)))
         });
         // Replaced, then removed, then added, each in reading order.
@@ -815,15 +848,15 @@ fn hunk_touched(hunks: &[Hunk], w: Which, r: &Range<usize>) -> bool {
 
 /// Strikes off the things of equal key found on both sides (first with first), keeping
 /// the rest in order.
-fn cancel(old: Vec<Found>, new: Vec<Found>) -> (Vec<Found>, Vec<Found>) {
+fn cancel<T>(old: Vec<T>, new: Vec<T>, key: impl Fn(&T) -> &str) -> (Vec<T>, Vec<T>) {
     let mut by_key: HashMap<&str, VecDeque<usize>> = HashMap::new();
     for (j, n) in new.iter().enumerate() {
-        by_key.entry(n.key.as_str()).or_default().push_back(j);
+        by_key.entry(key(n)).or_default().push_back(j);
     }
     let mut taken = vec![false; new.len()];
     let mut rest_old = Vec::new();
     for o in old {
-        match by_key.get_mut(o.key.as_str()).and_then(VecDeque::pop_front) {
+        match by_key.get_mut(key(&o)).and_then(VecDeque::pop_front) {
             Some(j) => taken[j] = true,
             None => rest_old.push(o),
         }
@@ -837,28 +870,26 @@ fn cancel(old: Vec<Found>, new: Vec<Found>) -> (Vec<Found>, Vec<Found>) {
     (rest_old, rest_new)
 }
 
-/// Pairs old and new things that lie in the same hunk (`hunk` says which, or `None` to
-/// keep a thing out of pairing), in order within each hunk. Returns the pairs and what
-/// is left of each side, in order.
+/// Pairs old and new things of equal key (`key` says which, say the hunk they lie in, or
+/// `None` to keep a thing out of pairing), in order within each key. Returns the pairs
+/// and what is left of each side, in order.
 #[allow(clippy::type_complexity)]
-fn pair_in_hunks(
-    old: Vec<Found>,
-    new: Vec<Found>,
-    hunk: impl Fn(Which, &Found) -> Option<usize>,
-) -> (Vec<(Found, Found)>, Vec<Found>, Vec<Found>) {
-    let old_h: Vec<Option<usize>> = old.iter().map(|f| hunk(Which::Old, f)).collect();
-    let new_h: Vec<Option<usize>> = new.iter().map(|f| hunk(Which::New, f)).collect();
-    let mut by_hunk: HashMap<usize, VecDeque<usize>> = HashMap::new();
-    for (j, h) in new_h.iter().enumerate() {
-        if let Some(h) = h {
-            by_hunk.entry(*h).or_default().push_back(j);
+fn pair_by<T, K: std::hash::Hash + Eq>(
+    old: Vec<T>,
+    new: Vec<T>,
+    key: impl Fn(Which, &T) -> Option<K>,
+) -> (Vec<(T, T)>, Vec<T>, Vec<T>) {
+    let mut by_key: HashMap<K, VecDeque<usize>> = HashMap::new();
+    for (j, n) in new.iter().enumerate() {
+        if let Some(k) = key(Which::New, n) {
+            by_key.entry(k).or_default().push_back(j);
         }
     }
-    let partner: Vec<Option<usize>> = old_h
+    let partner: Vec<Option<usize>> = old
         .iter()
-        .map(|h| h.and_then(|h| by_hunk.get_mut(&h).and_then(VecDeque::pop_front)))
+        .map(|o| key(Which::Old, o).and_then(|k| by_key.get_mut(&k).and_then(VecDeque::pop_front)))
         .collect();
-    let mut new: Vec<Option<Found>> = new.into_iter().map(Some).collect();
+    let mut new: Vec<Option<T>> = new.into_iter().map(Some).collect();
     let mut pairs = Vec::new();
     let mut rest_old = Vec::new();
     for (o, p) in old.into_iter().zip(partner) {
@@ -1059,13 +1090,69 @@ const GLUE: &[&str] = &[
     "his", "her", "their", "its",
 ];
 
+/// Letters that may follow a numeral in the same word: ordinals ("5th"), decades
+/// ("1990s"), times ("4pm"), scales ("4.5bn") and short units ("11km", "90ft", "255.7p").
+/// Anything else ("2tIzceM", a link shortener's code) makes the word no number.
+const SUFFIXES: &[&str] = &[
+    "st", "nd", "rd", "th", "s", "am", "pm", "k", "m", "bn", "b", "tn", "km", "cm", "mm", "kg",
+    "g", "mg", "lb", "lbs", "oz", "ft", "mi", "mph", "kph", "kmh", "ha", "p", "c", "f", "kw", "mw",
+    "gw", "kwh", "gb", "mb", "tb", "yr", "yrs", "x", "hr", "hrs", "h", "min", "mins",
+];
+
+/// Suffixes that are a scale ("£120m" is "£120 million").
+const SCALE_SUFFIXES: &[(&str, &str)] = &[
+    ("k", "thousand"),
+    ("m", "million"),
+    ("bn", "billion"),
+    ("b", "billion"),
+    ("tn", "trillion"),
+];
+
+/// A numeral word split up: its digits (commas dropped; "6-5" kept whole) and the
+/// letters attached after them, lower-cased ("km", "th", "year-old", "th-minute"). `None`
+/// when the word is no numeral.
+fn numeral(word: &str) -> Option<(String, String)> {
+    let w = bare(word);
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let split = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
+    let (digits, rest) = w.split_at(split);
+    let digits = digits.replace(',', "");
+    if rest.is_empty() {
+        return Some((digits, String::new()));
+    }
+    // "6-5", "2014-15": a score or a range, one value as written.
+    if let Some(r) = rest.strip_prefix('-')
+        && r.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some((w.replace(',', ""), String::new()));
+    }
+    // "34-year-old", "11km", "74th-minute": letters, a known suffix or a hyphen first.
+    let letters = rest.find('-').map_or(rest, |h| &rest[..h]);
+    let after = &rest[letters.len()..];
+    let lower = letters.to_lowercase();
+    let one_case = letters == lower || letters == letters.to_uppercase();
+    if !(letters.is_empty() || one_case && SUFFIXES.contains(&lower.as_str())) {
+        return None;
+    }
+    if letters.chars().any(|c| !c.is_ascii_alphabetic())
+        || !(after.is_empty() || after.starts_with('-'))
+    {
+        return None;
+    }
+    Some((digits, rest.to_lowercase()))
+}
+
 /// The value a number word or numeral stands for, for comparing: "1,200" and "1200" are
 /// the same, so are "twelve" and "12".
 fn number_key(word: &str) -> Option<String> {
-    let w = word.to_lowercase();
-    if w.starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(w.replace(',', ""));
+    if let Some((digits, _)) = numeral(word) {
+        return Some(digits);
     }
+    let w = word.to_lowercase();
     if let Some((_, v)) = NUMBER_WORDS.iter().find(|(n, _)| *n == w) {
         return Some(v.to_string());
     }
@@ -1082,10 +1169,51 @@ fn number_key(word: &str) -> Option<String> {
     None
 }
 
-/// Numbers as written: numerals ("23", "1,200", "3.5", "8:40"), number words (one to
-/// twenty, the tens, "dozens", "hundreds"), with a scale word after them kept with them
-/// ("2 million", "two hundred").
-fn numbers(s: &str) -> Vec<Found> {
+/// What a number counts, for pairing an old number with a new one: two numbers of other
+/// kinds are not one quantity updated ("18:00" → "2.3 million").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum NumKind {
+    /// "8:40", "0600", "4pm".
+    Time,
+    /// A four-digit year (1800 to 2100) or decade ("1990s").
+    Year,
+    /// "5th".
+    Ordinal,
+    /// "6-5", "2014-15".
+    Range,
+    /// "dozens", "thousands".
+    Vague,
+    /// Any other count or amount.
+    Amount,
+}
+
+/// A number found, with what it counts.
+#[derive(Debug, Clone)]
+struct Num {
+    /// `key` is the value: equal keys are one value, whatever is attached or how it is
+    /// written ("34-year-old" and "34", "06:00" and "0600", "£120m" and "£120 million").
+    found: Found,
+    kind: NumKind,
+    /// The unit or word attached to a numeral ("km" in "11km", "year-old" in
+    /// "34-year-old"): numbers with different ones are not one quantity.
+    unit: Option<String>,
+    /// The unit attached ("km", "year-old") or else the word after the number ("people"
+    /// in "20 people", "of" skipped), lower-cased, a plural `s` dropped; "%" for a per cent.
+    noun: Option<String>,
+}
+
+impl Num {
+    /// The kind, for kinds that may pair with each other when they count the same thing
+    /// ("dozens of people" → "60 people", "2000 homes" → "2,500 homes").
+    fn loose_kind(&self) -> Option<()> {
+        matches!(self.kind, NumKind::Amount | NumKind::Year | NumKind::Vague).then_some(())
+    }
+}
+
+/// Numbers as written: numerals ("23", "1,200", "3.5", "8:40", "11km", "5th"), number
+/// words (one to twenty, the tens, "dozens", "hundreds"), with a scale word after them
+/// kept with them ("2 million", "two hundred").
+fn numbers(s: &str) -> Vec<Num> {
     let toks = toks(s);
     let mut out = Vec::new();
     let mut i = 0;
@@ -1094,19 +1222,22 @@ fn numbers(s: &str) -> Vec<Found> {
             i += 1;
             continue;
         };
+        let mut unit = numeral(toks[i].text).map(|(_, u)| u).unwrap_or_default();
         let mut keys = vec![first];
+        let mut time = false;
         let mut end = i;
         loop {
             // "8:40"
             if toks.get(end + 1).is_some_and(|t| t.text == ":")
-                && toks
-                    .get(end + 2)
-                    .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
-                && toks[end].text.starts_with(|c: char| c.is_ascii_digit())
+                && unit.is_empty()
+                && numeral(toks[end].text).is_some()
+                && let Some((minutes, u)) = toks.get(end + 2).and_then(|t| numeral(t.text))
             {
                 let last = keys.last_mut().expect("keys start with one");
                 last.push(':');
-                last.push_str(toks[end + 2].text);
+                last.push_str(&minutes);
+                unit = u;
+                time = true;
                 end += 2;
                 continue;
             }
@@ -1122,11 +1253,81 @@ fn numbers(s: &str) -> Vec<Found> {
             }
             break;
         }
+        // "£120m" is "£120 million".
+        if let Some((_, scale)) = SCALE_SUFFIXES.iter().find(|(u, _)| *u == unit) {
+            keys.push(scale.to_string());
+            unit.clear();
+        }
+        let mut key = keys.join(" ");
+        // "74th-minute": the suffix "th" and the word "minute".
+        let (suffix, tail) = unit.split_once('-').unwrap_or((unit.as_str(), ""));
+        let digits_only = |k: &str| -> String { k.chars().filter(char::is_ascii_digit).collect() };
+        let kind = if time
+            || matches!(suffix, "am" | "pm")
+            || (key.len() == 4 && key.starts_with('0') && digits_only(&key) == key)
+        {
+            // Times compare by their digits: "0600" is "06:00", "4pm" is "4:00".
+            let mut d = digits_only(&key);
+            if !key.contains([':', '.']) && key.len() <= 2 {
+                d.push_str("00");
+            }
+            key = format!("{} h", d.trim_start_matches('0'));
+            NumKind::Time
+        } else if matches!(suffix, "st" | "nd" | "rd" | "th") {
+            NumKind::Ordinal
+        } else if key.contains('-') {
+            NumKind::Range
+        } else if ["dozens", "hundreds", "thousands", "millions", "billions"]
+            .contains(&key.as_str())
+        {
+            NumKind::Vague
+        } else if key.len() == 4
+            && matches!(suffix, "" | "s")
+            && key.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+        {
+            NumKind::Year
+        } else {
+            NumKind::Amount
+        };
+        // What it counts: the unit attached, else the next word.
+        let attached = if !tail.is_empty() {
+            tail
+        } else if ["", "st", "nd", "rd", "th", "s", "am", "pm"].contains(&suffix) {
+            ""
+        } else {
+            suffix
+        };
+        let unit = (!attached.is_empty()).then(|| attached.to_string());
+        let noun = if !attached.is_empty() {
+            Some(attached.to_string())
+        } else if toks.get(end + 1).is_some_and(|t| t.text == "%") {
+            Some("%".to_string())
+        } else {
+            let mut k = end + 1;
+            let mut word = None;
+            while toks.get(k).is_some_and(|t| t.text == " ")
+                && let Some(t) = toks.get(k + 1).filter(|t| t.is_word())
+            {
+                let w = bare(t.text).to_lowercase();
+                if w == "of" {
+                    k += 2;
+                    continue;
+                }
+                word = Some(w.strip_suffix('s').map(str::to_string).unwrap_or(w));
+                break;
+            }
+            word
+        };
         let range = toks[i].at..toks[end].end();
-        out.push(Found {
-            text: s[range.clone()].to_string(),
-            range,
-            key: keys.join(" "),
+        out.push(Num {
+            found: Found {
+                text: s[range.clone()].to_string(),
+                range,
+                key,
+            },
+            kind,
+            unit,
+            noun,
         });
         i = end + 1;
     }
@@ -1616,6 +1817,98 @@ mod tests {
     }
 
     #[test]
+    fn url_code_is_not_a_number() {
+        let c = pair(
+            "Read the full statement at indy.st/2tIzceM, the council said.",
+            "Read the full statement at indy.st/2uMpdG0, the council said.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        let c = pair(
+            "More on the ruling, which the judges signed, at bit.ly/2rrhjML on Monday.",
+            "More on the ruling, which 25 judges signed, on Monday.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        // A numeral with a short unit is still a number.
+        let n: Vec<String> =
+            numbers("11km, the 5th, the 1990s, 3.5%, $4.5bn, a 34-year-old, 2.30pm")
+                .into_iter()
+                .map(|n| n.found.text)
+                .collect();
+        assert_eq!(
+            n,
+            [
+                "11km",
+                "5th",
+                "1990s",
+                "3.5",
+                "4.5bn",
+                "34-year-old",
+                "2.30pm"
+            ]
+        );
+    }
+
+    #[test]
+    fn same_time_in_another_format_is_no_number_change() {
+        let c = pair(
+            "The curfew ends at 0600 local time, officials said.",
+            "The curfew ends at 06:00 local time, officials said.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        let c = pair(
+            "The market closed at 4pm on Friday.",
+            "The market closed at 4:00 on Friday.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+    }
+
+    #[test]
+    fn same_number_with_another_word_attached_is_no_number_change() {
+        let c = pair(
+            "Police said a 34-year-old man was arrested at the scene.",
+            "Police said a 34-year veteran of the force was arrested at the scene.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        let c = pair(
+            "Shares fell after the company lost £120m in the quarter.",
+            "Shares fell after the company lost £120 million in the quarter.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+    }
+
+    #[test]
+    fn unrelated_leftover_numbers_are_not_paired() {
+        // The aleppo sample: "four besieged areas" and "Thousands of people".
+        let c = pair(
+            "BEIRUT Evacuations from four besieged areas of Syria resumed on Wednesday, state television reported.",
+            "BEIRUT Thousands of people were evacuated from besieged areas of Syria on Wednesday, state television reported.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        let c = pair(
+            "The protest began at 18:00 outside the parliament building in the capital.",
+            "The protest outside the parliament building drew 2.3 million people in the capital.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        let c = pair(
+            "About 5,800 people have fled the town, the agency said on Monday.",
+            "People have fled the town since 2015, the agency said on Monday.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        // The same kind of quantity of the same thing is still paired.
+        let c = pair(
+            "Rescuers said 20 people were killed in the blast on Monday in the north.",
+            "On Monday rescuers said in the north that 25 people were killed in the blast.",
+        );
+        assert_eq!(changes(&c, Class::Number), [(Some("20"), Some("25"))]);
+        // Numbers with different units attached are not one quantity.
+        let c = pair(
+            "The 43-year-old driver was arrested near the 39-acre site on Friday.",
+            "The driver was arrested near the 16-hectare site on Friday, 25 minutes later.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+    }
+
+    #[test]
     fn an_added_clause_with_a_number_is_wording_not_a_number_change() {
         let c = pair(
             "Mr. Ellery said 52 people had been taken to hospital.",
@@ -1860,13 +2153,13 @@ mod tests {
         let n: Vec<String> =
             numbers("About 2 million people, 8:40 a.m., twenty-one dead and dozens hurt")
                 .into_iter()
-                .map(|f| format!("{}={}", f.text, f.key))
+                .map(|n| format!("{}={}", n.found.text, n.found.key))
                 .collect();
         assert_eq!(
             n,
             [
                 "2 million=2 million",
-                "8:40=8:40",
+                "8:40=840 h",
                 "twenty-one=21",
                 "dozens=dozens"
             ]
