@@ -403,7 +403,41 @@ pub fn classify_diff(
             u.ops.push(oc.op);
         }
     }
-    let union = union.into_iter().map(|(u, _)| u);
+    let mut union: Vec<ClassEvidence> = union.into_iter().map(|(u, _)| u).collect();
+    // Names: an op adds or removes a name against the other side of that op, but for the
+    // whole diff a name counts as removed only if the new revision no longer has it, and
+    // added only if the old one did not (a name that moved between sentences is no
+    // change of names of the article). The class stays with its ops even if no name is
+    // left.
+    if let Some(u) = union.iter_mut().find(|u| u.class == Class::Names) {
+        let words = |r: &Revision| -> HashSet<String> {
+            r.sentences()
+                .flat_map(word_set)
+                .map(|w| normalize(&w))
+                .collect()
+        };
+        let (old_words, new_words) = (words(old), words(new));
+        // The key of a name: its last word, as `names` keys it.
+        let key = |name: &str| -> String {
+            let t = toks(name);
+            normalize(
+                t.iter()
+                    .rev()
+                    .find(|t| t.is_word())
+                    .map_or(name, |t| bare(t.text)),
+            )
+        };
+        let mut seen = HashSet::new();
+        u.changes = std::mem::take(&mut u.changes)
+            .into_iter()
+            .filter_map(|ch| {
+                let o = ch.old.filter(|n| !new_words.contains(&key(n)));
+                let n = ch.new.filter(|n| !old_words.contains(&key(n)));
+                (o.is_some() || n.is_some()).then(|| Change::new(o, n))
+            })
+            .filter(|c| seen.insert(c.clone()))
+            .collect();
+    }
     out.extend(union);
     out.sort_by_key(|c| c.class);
     out
@@ -2010,6 +2044,22 @@ mod tests {
             "Rescue crews said Ellery had arrived at the site on foot.",
         );
         assert!(!classes(&c).contains(&Class::Names), "{c:?}");
+    }
+
+    #[test]
+    fn names_still_in_the_article_are_not_listed_as_removed() {
+        let old = "Evacuations resumed on Wednesday, a Hezbollah media unit reported.\n\n\
+                   Thousands of people left the villages near Idlib, the unit said.\n\n\
+                   The deal covers four towns in Syria.";
+        let new = "Evacuations resumed on Wednesday, state media reported.\n\n\
+                   Thousands of people left the villages near Idlib and Madaya, the Hezbollah unit said.\n\n\
+                   The deal covers four towns in Syria.";
+        let d = diff(old, new);
+        // Hezbollah moved from one sentence to another: per op it was removed from one
+        // and added to the other, but the article still names it.
+        assert_eq!(changes(&d, Class::Names), [(None, Some("Madaya"))]);
+        let names = d.iter().find(|c| c.class == Class::Names).unwrap();
+        assert_eq!(names.ops, [0, 1]);
     }
 
     #[test]
