@@ -635,9 +635,9 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     let mut out = Vec::new();
 
     // Numbers: the numbers the word diff changed, equal values struck off, paired when
-    // they plausibly are one quantity updated: the same kind within a hunk, or the same
-    // kind of the same thing ("20 people" → "25 people") anywhere. The rest stand alone
-    // and are no number change.
+    // they plausibly are one quantity updated (the same kind of number counting the same
+    // thing, "20 people" → "25 people", or the same kind in one hunk; see each step). The
+    // rest stand alone and are no number change.
     let in_a_hunk = |w: Which, found: Vec<Num>| -> Vec<Num> {
         found
             .into_iter()
@@ -650,15 +650,22 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
         |n| n.found.key.as_str(),
     );
     let hunk_of_num = |w: Which, n: &Num| hunk_of(w, &n.found.range);
+    // The same kind and unit counting the same thing, in one change, then anywhere.
     let (mut pairs, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
-        Some((hunk_of_num(w, n)?, n.kind, n.unit.clone()))
+        Some((hunk_of_num(w, n)?, n.kind, n.unit.clone(), n.noun.clone()?))
     });
-    let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
-        Some((hunk_of_num(w, n)?, n.loose_kind()?, n.noun.clone()?))
-    });
-    pairs.extend(more);
     let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| {
         Some((n.kind, n.unit.clone(), n.noun.clone()?))
+    });
+    pairs.extend(more);
+    // The same kind and unit in one change.
+    let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
+        Some((hunk_of_num(w, n)?, n.kind, n.unit.clone()))
+    });
+    pairs.extend(more);
+    // An amount, a year or a vague number counting the same thing.
+    let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
+        Some((hunk_of_num(w, n)?, n.loose_kind()?, n.noun.clone()?))
     });
     pairs.extend(more);
     let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| {
@@ -1940,6 +1947,22 @@ mod tests {
             "The driver was arrested near the 16-hectare site on Friday, 25 minutes later.",
         );
         assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+    }
+
+    #[test]
+    fn numbers_in_one_change_pair_by_what_they_count() {
+        let c = pair(
+            "The FTSE 100 index was down 30.0 points, or 0.51%, at 5,881.5.",
+            "The FTSE 100 index closed up 1.3%, or 78.9 points, at 5,990.3.",
+        );
+        assert_eq!(
+            changes(&c, Class::Number),
+            [
+                (Some("30.0"), Some("78.9")),
+                (Some("0.51"), Some("1.3")),
+                (Some("5,881.5"), Some("5,990.3"))
+            ]
+        );
     }
 
     #[test]
