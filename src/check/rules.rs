@@ -5,7 +5,8 @@
 //! `duplicate-revision`, `flip-flop`. Change policies, off unless turned on:
 //! `headline-change`, `number-change`, `quotation-change`, `deleted-sentences`; each fails
 //! a revision that makes such a change without adding a correction or update note (the
-//! `correction` class) in the same revision.
+//! `correction` class) in the same revision. `correction-removed`, also off unless turned
+//! on, fails a revision that takes such a note away.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Warning;
 use crate::changelog::{self, RevisionDiff};
-use crate::classify::{Change, Class};
+use crate::classify::{Change, Class, is_correction};
 use crate::model::{Article, Revision};
 
 /// A rule, by the name reports and configuration use.
@@ -40,10 +41,12 @@ pub enum Rule {
     QuotationChange,
     /// No more than the set share of sentences was deleted without a correction note.
     DeletedSentences,
+    /// No correction or update note was taken out of the article.
+    CorrectionRemoved,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::ParseClean,
         Rule::TimeOrder,
         Rule::EmptyRevision,
@@ -53,6 +56,7 @@ impl Rule {
         Rule::NumberChange,
         Rule::QuotationChange,
         Rule::DeletedSentences,
+        Rule::CorrectionRemoved,
     ];
 
     pub fn name(self) -> &'static str {
@@ -66,6 +70,7 @@ impl Rule {
             Rule::NumberChange => "number-change",
             Rule::QuotationChange => "quotation-change",
             Rule::DeletedSentences => "deleted-sentences",
+            Rule::CorrectionRemoved => "correction-removed",
         }
     }
 
@@ -81,6 +86,7 @@ impl Rule {
                 | Rule::NumberChange
                 | Rule::QuotationChange
                 | Rule::DeletedSentences
+                | Rule::CorrectionRemoved
         )
     }
 
@@ -112,6 +118,7 @@ pub struct Settings {
     pub number_change: Option<bool>,
     pub quotation_change: Option<bool>,
     pub deleted_sentences: Option<bool>,
+    pub correction_removed: Option<bool>,
     /// The limit for `deleted-sentences`, in percent of the old version's sentences;
     /// setting it turns the rule on.
     pub max_deleted_percent: Option<f64>,
@@ -129,6 +136,7 @@ impl Settings {
             Rule::NumberChange => &mut self.number_change,
             Rule::QuotationChange => &mut self.quotation_change,
             Rule::DeletedSentences => &mut self.deleted_sentences,
+            Rule::CorrectionRemoved => &mut self.correction_removed,
         }
     }
 
@@ -253,14 +261,14 @@ pub fn source_matches(key: &str, source: &str) -> bool {
 /// The rules in force for one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleSet {
-    enabled: [bool; 9],
+    enabled: [bool; Rule::ALL.len()],
     pub max_deleted_percent: f64,
 }
 
 impl Default for RuleSet {
     /// The integrity rules on, the change policies off.
     fn default() -> Self {
-        let mut enabled = [false; 9];
+        let mut enabled = [false; Rule::ALL.len()];
         for r in Rule::ALL {
             enabled[r.index()] = !r.is_policy();
         }
@@ -481,7 +489,7 @@ fn diff_policies(
         out.pairs_diffed += 1;
         out.sentences_changed +=
             d.stats.added + d.stats.deleted + d.stats.edited + d.stats.merged + d.stats.split;
-        for (rule, message) in policy_violations(&d, rules) {
+        for (rule, message) in policy_violations(a, b, &d, rules) {
             out.violations.push(Violation {
                 rule,
                 version: Some(b.version),
@@ -493,13 +501,28 @@ fn diff_policies(
     }
 }
 
-/// The change policies a diff breaks.
-fn policy_violations(d: &RevisionDiff, rules: &RuleSet) -> Vec<(Rule, String)> {
+/// The change policies a diff from `old` to `new` breaks.
+fn policy_violations(
+    old: &Revision,
+    new: &Revision,
+    d: &RevisionDiff,
+    rules: &RuleSet,
+) -> Vec<(Rule, String)> {
+    let mut out = Vec::new();
+    // A note taken away is no correction of its own, so nothing excuses it.
+    if rules.is_on(Rule::CorrectionRemoved) {
+        let removed = removed_notes(old, new, d);
+        if !removed.is_empty() {
+            out.push((
+                Rule::CorrectionRemoved,
+                format!("correction or update note removed: {}", evidence(&removed)),
+            ));
+        }
+    }
     let has = |c: Class| d.classes.iter().find(|e| e.class == c);
     if has(Class::Correction).is_some() {
-        return Vec::new();
+        return out;
     }
-    let mut out = Vec::new();
     const TAIL: &str = "without a correction or update note";
     if rules.is_on(Rule::HeadlineChange)
         && let Some(t) = &d.title
@@ -543,6 +566,29 @@ fn policy_violations(d: &RevisionDiff, rules: &RuleSet) -> Vec<(Rule, String)> {
         }
     }
     out
+}
+
+/// The correction and update notes of `old` that `new` no longer has: deleted, or edited
+/// into a sentence that is no note. A note reworded into another note is still there.
+fn removed_notes(old: &Revision, new: &Revision, d: &RevisionDiff) -> Vec<Change> {
+    let join = |r: &Revision, idx: &[usize]| -> String {
+        idx.iter()
+            .map(|&i| r.sentence(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    d.ops
+        .iter()
+        .filter(|op| !op.old.is_empty())
+        .filter_map(|op| {
+            let gone = op.old.iter().any(|&i| is_correction(old.sentence(i)));
+            let kept = !op.new.is_empty() && is_correction(&join(new, &op.new));
+            (gone && !kept).then(|| Change {
+                old: Some(join(old, &op.old)),
+                new: (!op.new.is_empty()).then(|| join(new, &op.new)),
+            })
+        })
+        .collect()
 }
 
 /// Evidence as `old → new`, `+added`, `-removed`, three at most.
@@ -660,6 +706,50 @@ mod tests {
         assert!(e.violations[1].message.contains("12 → 19"), "{e:#?}");
         assert_eq!(e.violations[1].version, Some(1));
         assert_eq!(e.pairs_diffed, 2);
+    }
+
+    #[test]
+    fn a_removed_correction_note_is_flagged_and_a_reworded_one_is_not() {
+        let body = "At least 21 people died in the fire, police said.";
+        let noted = rev(
+            0,
+            "T",
+            &format!("{body}\n\nCorrection: An earlier version gave the toll incorrectly."),
+            None,
+        );
+        let reworded = rev(
+            1,
+            "T",
+            &format!(
+                "{body}\n\nCorrection: An earlier version of this story gave the toll wrongly."
+            ),
+            None,
+        );
+        let removed = rev(2, "T", body, None);
+        let mut rules = RuleSet::default();
+        Override::rule("correction-removed", true)
+            .unwrap()
+            .settings
+            .apply_to(&mut rules);
+        let e = evaluate(&article(vec![noted, reworded, removed]), &[], &rules);
+        assert_eq!(rules_of(&e), [Rule::CorrectionRemoved], "{e:#?}");
+        assert_eq!(e.violations[0].version, Some(2));
+        assert!(
+            e.violations[0]
+                .message
+                .contains("-Correction: An earlier version of this story"),
+            "{e:#?}"
+        );
+        // Off unless turned on.
+        let off = evaluate(
+            &article(vec![
+                rev(0, "T", "A. Correction: B.", None),
+                rev(1, "T", "A.", None),
+            ]),
+            &[],
+            &RuleSet::default(),
+        );
+        assert!(off.violations.is_empty(), "{off:#?}");
     }
 
     #[test]

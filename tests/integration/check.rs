@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::util::{newsdiff, stderr_of, stdout_of, tempdir, write};
+use crate::util::{newsdiff, sample_text, stderr_of, stdout_of, tempdir, write};
 
 /// A JSON Lines version line.
 fn line(article: &str, version: u64, created: &str, title: &str, text: &str) -> String {
@@ -267,6 +267,36 @@ fn an_empty_version_file_is_an_empty_revision_and_a_readme_is_no_article() {
         "{stdout}"
     );
     assert!(stdout.contains("checked 1 article, 3 versions"), "{stdout}");
+}
+
+/// A newsroom quietly taking a correction back out: v3 of the toll story carries the
+/// note, the version after it (v2's text) no longer does.
+#[test]
+fn correction_removed_flags_a_note_taken_away() {
+    let dir = tempdir();
+    let story = dir.path().join("toll");
+    std::fs::create_dir(&story).unwrap();
+    write(&story, "1.txt", sample_text("toll-update/v3.txt"));
+    write(&story, "2.txt", sample_text("toll-update/v2.txt"));
+    let path = story.to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "--no-progress"];
+        args.extend(extra);
+        args.push(dir.path().to_str().unwrap());
+        newsdiff().args(&args).output().unwrap()
+    };
+    let off = run(&[]);
+    assert_eq!(off.status.code(), Some(0), "{}", stdout_of(&off));
+    let on = run(&["--enable", "correction-removed"]);
+    let stdout = stdout_of(&on);
+    assert_eq!(on.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "{path}: version 1: correction-removed: correction or update note removed: \
+             -Correction: An earlier version of this story gave"
+        )),
+        "{stdout}"
+    );
 }
 
 #[test]
