@@ -225,10 +225,14 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     }
     // The lower bars below lean on context: a neighbour linked in order, or the lede of
     // the same story. When no sentence with content carried over at the full bar, the
-    // story was replaced outright and there is no such context.
+    // story was replaced outright and there is no such context. A revision of one
+    // sentence (a breaking-news flash) has nothing else that could have carried over, so
+    // that absence says nothing.
+    let with_content = |side: &[Vec<u32>]| side.iter().filter(|t| !t.is_empty()).count();
     let same_story = links
         .iter()
-        .any(|l| l.old.iter().any(|&o| !f.old[o].is_empty()));
+        .any(|l| l.old.iter().any(|&o| !f.old[o].is_empty()))
+        || (with_content(&f.old) <= 1 && with_content(&f.new) <= 1);
     // Leftovers in the same gap between linked neighbours: pair them in order where they
     // are alike enough, the best set of in-order pairs found by dynamic programming.
     let gaps = match same_story {
@@ -749,6 +753,17 @@ mod tests {
             k.contains(&(Kind::Edited, vec![0], vec![0], false)),
             "{k:?}"
         );
+    }
+
+    /// A one-sentence flash has nothing else that could carry over, so its lede still
+    /// links at the lede bar.
+    #[test]
+    fn a_one_sentence_revision_keeps_the_lede_bar() {
+        let k = kinds(&align(
+            &["A fire broke out in a warehouse in Harwick."],
+            &["Three people died when fire swept through Harwick docks."],
+        ));
+        assert_eq!(k, [(Kind::Edited, vec![0], vec![0], false)]);
     }
 
     /// Regression (ap 6016 in the gold set): a story replaced outright shares a word or two
