@@ -174,9 +174,17 @@ enum ColorChoice {
 const SUBCOMMANDS: &[&str] = &["diff", "split", "log", "check", "report", "help"];
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse_from(with_default_command(std::env::args_os().collect())) {
+    let args = with_default_command(std::env::args_os().collect());
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return usage_error(&e),
+        Err(e) => {
+            let sub = args.get(1).and_then(|a| a.to_str());
+            let command = match sub.filter(|s| SUBCOMMANDS.contains(s) && *s != "help") {
+                Some(s) => format!("newsdiff {s}"),
+                None => "newsdiff".to_string(),
+            };
+            return usage_error(&e, &command);
+        }
     };
     let result = match cli.command {
         Command::Diff(args) => run_diff(args),
@@ -197,7 +205,7 @@ fn main() -> ExitCode {
 
 /// Help and version go to standard output as clap writes them. A usage mistake is one
 /// `newsdiff: error:` line, like every other error, naming the help to read.
-fn usage_error(e: &clap::Error) -> ExitCode {
+fn usage_error(e: &clap::Error, command: &str) -> ExitCode {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -212,37 +220,28 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     }
     let _ = writeln!(
         std::io::stderr(),
-        "newsdiff: error: {}",
+        "newsdiff: error: {} (see '{command} --help')",
         one_line_usage(&e.to_string())
     );
     Exit::Trouble.into()
 }
 
 /// Clap's message on one line: the error with the lines that complete it (a missing
-/// argument's name, a tip), then the command whose `--help` explains it.
+/// argument's name, a tip), without the usage and the pointer to help that follow.
 fn one_line_usage(message: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let mut command = "newsdiff".to_string();
     for line in message.lines().map(str::trim) {
-        if let Some(usage) = line.strip_prefix("Usage: ") {
-            command = usage
-                .split_whitespace()
-                .take_while(|w| !w.starts_with(['[', '<', '-']))
-                .collect::<Vec<_>>()
-                .join(" ");
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
             break;
         }
         match line.strip_prefix("error: ") {
             Some(rest) => parts.push(rest.to_string()),
             None if line.starts_with("tip:") => parts.push(format!("; {line}")),
-            None if line.starts_with("For more information") => {}
             None if !line.is_empty() => parts.push(line.to_string()),
             None => {}
         }
     }
-    let mut out = parts.join(" ").replace(" ; ", "; ");
-    out.push_str(&format!(" (see '{command} --help')"));
-    out
+    parts.join(" ").replace(" ; ", "; ")
 }
 
 /// `newsdiff a.txt b.txt` means `newsdiff diff a.txt b.txt`.
@@ -332,8 +331,16 @@ fn run_log(args: LogArgs) -> Result<Exit, Error> {
 }
 
 fn run_report(args: ReportArgs) -> Result<Exit, Error> {
-    let summary = newsdiff::site::build(&args.paths, &args.output)
-        .map_err(|e| Error::Usage(e.to_string()))?;
+    let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    let summary = newsdiff::site::build(&args.paths, &args.output).map_err(|e| {
+        let newsdiff::site::SiteError::NothingRead { problems } = &e else {
+            return Error::Usage(e.to_string());
+        };
+        for p in problems {
+            let _ = writeln!(std::io::stderr(), "newsdiff: warning: {p}");
+        }
+        Error::Usage(format!("{}: {e}", paths.join(", ")))
+    })?;
     let mut err = std::io::stderr().lock();
     for p in &summary.problems {
         let _ = writeln!(err, "newsdiff: warning: {p}");
@@ -345,13 +352,6 @@ fn run_report(args: ReportArgs) -> Result<Exit, Error> {
         summary.changes,
         args.output.display()
     );
-    if summary.articles == 0 {
-        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::Usage(format!(
-            "{}: no article could be read; the site is empty",
-            paths.join(", ")
-        )));
-    }
     // As with `check`: what could not be read is trouble, though the rest was written.
     Ok(match summary.problems.is_empty() {
         true => Exit::Success,

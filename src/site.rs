@@ -31,6 +31,8 @@ pub struct Summary {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {
+    #[error("no article could be read; the site was left as it was")]
+    NothingRead { problems: Vec<Problem> },
     #[error("{path}: cannot write: {source}")]
     Write {
         path: String,
@@ -171,6 +173,13 @@ pub fn build(paths: &[PathBuf], out: &Path) -> Result<Summary, SiteError> {
     });
     if let Some(e) = failed {
         return Err(e);
+    }
+    // Before the index and feed are written: a run over an archive that is not there (an
+    // unmounted disk) must not replace a published site with an empty one.
+    if summary.articles == 0 {
+        return Err(SiteError::NothingRead {
+            problems: summary.problems,
+        });
     }
     index.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.title.cmp(&b.title)));
     write(&out.join("index.html"), &index_page(&index, &summary))?;

@@ -121,56 +121,21 @@ impl Unit {
 }
 
 fn load_files(name: &str, paths: &[PathBuf]) -> Result<Loaded, Problem> {
-    // Among several version files, one with no text is an empty version, for the
-    // empty-revision rule to report, not a reason to give up on the article.
-    let is_blank =
-        |p: &PathBuf| std::fs::read(p).is_ok_and(|b| b.iter().all(|c| c.is_ascii_whitespace()));
-    let blank: Vec<bool> = paths
-        .iter()
-        .map(|p| paths.len() > 1 && is_blank(p))
-        .collect();
     let names: Vec<String> = paths
         .iter()
-        .zip(&blank)
-        .filter(|(_, b)| !**b)
-        .map(|(p, _)| p.to_string_lossy().into_owned())
+        .map(|p| p.to_string_lossy().into_owned())
         .collect();
-    if names.is_empty() {
-        return Err(Problem::new(name, "every version file is empty"));
-    }
-    let mut parsed = parse::load(&names, None).map_err(|e| match e {
+    // Among several version files, one with no text is an empty version, for the
+    // empty-revision rule to report, not a reason to give up on the article.
+    let blank = match paths.len() {
+        1 => parse::Blank::Error,
+        _ => parse::Blank::EmptyVersion,
+    };
+    let parsed = parse::load_with(&names, None, blank).map_err(|e| match e {
         // The error names the file already.
         crate::Error::Input { name, problem } => Problem::new(name, problem.to_string()),
         other => Problem::new(name, other.to_string()),
     })?;
-    if blank.contains(&true) {
-        // Files of several versions each leave no place to put the empty one.
-        if parsed.article.revisions.len() != names.len() {
-            let at = blank.iter().position(|b| *b).expect("one is blank");
-            return Err(Problem::new(paths[at].display().to_string(), "is empty"));
-        }
-        let mut read = std::mem::take(&mut parsed.article.revisions).into_iter();
-        for (path, blank) in paths.iter().zip(&blank) {
-            let rev = match blank {
-                true => {
-                    let mut r = Revision::from_text(0, String::new())
-                        .map_err(|p| Problem::new(name, p.to_string()))?;
-                    r.label = Some(path.display().to_string());
-                    r
-                }
-                false => read.next().expect("one revision per file"),
-            };
-            parsed.article.revisions.push(rev);
-        }
-        // An empty version is numbered one past the version before it, like a text file.
-        let mut last: Option<u64> = None;
-        for r in &mut parsed.article.revisions {
-            if last.is_some_and(|v| r.version <= v) || (last.is_none() && r.text().is_empty()) {
-                r.version = last.map_or(0, |v| v + 1);
-            }
-            last = Some(r.version);
-        }
-    }
     let bytes = parsed
         .article
         .revisions

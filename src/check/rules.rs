@@ -569,8 +569,14 @@ fn policy_violations(
 }
 
 /// The correction and update notes of `old` that `new` no longer has: deleted, or edited
-/// into a sentence that is no note. A note reworded into another note is still there.
+/// into a sentence that is no note. A note reworded into another note is still there, and
+/// so is one the aligner saw replaced by a new note: only a revision with fewer note
+/// sentences than the one before it has lost one.
 fn removed_notes(old: &Revision, new: &Revision, d: &RevisionDiff) -> Vec<Change> {
+    let notes = |r: &Revision| r.sentences().filter(|s| is_correction(s)).count();
+    if notes(new) >= notes(old) {
+        return Vec::new();
+    }
     let join = |r: &Revision, idx: &[usize]| -> String {
         idx.iter()
             .map(|&i| r.sentence(i))
@@ -740,6 +746,27 @@ mod tests {
                 .contains("-Correction: An earlier version of this story"),
             "{e:#?}"
         );
+        // A note replaced by another one is still a note.
+        let replaced = rev(
+            3,
+            "T",
+            &format!("{body}\n\nUpdate: This story has been updated with the names of the dead."),
+            None,
+        );
+        let e = evaluate(
+            &article(vec![
+                rev(
+                    0,
+                    "T",
+                    &format!("{body} Correction: We misspelled a name."),
+                    None,
+                ),
+                replaced,
+            ]),
+            &[],
+            &rules,
+        );
+        assert!(e.violations.is_empty(), "{e:#?}");
         // Off unless turned on.
         let off = evaluate(
             &article(vec![

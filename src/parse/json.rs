@@ -189,8 +189,9 @@ pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
             && serde_json::from_str::<serde_json::Value>(first_line).is_ok_and(|v| v.is_object());
         let problem = match jsonl {
             true => InputProblem::Format(
-                "one JSON object per line is a JSON Lines archive, which `newsdiff check` \
-                 and `newsdiff report` read; diff and log take one article"
+                "one JSON object per line is a JSON Lines archive: `newsdiff check` and \
+                 `newsdiff report` read it from a file named `.jsonl`; diff and log take \
+                 one article"
                     .into(),
             ),
             false => InputProblem::Json(e.to_string()),

@@ -8,7 +8,7 @@ pub mod versions;
 use std::io::Read;
 use std::path::Path;
 
-use crate::model::Article;
+use crate::model::{Article, Revision};
 use crate::{Error, InputProblem, Warning};
 
 /// The largest input newsdiff reads. A scrape of a hundred pages is a few megabytes; the
@@ -155,11 +155,47 @@ pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
 /// its own versions. With several, a plain-text version is numbered one past the version
 /// before it; versions must increase.
 pub fn load(names: &[String], format: Option<Format>) -> Result<Parsed, Error> {
+    load_with(names, format, Blank::Error)
+}
+
+/// What [`load_with`] makes of an input with no text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blank {
+    /// It is an error, as for a file given to diff.
+    Error,
+    /// It is an empty version, numbered like a text file: for an archive's version files,
+    /// where the `empty-revision` rule reports it and the other versions are still read.
+    EmptyVersion,
+}
+
+/// [`load`], choosing what an input with no text is.
+pub fn load_with(names: &[String], format: Option<Format>, blank: Blank) -> Result<Parsed, Error> {
     let mut combined: Option<Parsed> = None;
     for name in names {
-        let source = Source::read(name)?;
-        let mut parsed = parse(&source, format)?;
-        let explicit = format.unwrap_or_else(|| detect(&source.text)) != Format::Text;
+        // `explicit`: the input states its versions (anything but plain text).
+        let (mut parsed, explicit) = match Source::read(name) {
+            Ok(source) => (
+                parse(&source, format)?,
+                format.unwrap_or_else(|| detect(&source.text)) != Format::Text,
+            ),
+            Err(Error::Input {
+                problem: InputProblem::Empty,
+                ..
+            }) if blank == Blank::EmptyVersion => {
+                let mut empty =
+                    Revision::from_text(0, String::new()).map_err(|p| Error::input(name, p))?;
+                empty.label = Some(name.clone());
+                let parsed = Parsed {
+                    article: Article {
+                        meta: Default::default(),
+                        revisions: vec![empty],
+                    },
+                    warnings: Vec::new(),
+                };
+                (parsed, false)
+            }
+            Err(e) => return Err(e),
+        };
         let Some(acc) = combined.as_mut() else {
             combined = Some(parsed);
             continue;

@@ -714,7 +714,10 @@ fn json_lines_given_to_diff_point_to_check_and_report() {
             let mut args: Vec<&str> = cmd.to_vec();
             args.push(&f);
             let line = assert_one_error(&run(&args), "JSON Lines");
-            assert!(line.contains("newsdiff check"), "{line}");
+            assert!(
+                line.contains("newsdiff check") && line.contains(".jsonl"),
+                "{line}"
+            );
         }
     }
 }
@@ -757,6 +760,8 @@ fn usage_mistakes_are_one_error_line_naming_the_help() {
     assert!(line.contains("tip:") && line.contains("--help"), "{line}");
     let line = assert_one_error(&run(&[&v1, &v2, "--layout", "sid"]), "'side'");
     assert!(line.contains("possible values"), "{line}");
+    // clap gives no usage line for a bad value; the help named is still the command's.
+    assert!(line.ends_with("(see 'newsdiff diff --help')"), "{line}");
     let line = assert_one_error(&run(&["report", "samples"]), "--output");
     assert!(line.contains("newsdiff report --help"), "{line}");
     // Asking for help is no mistake.

@@ -73,14 +73,16 @@ fn report_builds_index_pages_and_feed_and_reports_what_it_cannot_read() {
 }
 
 /// Regression: a report of nothing readable wrote an empty site and exited 0, so a
-/// scheduled job would publish it unnoticed.
+/// scheduled job pointed at an unmounted archive would replace its site unnoticed.
 #[test]
 fn report_of_nothing_readable_is_an_error() {
     let dir = tempdir();
     let empty = write(dir.path(), "empty.txt", "");
     let missing = dir.path().join("nonexistent");
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    write(&site, "index.html", "the published site");
     for input in [empty.as_str(), missing.to_str().unwrap()] {
-        let site = dir.path().join("site");
         let out = newsdiff()
             .args(["report", input, "-o", site.to_str().unwrap()])
             .output()
@@ -92,6 +94,8 @@ fn report_of_nothing_readable_is_an_error() {
             last.starts_with("newsdiff: error: ") && last.contains("no article could be read"),
             "{err}"
         );
+        let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+        assert_eq!(index, "the published site");
     }
 }
 
