@@ -658,10 +658,11 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
         Some((n.kind, n.unit.clone(), n.noun.clone()?))
     });
     pairs.extend(more);
-    // The same kind and unit in one change.
-    let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
+    // The same kind and unit in one change, in order, unless their words say they count
+    // different things.
+    let (more, old_n, new_n) = unlike_apart(pair_by(old_n, new_n, |w, n| {
         Some((hunk_of_num(w, n)?, n.kind, n.unit.clone()))
-    });
+    }));
     pairs.extend(more);
     // An amount, a year or a vague number counting the same thing.
     let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
@@ -681,10 +682,10 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
         c
     };
     let (old_count, new_count) = (count(&old_n), count(&new_n));
-    let (more, _, _) = pair_by(old_n, new_n, |_, n| {
+    let (more, _, _) = unlike_apart(pair_by(old_n, new_n, |_, n| {
         let k = (n.kind, n.unit.clone());
         (old_count.get(&k) == Some(&1) && new_count.get(&k) == Some(&1)).then_some(k)
-    });
+    }));
     pairs.extend(more);
     let mut pairs: Vec<(Found, Found)> =
         pairs.into_iter().map(|(o, n)| (o.found, n.found)).collect();
@@ -942,6 +943,26 @@ fn pair_by<T, K: std::hash::Hash + Eq>(
     (pairs, rest_old, new.into_iter().flatten().collect())
 }
 
+/// Undoes the pairs of numbers that count different things (see
+/// [`Num::may_count_the_same`]): both go back to what is left, in text order.
+#[allow(clippy::type_complexity)]
+fn unlike_apart(
+    (pairs, mut old, mut new): (Vec<(Num, Num)>, Vec<Num>, Vec<Num>),
+) -> (Vec<(Num, Num)>, Vec<Num>, Vec<Num>) {
+    let mut kept = Vec::new();
+    for (o, n) in pairs {
+        if o.may_count_the_same(&n) {
+            kept.push((o, n));
+        } else {
+            old.push(o);
+            new.push(n);
+        }
+    }
+    old.sort_by_key(|n| n.found.range.start);
+    new.sort_by_key(|n| n.found.range.start);
+    (kept, old, new)
+}
+
 /// Pairs old and new things in order; the longer side's extras stand alone.
 fn pair_up(old: Vec<Found>, new: Vec<Found>) -> Vec<Change> {
     let n = old.len().max(new.len());
@@ -1125,6 +1146,16 @@ const QUALIFIERS: &[&str] = &[
     "a",
 ];
 
+/// Words after a number that do not name what it counts ("20 were", "five in recent
+/// weeks").
+const NOT_THINGS: &[&str] = &[
+    "and", "or", "but", "nor", "the", "a", "an", "of", "with", "to", "in", "on", "at", "by", "for",
+    "from", "as", "into", "per", "than", "since", "after", "before", "during", "over", "under",
+    "until", "when", "while", "ago", "who", "which", "that", "this", "these", "those", "his",
+    "her", "their", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+    "would", "more", "most", "other", "last", "earlier", "later", "each",
+];
+
 /// Function words that join an explained change to its sentence.
 const GLUE: &[&str] = &[
     "and", "or", "the", "a", "an", "of", "with", "to", "in", "on", "at", "by", "for", "from", "as",
@@ -1241,9 +1272,22 @@ struct Num {
     /// The unit attached ("km", "year-old") or else the word after the number ("people"
     /// in "20 people", "of" skipped), lower-cased, a plural `s` dropped; "%" for a per cent.
     noun: Option<String>,
+    /// The unit attached, or else the words of the next two that may name what the
+    /// number counts, up to a function word or a number, lower-cased, a plural `s`
+    /// dropped: "fire", "engine" in "26 fire engines were", nothing in "19 on Tuesday".
+    things: Vec<String>,
 }
 
 impl Num {
+    /// Whether nothing says the two count different things: one of them names nothing,
+    /// or they name a thing in common ("20 engines" and "26 fire engines", not "nine
+    /// days" and "eight people").
+    fn may_count_the_same(&self, other: &Num) -> bool {
+        self.things.is_empty()
+            || other.things.is_empty()
+            || self.things.iter().any(|t| other.things.contains(t))
+    }
+
     /// The kind, for kinds that may pair with each other when they count the same thing
     /// ("dozens of people" → "60 people", "2000 homes" → "2,500 homes").
     fn loose_kind(&self) -> Option<()> {
@@ -1263,6 +1307,14 @@ fn numbers(s: &str) -> Vec<Num> {
             i += 1;
             continue;
         };
+        // "one of the" is a pronoun, no count.
+        if toks[i].lower() == "one"
+            && toks.get(i + 1).is_some_and(|t| t.text == " ")
+            && toks.get(i + 2).is_some_and(|t| t.lower() == "of")
+        {
+            i += 1;
+            continue;
+        }
         let mut unit = numeral(toks[i].text).map(|(_, u)| u).unwrap_or_default();
         let mut keys = vec![first];
         let mut time = false;
@@ -1338,10 +1390,37 @@ fn numbers(s: &str) -> Vec<Num> {
         } else {
             suffix
         };
-        let unit = (!attached.is_empty()).then(|| attached.to_string());
+        let mut unit = (!attached.is_empty()).then(|| attached.to_string());
+        // The next two words, "of" skipped ("20 fire engines", "12 of the rebels").
+        let mut next = Vec::new();
+        let mut k = end + 1;
+        while next.len() < 2
+            && toks.get(k).is_some_and(|t| t.text == " ")
+            && let Some(t) = toks.get(k + 1).filter(|t| t.is_word())
+        {
+            let w = bare(t.text).to_lowercase();
+            if w != "of" {
+                next.push(w);
+            }
+            k += 2;
+        }
+        let per_cent = toks.get(end + 1).is_some_and(|t| t.text == "%")
+            || next.first().is_some_and(|w| w == "percent")
+            || next == ["per", "cent"];
+        if per_cent {
+            unit = Some("%".to_string());
+        }
+        let things = if let Some(u) = &unit {
+            vec![u.clone()]
+        } else {
+            next.iter()
+                .take_while(|w| number_key(w).is_none() && !NOT_THINGS.contains(&w.as_str()))
+                .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
+                .collect()
+        };
         let noun = if !attached.is_empty() {
             Some(attached.to_string())
-        } else if toks.get(end + 1).is_some_and(|t| t.text == "%") {
+        } else if per_cent {
             Some("%".to_string())
         } else {
             let mut k = end + 1;
@@ -1369,6 +1448,7 @@ fn numbers(s: &str) -> Vec<Num> {
             kind,
             unit,
             noun,
+            things,
         });
         i = end + 1;
     }
@@ -1962,6 +2042,59 @@ mod tests {
                 (Some("0.51"), Some("1.3")),
                 (Some("5,881.5"), Some("5,990.3"))
             ]
+        );
+    }
+
+    #[test]
+    fn one_of_is_no_number() {
+        // "one of which" is a pronoun, not a count to pair with "six".
+        let c = pair(
+            "The road was shut on Monday after several vehicles collided, one of which caught fire.",
+            "The road was shut on Monday after several vehicles collided near junction six.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        assert!(
+            numbers("One of the four men")
+                .iter()
+                .all(|n| n.found.text != "One")
+        );
+    }
+
+    #[test]
+    fn a_per_cent_pairs_only_with_a_per_cent() {
+        let c = pair(
+            "The benchmark FTSE 100 opened down 40.49 points at 6,797.43.",
+            "The FTSE 100 was down 50.03 points, or 0.7%, at 6,787.89.",
+        );
+        assert_eq!(
+            changes(&c, Class::Number),
+            [
+                (Some("40.49"), Some("50.03")),
+                (Some("6,797.43"), Some("6,787.89"))
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_counting_different_things_are_not_paired() {
+        let c = pair(
+            "Three men carried out the vehicle and knife attack on the bridge nine days ago.",
+            "Three men carried out the vehicle and knife attack on the bridge, killing eight people.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        let c = pair(
+            "Officials said on Monday that 20 firefighters had been killed in the disaster.",
+            "Officials said on Monday that 10 civilians were also killed in the disaster.",
+        );
+        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        // A word between the number and what it counts is no other thing.
+        let c = pair(
+            "The service said it was called at 20:50 and 20 engines were at the scene.",
+            "The service said 26 fire engines had been at the scene since 20:30.",
+        );
+        assert_eq!(
+            changes(&c, Class::Number),
+            [(Some("20:50"), Some("20:30")), (Some("20"), Some("26"))]
         );
     }
 
