@@ -410,17 +410,17 @@ pub fn classify_diff(
     // change of names of the article). The class stays with its ops even if no name is
     // left.
     if let Some(u) = union.iter_mut().find(|u| u.class == Class::Names) {
+        // Words as written, apostrophes unified: case matters, or "may" in the new text
+        // would keep "Theresa May" from being listed as removed.
+        let fold = |w: &str| w.replace(['’', '‘'], "'");
         let words = |r: &Revision| -> HashSet<String> {
-            r.sentences()
-                .flat_map(word_set)
-                .map(|w| normalize(&w))
-                .collect()
+            r.sentences().flat_map(word_set).map(|w| fold(&w)).collect()
         };
         let (old_words, new_words) = (words(old), words(new));
         // The key of a name: its last word, as `names` keys it.
         let key = |name: &str| -> String {
             let t = toks(name);
-            normalize(
+            fold(
                 t.iter()
                     .rev()
                     .find(|t| t.is_word())
@@ -644,10 +644,9 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
             .filter(|f| hunk_of(w, &f.found.range).is_some())
             .collect()
     };
-    let (old_n, new_n) = cancel(
+    let (old_n, new_n) = cancel_numbers(
         in_a_hunk(Which::Old, numbers(&a.text)),
         in_a_hunk(Which::New, numbers(&b.text)),
-        |n| n.found.key.as_str(),
     );
     let hunk_of_num = |w: Which, n: &Num| hunk_of(w, &n.found.range);
     // The same kind and unit counting the same thing, in one change, then anywhere.
@@ -666,11 +665,13 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     pairs.extend(more);
     // An amount, a year or a vague number counting the same thing.
     let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
-        Some((hunk_of_num(w, n)?, n.loose_kind()?, n.noun.clone()?))
+        n.loose_kind()
+            .then(|| Some((hunk_of_num(w, n)?, n.noun.clone()?)))
+            .flatten()
     });
     pairs.extend(more);
     let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| {
-        Some((n.loose_kind()?, n.noun.clone()?))
+        n.loose_kind().then(|| n.noun.clone()).flatten()
     });
     pairs.extend(more);
     // The last of its kind on both sides ("12 people were killed" → "the toll rose to 19").
@@ -886,6 +887,39 @@ fn hunk_touched(hunks: &[Hunk], w: Which, r: &Range<usize>) -> bool {
     (from..hunks.len())
         .take_while(|&k| hunk_side(&hunks[k], w).start <= r.end)
         .any(|k| touches(hunk_side(&hunks[k], w), r))
+}
+
+/// Strikes off the numbers on both sides that are one quantity, first with first: the
+/// same value of the same kind, unless both carry a unit in the word and the units
+/// differ ("11km" and "11m"). "28-year-old" and "28", or "140 miles" and "140-mile",
+/// are one. The rest stay in order.
+fn cancel_numbers(old: Vec<Num>, new: Vec<Num>) -> (Vec<Num>, Vec<Num>) {
+    let root = |n: &Num| -> Option<String> {
+        let u = n.unit.as_deref()?;
+        Some(u.split('-').next().unwrap_or(u).to_string())
+    };
+    let mut taken = vec![false; new.len()];
+    let mut rest_old = Vec::new();
+    for o in old {
+        let same = new.iter().enumerate().position(|(j, n)| {
+            !taken[j]
+                && n.value == o.value
+                && match (root(&o), root(n)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        });
+        match same {
+            Some(j) => taken[j] = true,
+            None => rest_old.push(o),
+        }
+    }
+    let rest_new = new
+        .into_iter()
+        .zip(taken)
+        .filter_map(|(n, t)| (!t).then_some(n))
+        .collect();
+    (rest_old, rest_new)
 }
 
 /// Strikes off the things of equal key found on both sides (first with first), keeping
@@ -1171,6 +1205,12 @@ const SUFFIXES: &[&str] = &[
     "gw", "kwh", "gb", "mb", "tb", "yr", "yrs", "x", "hr", "hrs", "h", "min", "mins",
 ];
 
+/// Time zones after a four-digit time ("1430 GMT").
+const TIME_ZONES: &[&str] = &[
+    "GMT", "BST", "UTC", "CET", "CEST", "EET", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST",
+    "MDT", "PT", "PST", "PDT", "IST", "JST", "AEST", "AEDT", "GST",
+];
+
 /// Suffixes that are a scale ("£120m" is "£120 million").
 const SCALE_SUFFIXES: &[(&str, &str)] = &[
     ("k", "thousand"),
@@ -1204,15 +1244,12 @@ fn numeral(word: &str) -> Option<(String, String)> {
     }
     // "34-year-old", "11km", "74th-minute": letters, a known suffix or a hyphen first.
     let letters = rest.find('-').map_or(rest, |h| &rest[..h]);
-    let after = &rest[letters.len()..];
     let lower = letters.to_lowercase();
     let one_case = letters == lower || letters == letters.to_uppercase();
     if !(letters.is_empty() || one_case && SUFFIXES.contains(&lower.as_str())) {
         return None;
     }
-    if letters.chars().any(|c| !c.is_ascii_alphabetic())
-        || !(after.is_empty() || after.starts_with('-'))
-    {
+    if letters.chars().any(|c| !c.is_ascii_alphabetic()) {
         return None;
     }
     Some((digits, rest.to_lowercase()))
@@ -1262,9 +1299,12 @@ enum NumKind {
 /// A number found, with what it counts.
 #[derive(Debug, Clone)]
 struct Num {
-    /// `key` is the value: equal keys are one value, whatever is attached or how it is
-    /// written ("34-year-old" and "34", "06:00" and "0600", "£120m" and "£120 million").
+    /// `key` is the number as a value: "06:00" and "0600" are one, so are "£120m" and
+    /// "£120 million".
     found: Found,
+    /// The value with its kind: different for "1990" and "the 1990s", or "5th" and "5"
+    /// (units are compared apart, see `cancel_numbers`).
+    value: String,
     kind: NumKind,
     /// The unit or word attached to a numeral ("km" in "11km", "year-old" in
     /// "34-year-old"): numbers with different ones are not one quantity.
@@ -1290,8 +1330,8 @@ impl Num {
 
     /// The kind, for kinds that may pair with each other when they count the same thing
     /// ("dozens of people" → "60 people", "2000 homes" → "2,500 homes").
-    fn loose_kind(&self) -> Option<()> {
-        matches!(self.kind, NumKind::Amount | NumKind::Year | NumKind::Vague).then_some(())
+    fn loose_kind(&self) -> bool {
+        matches!(self.kind, NumKind::Amount | NumKind::Year | NumKind::Vague)
     }
 }
 
@@ -1355,16 +1395,29 @@ fn numbers(s: &str) -> Vec<Num> {
         // "74th-minute": the suffix "th" and the word "minute".
         let (suffix, tail) = unit.split_once('-').unwrap_or((unit.as_str(), ""));
         let digits_only = |k: &str| -> String { k.chars().filter(char::is_ascii_digit).collect() };
+        let four_digits = key.len() == 4 && digits_only(&key) == key;
+        // "1430 GMT"
+        let zone = toks.get(end + 1).is_some_and(|t| t.text == " ")
+            && toks
+                .get(end + 2)
+                .is_some_and(|t| TIME_ZONES.contains(&t.text));
         let kind = if time
             || matches!(suffix, "am" | "pm")
-            || (key.len() == 4 && key.starts_with('0') && digits_only(&key) == key)
+            || (four_digits && (key.starts_with('0') || zone))
         {
-            // Times compare by their digits: "0600" is "06:00", "4pm" is "4:00".
-            let mut d = digits_only(&key);
-            if !key.contains([':', '.']) && key.len() <= 2 {
-                d.push_str("00");
+            // Times compare as 24-hour digits: "0600" is "06:00", "4pm" is "16:00".
+            let d = digits_only(&key);
+            let (h, m) = match d.len() {
+                0..=2 => (d.as_str(), "00"),
+                n => d.split_at(n - 2),
+            };
+            let mut h: u32 = h.parse().unwrap_or(0);
+            match suffix {
+                "pm" if h < 12 => h += 12,
+                "am" if h == 12 => h = 0,
+                _ => {}
             }
-            key = format!("{} h", d.trim_start_matches('0'));
+            key = format!("{h}{m} h");
             NumKind::Time
         } else if matches!(suffix, "st" | "nd" | "rd" | "th") {
             NumKind::Ordinal
@@ -1374,9 +1427,13 @@ fn numbers(s: &str) -> Vec<Num> {
             .contains(&key.as_str())
         {
             NumKind::Vague
-        } else if key.len() == 4
+        } else if (four_digits
             && matches!(suffix, "" | "s")
-            && key.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+            // "1,950 people" is no year.
+            && !toks[i].text.contains(',')
+            && key.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
+            // "the 90s"
+            || (suffix == "s" && key.len() == 2 && key.ends_with('0'))
         {
             NumKind::Year
         } else {
@@ -1439,7 +1496,9 @@ fn numbers(s: &str) -> Vec<Num> {
             word
         };
         let range = toks[i].at..toks[end].end();
+        let decade = if suffix == "s" { "s" } else { "" };
         out.push(Num {
+            value: format!("{key}{decade} {kind:?}"),
             found: Found {
                 text: s[range.clone()].to_string(),
                 range,
@@ -1976,11 +2035,50 @@ mod tests {
             "The curfew ends at 06:00 local time, officials said.",
         );
         assert!(!classes(&c).contains(&Class::Number), "{c:?}");
-        let c = pair(
-            "The market closed at 4pm on Friday.",
-            "The market closed at 4:00 on Friday.",
+        for (old, new) in [
+            ("4pm", "16:00"),
+            ("12am", "0000 GMT"),
+            ("1430 GMT", "14:30 GMT"),
+        ] {
+            let c = pair(
+                &format!("The market closed at {old} on Friday."),
+                &format!("The market closed at {new} on Friday."),
+            );
+            assert!(
+                !classes(&c).contains(&Class::Number),
+                "{old} → {new}: {c:?}"
+            );
+        }
+    }
+
+    /// Review finding: values were compared without their am/pm or decade, so a
+    /// corrected time or period was no number change.
+    #[test]
+    fn a_corrected_time_or_period_is_a_number_change() {
+        for (old, new) in [
+            ("The blast happened at 4am.", "The blast happened at 4pm."),
+            (
+                "The blast happened at 8:30am.",
+                "The blast happened at 8:30pm.",
+            ),
+            (
+                "The law was passed in 1990.",
+                "The law was passed in the 1990s.",
+            ),
+        ] {
+            let c = pair(old, new);
+            assert!(classes(&c).contains(&Class::Number), "{old} → {new}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_with_a_comma_are_no_years_and_the_90s_are_a_decade() {
+        let kinds = |s: &str| numbers(s).into_iter().map(|n| n.kind).collect::<Vec<_>>();
+        assert_eq!(
+            kinds("1,950 people in 1950"),
+            [NumKind::Amount, NumKind::Year]
         );
-        assert!(!classes(&c).contains(&Class::Number), "{c:?}");
+        assert_eq!(kinds("the 90s"), [NumKind::Year]);
     }
 
     #[test]
@@ -2216,6 +2314,17 @@ mod tests {
         assert_eq!(changes(&d, Class::Names), [(None, Some("Madaya"))]);
         let names = d.iter().find(|c| c.class == Class::Names).unwrap();
         assert_eq!(names.ops, [0, 1]);
+        // Review finding: the article-wide check ignored case, so "the bush" kept
+        // George Bush from being listed as removed.
+        let d = diff(
+            "The talks with George Bush and Angela Merkel went on.\n\nOfficials met in London.",
+            "The talks with Angela Merkel went on.\n\nOfficials met in the bush.",
+        );
+        let removed: Vec<_> = changes(&d, Class::Names)
+            .into_iter()
+            .filter_map(|(o, _)| o)
+            .collect();
+        assert!(removed.iter().any(|n| n.contains("Bush")), "{d:?}");
     }
 
     #[test]
