@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::words::{self, WordChange, WordOp};
 use crate::align::{self, Kind, Op};
-use crate::classify::{self, ClassEvidence, Classifier, OpClasses};
+use crate::classify::{ClassEvidence, Classifier, OpClasses};
 use crate::model::{Article, ArticleMeta, Revision};
 use crate::parse::json::RevisionDoc;
 use crate::{Error, Warning};
@@ -97,8 +97,9 @@ pub fn diff(old: &Revision, new: &Revision) -> RevisionDiff {
         new: new.title.clone(),
     });
     let stats = stats(&ops, &a, &b);
-    let op_classes = Classifier::new(&a, &b).ops(&ops);
-    let classes = classify::classify_diff(old, new, &ops, &op_classes);
+    let classifier = Classifier::new(&a, &b);
+    let op_classes = classifier.ops(&ops);
+    let classes = classifier.diff(old, new, &ops, &op_classes);
     RevisionDiff {
         from: old.version,
         to: new.version,

@@ -240,207 +240,204 @@ impl<'a> Classifier<'a> {
     }
 }
 
-/// The classes of a whole diff: `headline`, `lede`, `correction` and `appended`, which
-/// only the whole revisions show, and every class of its ops (`op_classes`, from
-/// [`Classifier::ops`]) with their evidence gathered. Sorted by class.
-pub fn classify_diff(
-    old: &Revision,
-    new: &Revision,
-    ops: &[Op],
-    op_classes: &[OpClasses],
-) -> Vec<ClassEvidence> {
-    let mut out = Vec::new();
-    if old.title != new.title {
-        out.push(ClassEvidence::new(
-            Class::Headline,
-            vec![Change::new(old.title.clone(), new.title.clone())],
-        ));
-    }
-    let typography_only: HashSet<usize> = op_classes
-        .iter()
-        .filter(|c| c.classes.iter().all(|c| c.class == Class::Typography))
-        .map(|c| c.op)
-        .collect();
-    let typography_only = |k: usize| typography_only.contains(&k);
-
-    // The lede: the first paragraph of either revision.
-    let first = |r: &Revision| {
-        r.paragraphs()
-            .first()
-            .map_or(0..0, |p| p.sentence_indices())
-    };
-    let (old_lede, new_lede) = (first(old), first(new));
-    let mut lede = ClassEvidence::new(Class::Lede, Vec::new());
-    for (k, op) in ops.iter().enumerate() {
-        if (op.kind == Kind::Unchanged && !op.moved) || typography_only(k) {
-            continue;
+impl Classifier<'_> {
+    /// The classes of a whole diff: `headline`, `lede`, `correction` and `appended`, which
+    /// only the whole revisions show, and every class of its ops (`op_classes`, from
+    /// [`Classifier::ops`]) with their evidence gathered. Sorted by class.
+    pub fn diff(
+        &self,
+        old: &Revision,
+        new: &Revision,
+        ops: &[Op],
+        op_classes: &[OpClasses],
+    ) -> Vec<ClassEvidence> {
+        let mut out = Vec::new();
+        if old.title != new.title {
+            out.push(ClassEvidence::new(
+                Class::Headline,
+                vec![Change::new(old.title.clone(), new.title.clone())],
+            ));
         }
-        let o: Vec<usize> = op
-            .old
+        let typography_only: HashSet<usize> = op_classes
             .iter()
-            .copied()
-            .filter(|i| old_lede.contains(i))
+            .filter(|c| c.classes.iter().all(|c| c.class == Class::Typography))
+            .map(|c| c.op)
             .collect();
-        let n: Vec<usize> = op
-            .new
-            .iter()
-            .copied()
-            .filter(|i| new_lede.contains(i))
-            .collect();
-        if !o.is_empty() || !n.is_empty() {
-            lede.ops.push(k);
-            lede.old.extend(o);
-            lede.new.extend(n);
-        }
-    }
-    if !lede.ops.is_empty() {
-        lede.old.sort_unstable();
-        lede.new.sort_unstable();
-        out.push(lede);
-    }
+        let typography_only = |k: usize| typography_only.contains(&k);
 
-    // Correction and update notes.
-    let sentence = |r: &Revision, i: usize| -> Option<String> {
-        (i < r.sentence_count()).then(|| r.sentence(i).to_string())
-    };
-    let join = |r: &Revision, idx: &[usize]| -> String {
-        idx.iter()
-            .filter_map(|&i| sentence(r, i))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let added_op: std::collections::HashMap<usize, usize> = ops
-        .iter()
-        .enumerate()
-        .filter(|(_, op)| op.kind == Kind::Added)
-        .filter_map(|(k, op)| op.new.first().map(|&n| (n, k)))
-        .collect();
-    let mut correction = ClassEvidence::new(Class::Correction, Vec::new());
-    let mut in_note: HashSet<usize> = HashSet::new();
-    for (k, op) in ops.iter().enumerate() {
-        match op.kind {
-            Kind::Added => {
-                let Some(&n) = op.new.first() else { continue };
-                let Some(text) = sentence(new, n) else {
-                    continue;
-                };
-                if in_note.contains(&n) || !is_correction(&text) {
-                    continue;
-                }
-                // The note goes on with the added sentences after it in its paragraph
-                // ("Correction: ... gave her age incorrectly. She is 34, not 43.").
-                let mut note = vec![n];
-                let mut next = n + 1;
-                while next < new.sentence_count()
-                    && new.paragraph_of(next) == new.paragraph_of(n)
-                    && added_op.contains_key(&next)
-                    && !is_correction(new.sentence(next))
-                {
-                    note.push(next);
-                    next += 1;
-                }
-                in_note.extend(&note);
-                correction
-                    .changes
-                    .push(Change::new(None, Some(join(new, &note))));
-                correction.ops.extend(note.iter().map(|n| added_op[n]));
-                correction.new.extend(note);
-            }
-            Kind::Edited | Kind::Merged | Kind::Split => {
-                let (a, b) = (join(old, &op.old), join(new, &op.new));
-                if is_correction(&b) && !is_correction(&a) {
-                    correction.changes.push(Change::new(Some(a), Some(b)));
-                    correction.ops.push(k);
-                    correction.new.extend(&op.new);
-                }
-            }
-            _ => {}
-        }
-    }
-    if !correction.ops.is_empty() {
-        correction.ops.sort_unstable();
-        correction.ops.dedup();
-        out.push(correction);
-    }
-
-    // Material appended: added sentences after the last one the old revision also had.
-    let last_linked = ops
-        .iter()
-        .filter(|op| !op.old.is_empty())
-        .flat_map(|op| op.new.iter().copied())
-        .max();
-    if let Some(last) = last_linked {
-        let mut appended = ClassEvidence::new(Class::Appended, Vec::new());
-        for (k, op) in ops.iter().enumerate() {
-            if op.kind == Kind::Added && op.new.first().is_some_and(|&n| n > last) {
-                appended.ops.push(k);
-                appended.new.extend(&op.new);
-            }
-        }
-        if !appended.ops.is_empty() {
-            appended.new.sort_unstable();
-            out.push(appended);
-        }
-    }
-
-    // Every class of the ops, evidence gathered in op order.
-    let mut union: Vec<(ClassEvidence, HashSet<&Change>)> = Vec::new();
-    for oc in op_classes {
-        for c in &oc.classes {
-            let at = match union.iter().position(|(u, _)| u.class == c.class) {
-                Some(i) => i,
-                None => {
-                    union.push((ClassEvidence::new(c.class, Vec::new()), HashSet::new()));
-                    union.len() - 1
-                }
-            };
-            let (u, seen) = &mut union[at];
-            for ch in &c.changes {
-                if seen.insert(ch) {
-                    u.changes.push(ch.clone());
-                }
-            }
-            u.ops.push(oc.op);
-        }
-    }
-    let mut union: Vec<ClassEvidence> = union.into_iter().map(|(u, _)| u).collect();
-    // Names: an op adds or removes a name against the other side of that op, but for the
-    // whole diff a name counts as removed only if the new revision no longer has it, and
-    // added only if the old one did not (a name that moved between sentences is no
-    // change of names of the article). The class stays with its ops even if no name is
-    // left.
-    if let Some(u) = union.iter_mut().find(|u| u.class == Class::Names) {
-        // Words as written, apostrophes unified: case matters, or "may" in the new text
-        // would keep "Theresa May" from being listed as removed.
-        let fold = |w: &str| w.replace(['’', '‘'], "'");
-        let words = |r: &Revision| -> HashSet<String> {
-            r.sentences().flat_map(word_set).map(|w| fold(&w)).collect()
+        // The lede: the first paragraph of either revision.
+        let first = |r: &Revision| {
+            r.paragraphs()
+                .first()
+                .map_or(0..0, |p| p.sentence_indices())
         };
-        let (old_words, new_words) = (words(old), words(new));
-        // The key of a name: its last word, as `names` keys it.
-        let key = |name: &str| -> String {
-            let t = toks(name);
-            fold(
+        let (old_lede, new_lede) = (first(old), first(new));
+        let mut lede = ClassEvidence::new(Class::Lede, Vec::new());
+        for (k, op) in ops.iter().enumerate() {
+            if (op.kind == Kind::Unchanged && !op.moved) || typography_only(k) {
+                continue;
+            }
+            let o: Vec<usize> = op
+                .old
+                .iter()
+                .copied()
+                .filter(|i| old_lede.contains(i))
+                .collect();
+            let n: Vec<usize> = op
+                .new
+                .iter()
+                .copied()
+                .filter(|i| new_lede.contains(i))
+                .collect();
+            if !o.is_empty() || !n.is_empty() {
+                lede.ops.push(k);
+                lede.old.extend(o);
+                lede.new.extend(n);
+            }
+        }
+        if !lede.ops.is_empty() {
+            lede.old.sort_unstable();
+            lede.new.sort_unstable();
+            out.push(lede);
+        }
+
+        // Correction and update notes.
+        let sentence = |r: &Revision, i: usize| -> Option<String> {
+            (i < r.sentence_count()).then(|| r.sentence(i).to_string())
+        };
+        let join = |r: &Revision, idx: &[usize]| -> String {
+            idx.iter()
+                .filter_map(|&i| sentence(r, i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let added_op: std::collections::HashMap<usize, usize> = ops
+            .iter()
+            .enumerate()
+            .filter(|(_, op)| op.kind == Kind::Added)
+            .filter_map(|(k, op)| op.new.first().map(|&n| (n, k)))
+            .collect();
+        let mut correction = ClassEvidence::new(Class::Correction, Vec::new());
+        let mut in_note: HashSet<usize> = HashSet::new();
+        for (k, op) in ops.iter().enumerate() {
+            match op.kind {
+                Kind::Added => {
+                    let Some(&n) = op.new.first() else { continue };
+                    let Some(text) = sentence(new, n) else {
+                        continue;
+                    };
+                    if in_note.contains(&n) || !is_correction(&text) {
+                        continue;
+                    }
+                    // The note goes on with the added sentences after it in its paragraph
+                    // ("Correction: ... gave her age incorrectly. She is 34, not 43.").
+                    let mut note = vec![n];
+                    let mut next = n + 1;
+                    while next < new.sentence_count()
+                        && new.paragraph_of(next) == new.paragraph_of(n)
+                        && added_op.contains_key(&next)
+                        && !is_correction(new.sentence(next))
+                    {
+                        note.push(next);
+                        next += 1;
+                    }
+                    in_note.extend(&note);
+                    correction
+                        .changes
+                        .push(Change::new(None, Some(join(new, &note))));
+                    correction.ops.extend(note.iter().map(|n| added_op[n]));
+                    correction.new.extend(note);
+                }
+                Kind::Edited | Kind::Merged | Kind::Split => {
+                    let (a, b) = (join(old, &op.old), join(new, &op.new));
+                    if is_correction(&b) && !is_correction(&a) {
+                        correction.changes.push(Change::new(Some(a), Some(b)));
+                        correction.ops.push(k);
+                        correction.new.extend(&op.new);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !correction.ops.is_empty() {
+            correction.ops.sort_unstable();
+            correction.ops.dedup();
+            out.push(correction);
+        }
+
+        // Material appended: added sentences after the last one the old revision also had.
+        let last_linked = ops
+            .iter()
+            .filter(|op| !op.old.is_empty())
+            .flat_map(|op| op.new.iter().copied())
+            .max();
+        if let Some(last) = last_linked {
+            let mut appended = ClassEvidence::new(Class::Appended, Vec::new());
+            for (k, op) in ops.iter().enumerate() {
+                if op.kind == Kind::Added && op.new.first().is_some_and(|&n| n > last) {
+                    appended.ops.push(k);
+                    appended.new.extend(&op.new);
+                }
+            }
+            if !appended.ops.is_empty() {
+                appended.new.sort_unstable();
+                out.push(appended);
+            }
+        }
+
+        // Every class of the ops, evidence gathered in op order.
+        let mut union: Vec<(ClassEvidence, HashSet<&Change>)> = Vec::new();
+        for oc in op_classes {
+            for c in &oc.classes {
+                let at = match union.iter().position(|(u, _)| u.class == c.class) {
+                    Some(i) => i,
+                    None => {
+                        union.push((ClassEvidence::new(c.class, Vec::new()), HashSet::new()));
+                        union.len() - 1
+                    }
+                };
+                let (u, seen) = &mut union[at];
+                for ch in &c.changes {
+                    if seen.insert(ch) {
+                        u.changes.push(ch.clone());
+                    }
+                }
+                u.ops.push(oc.op);
+            }
+        }
+        let mut union: Vec<ClassEvidence> = union.into_iter().map(|(u, _)| u).collect();
+        // Names: an op adds or removes a name against the other side of that op, but for the
+        // whole diff a name counts as removed only if the new revision no longer has it, and
+        // added only if the old one did not (a name that moved between sentences is no
+        // change of names of the article). The class stays with its ops even if no name is
+        // left.
+        if let Some(u) = union.iter_mut().find(|u| u.class == Class::Names) {
+            // Words as written (case matters, or "the bush" would keep "George Bush"), and a
+            // name by its last word, as `names` keys it.
+            let (old_words, new_words) = (self.words_of(Which::Old), self.words_of(Which::New));
+            let key = |name: &str| -> String {
+                let t = toks(name);
                 t.iter()
                     .rev()
                     .find(|t| t.is_word())
-                    .map_or(name, |t| bare(t.text)),
-            )
-        };
-        let mut seen = HashSet::new();
-        u.changes = std::mem::take(&mut u.changes)
-            .into_iter()
-            .filter_map(|ch| {
-                let o = ch.old.filter(|n| !new_words.contains(&key(n)));
-                let n = ch.new.filter(|n| !old_words.contains(&key(n)));
-                (o.is_some() || n.is_some()).then(|| Change::new(o, n))
-            })
-            .filter(|c| seen.insert(c.clone()))
-            .collect();
+                    .map_or(name, |t| bare(t.text))
+                    .to_string()
+            };
+            let mut seen = HashSet::new();
+            u.changes = std::mem::take(&mut u.changes)
+                .into_iter()
+                .filter_map(|ch| {
+                    let o = ch.old.filter(|n| !new_words.contains(&key(n)));
+                    let n = ch.new.filter(|n| !old_words.contains(&key(n)));
+                    (o.is_some() || n.is_some()).then(|| Change::new(o, n))
+                })
+                .filter(|c| seen.insert(c.clone()))
+                .collect();
+        }
+        out.extend(union);
+        out.sort_by_key(|c| c.class);
+        out
     }
-    out.extend(union);
-    out.sort_by_key(|c| c.class);
-    out
 }
 
 /// Whether a sentence is (or holds) a correction or update note.
@@ -1945,8 +1942,9 @@ mod tests {
         let a: Vec<&str> = o.sentences().collect();
         let b: Vec<&str> = n.sentences().collect();
         let ops = align::align(&a, &b);
-        let per_op = Classifier::new(&a, &b).ops(&ops);
-        classify_diff(&o, &n, &ops, &per_op)
+        let classifier = Classifier::new(&a, &b);
+        let per_op = classifier.ops(&ops);
+        classifier.diff(&o, &n, &ops, &per_op)
     }
 
     #[test]
@@ -2416,8 +2414,9 @@ mod tests {
         let a: Vec<&str> = o.sentences().collect();
         let b: Vec<&str> = n.sentences().collect();
         let ops = align::align(&a, &b);
-        let per_op = Classifier::new(&a, &b).ops(&ops);
-        let d = classify_diff(&o, &n, &ops, &per_op);
+        let classifier = Classifier::new(&a, &b);
+        let per_op = classifier.ops(&ops);
+        let d = classifier.diff(&o, &n, &ops, &per_op);
         assert_eq!(classes(&d), [Class::Headline, Class::Wording]);
         assert_eq!(
             changes(&d, Class::Headline),
