@@ -720,7 +720,7 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
         (Class::Quotation, quotes as fn(&str) -> Vec<Found>),
         (Class::Attribution, attributions),
     ] {
-        let (o, n) = cancel(find(&a.text), find(&b.text), |f| f.key.as_str());
+        let (o, n) = cancel(find(&a.text), find(&b.text), |f| f.key.clone());
         let (o, n) = (touched_only(Which::Old, o), touched_only(Which::New, n));
         if o.is_empty() && n.is_empty() {
             continue;
@@ -886,50 +886,48 @@ fn hunk_touched(hunks: &[Hunk], w: Which, r: &Range<usize>) -> bool {
         .any(|k| touches(hunk_side(&hunks[k], w), r))
 }
 
-/// Strikes off the numbers on both sides that are one quantity, first with first: the
-/// same value of the same kind, unless both carry a unit in the word and the units
-/// differ ("11km" and "11m"). "28-year-old" and "28", or "140 miles" and "140-mile",
-/// are one. The rest stay in order.
+/// Strikes off the numbers on both sides that are one quantity: the same value of the
+/// same kind, unless both carry a unit in the word and the units differ ("11km" and
+/// "11m"). Numbers whose units agree go first, then a number without a unit against one
+/// with ("28-year-old" and "28", "140 miles" and "140-mile"). The rest stay in order.
 fn cancel_numbers(old: Vec<Num>, new: Vec<Num>) -> (Vec<Num>, Vec<Num>) {
-    let root = |n: &Num| -> Option<String> {
-        let u = n.unit.as_deref()?;
-        Some(u.split('-').next().unwrap_or(u).to_string())
+    let root = |n: &Num| {
+        n.unit
+            .as_deref()
+            .map(|u| u.split('-').next().unwrap_or(u).to_string())
     };
-    let mut taken = vec![false; new.len()];
-    let mut rest_old = Vec::new();
-    for o in old {
-        let same = new.iter().enumerate().position(|(j, n)| {
-            !taken[j]
-                && n.value == o.value
-                && match (root(&o), root(n)) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                }
-        });
-        match same {
-            Some(j) => taken[j] = true,
-            None => rest_old.push(o),
-        }
-    }
-    let rest_new = new
-        .into_iter()
-        .zip(taken)
-        .filter_map(|(n, t)| (!t).then_some(n))
-        .collect();
-    (rest_old, rest_new)
+    let (old, new) = cancel(old, new, |n| (n.value.clone(), root(n)));
+    let (old_bare, old_unit): (Vec<Num>, Vec<Num>) =
+        old.into_iter().partition(|n| n.unit.is_none());
+    let (new_bare, new_unit): (Vec<Num>, Vec<Num>) =
+        new.into_iter().partition(|n| n.unit.is_none());
+    let (old_bare, new_unit) = cancel(old_bare, new_unit, |n| n.value.clone());
+    let (old_unit, new_bare) = cancel(old_unit, new_bare, |n| n.value.clone());
+    let in_order = |mut v: Vec<Num>| {
+        v.sort_by_key(|n| n.found.range.start);
+        v
+    };
+    (
+        in_order([old_bare, old_unit].concat()),
+        in_order([new_bare, new_unit].concat()),
+    )
 }
 
 /// Strikes off the things of equal key found on both sides (first with first), keeping
 /// the rest in order.
-fn cancel<T>(old: Vec<T>, new: Vec<T>, key: impl Fn(&T) -> &str) -> (Vec<T>, Vec<T>) {
-    let mut by_key: HashMap<&str, VecDeque<usize>> = HashMap::new();
+fn cancel<T, K: std::hash::Hash + Eq>(
+    old: Vec<T>,
+    new: Vec<T>,
+    key: impl Fn(&T) -> K,
+) -> (Vec<T>, Vec<T>) {
+    let mut by_key: HashMap<K, VecDeque<usize>> = HashMap::new();
     for (j, n) in new.iter().enumerate() {
         by_key.entry(key(n)).or_default().push_back(j);
     }
     let mut taken = vec![false; new.len()];
     let mut rest_old = Vec::new();
     for o in old {
-        match by_key.get_mut(key(&o)).and_then(VecDeque::pop_front) {
+        match by_key.get_mut(&key(&o)).and_then(VecDeque::pop_front) {
             Some(j) => taken[j] = true,
             None => rest_old.push(o),
         }
