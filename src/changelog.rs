@@ -223,13 +223,7 @@ impl RevisionDiff {
                     op.kind, op.old, op.new
                 ));
             }
-            let join = |idx: &[usize], r: &Revision| -> String {
-                idx.iter()
-                    .map(|&i| r.sentence(i))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            let (a, b) = (join(&op.old, old), join(&op.new, new));
+            let (a, b) = (old.joined(&op.old), new.joined(&op.new));
             match op.kind {
                 Kind::Unchanged if !align::same_text(&a, &b) => {
                     return Err(format!("op {k}: unchanged but texts differ"));

@@ -302,15 +302,6 @@ impl Classifier<'_> {
         }
 
         // Correction and update notes.
-        let sentence = |r: &Revision, i: usize| -> Option<String> {
-            (i < r.sentence_count()).then(|| r.sentence(i).to_string())
-        };
-        let join = |r: &Revision, idx: &[usize]| -> String {
-            idx.iter()
-                .filter_map(|&i| sentence(r, i))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
         let added_op: std::collections::HashMap<usize, usize> = ops
             .iter()
             .enumerate()
@@ -323,10 +314,10 @@ impl Classifier<'_> {
             match op.kind {
                 Kind::Added => {
                     let Some(&n) = op.new.first() else { continue };
-                    let Some(text) = sentence(new, n) else {
-                        continue;
-                    };
-                    if in_note.contains(&n) || !is_correction(&text) {
+                    if n >= new.sentence_count()
+                        || in_note.contains(&n)
+                        || !is_correction(new.sentence(n))
+                    {
                         continue;
                     }
                     // The note goes on with the added sentences after it in its paragraph
@@ -344,12 +335,12 @@ impl Classifier<'_> {
                     in_note.extend(&note);
                     correction
                         .changes
-                        .push(Change::new(None, Some(join(new, &note))));
+                        .push(Change::new(None, Some(new.joined(&note))));
                     correction.ops.extend(note.iter().map(|n| added_op[n]));
                     correction.new.extend(note);
                 }
                 Kind::Edited | Kind::Merged | Kind::Split => {
-                    let (a, b) = (join(old, &op.old), join(new, &op.new));
+                    let (a, b) = (old.joined(&op.old), new.joined(&op.new));
                     if is_correction(&b) && !is_correction(&a) {
                         correction.changes.push(Change::new(Some(a), Some(b)));
                         correction.ops.push(k);

@@ -249,6 +249,15 @@ impl Revision {
     pub fn sentences(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         self.sentences.iter().map(|s| &self.text[s.range()])
     }
+    /// The sentences at `idx` joined with single spaces: one side of an op, as its word
+    /// changes and its class evidence read it. Indices past the end are left out.
+    pub fn joined(&self, idx: &[usize]) -> String {
+        idx.iter()
+            .filter(|&&i| i < self.sentence_count())
+            .map(|&i| self.sentence(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
     /// The paragraph that holds sentence `i`.
     pub fn paragraph_of(&self, i: usize) -> usize {
         self.paragraphs

@@ -577,21 +577,15 @@ fn removed_notes(old: &Revision, new: &Revision, d: &RevisionDiff) -> Vec<Change
     if notes(new) >= notes(old) {
         return Vec::new();
     }
-    let join = |r: &Revision, idx: &[usize]| -> String {
-        idx.iter()
-            .map(|&i| r.sentence(i))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     d.ops
         .iter()
         .filter(|op| !op.old.is_empty())
         .filter_map(|op| {
             let gone = op.old.iter().any(|&i| is_correction(old.sentence(i)));
-            let kept = !op.new.is_empty() && is_correction(&join(new, &op.new));
+            let kept = !op.new.is_empty() && is_correction(&new.joined(&op.new));
             (gone && !kept).then(|| Change {
-                old: Some(join(old, &op.old)),
-                new: (!op.new.is_empty()).then(|| join(new, &op.new)),
+                old: Some(old.joined(&op.old)),
+                new: (!op.new.is_empty()).then(|| new.joined(&op.new)),
             })
         })
         .collect()
