@@ -4,8 +4,16 @@
 //! bad archives that are reported without stopping the run.
 
 use std::path::Path;
+use std::process::Output;
 
 use crate::util::{newsdiff, sample_text, stderr_of, stdout_of, tempdir, write};
+
+/// `newsdiff check --no-progress ARGS`, run to the end.
+fn check(args: &[&str]) -> Output {
+    let mut all = vec!["check", "--no-progress"];
+    all.extend(args);
+    newsdiff().args(all).output().expect("newsdiff runs")
+}
 
 /// A JSON Lines version line.
 fn line(article: &str, version: u64, created: &str, title: &str, text: &str) -> String {
@@ -92,10 +100,7 @@ fn diffengine_sqlite_is_checked() {
     let db = db.to_str().unwrap();
 
     // Integrity rules only: the empty summary is the one thing that cannot be read.
-    let out = newsdiff()
-        .args(["check", "--no-progress", db])
-        .output()
-        .unwrap();
+    let out = check(&[db]);
     let stdout = stdout_of(&out);
     assert_eq!(out.status.code(), Some(2), "{stdout}");
     assert!(
@@ -110,18 +115,7 @@ fn diffengine_sqlite_is_checked() {
     );
 
     // With the number policy: entry 1 fails, entry 2 has its correction note.
-    let out = newsdiff()
-        .args([
-            "check",
-            "--no-progress",
-            "--enable",
-            "number-change",
-            "--format",
-            "json",
-            db,
-        ])
-        .output()
-        .unwrap();
+    let out = check(&["--enable", "number-change", "--format", "json", db]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
     assert_eq!(report["schema"], "newsdiff/check/1");
     let findings = report["findings"].as_array().unwrap();
@@ -172,10 +166,7 @@ fn directory_archive_with_subdirectories_json_and_jsonl() {
     write(root, "feed.jsonl", jsonl);
     let root_s = root.to_str().unwrap();
 
-    let out = newsdiff()
-        .args(["check", "--no-progress", root_s])
-        .output()
-        .unwrap();
+    let out = check(&[root_s]);
     let stdout = stdout_of(&out);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     let findings: Vec<&str> = stdout.lines().take_while(|l| !l.is_empty()).collect();
@@ -204,31 +195,21 @@ fn directory_archive_with_subdirectories_json_and_jsonl() {
     );
 
     // The number rule for one source only: the toll article has no source, so it passes.
-    let out = newsdiff()
-        .args([
-            "check",
-            "--no-progress",
-            "--enable",
-            "number-change@example.com",
-            "--disable",
-            "time-order,flip-flop",
-            root_s,
-        ])
-        .output()
-        .unwrap();
+    let out = check(&[
+        "--enable",
+        "number-change@example.com",
+        "--disable",
+        "time-order,flip-flop",
+        root_s,
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
-    let out = newsdiff()
-        .args([
-            "check",
-            "--no-progress",
-            "--enable",
-            "number-change",
-            "--disable",
-            "time-order,flip-flop",
-            root_s,
-        ])
-        .output()
-        .unwrap();
+    let out = check(&[
+        "--enable",
+        "number-change",
+        "--disable",
+        "time-order,flip-flop",
+        root_s,
+    ]);
     let stdout = stdout_of(&out);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(
@@ -252,10 +233,7 @@ fn an_empty_version_file_is_an_empty_revision_and_a_readme_is_no_article() {
     write(&story, "3.txt", "At least 19 people were killed.\n");
     write(root, "README.md", "# Our archive\n\nNotes for the team.\n");
     let root_s = root.to_str().unwrap();
-    let out = newsdiff()
-        .args(["check", "--no-progress", root_s])
-        .output()
-        .unwrap();
+    let out = check(&[root_s]);
     let stdout = stdout_of(&out);
     assert_eq!(out.status.code(), Some(1), "{stdout}{}", stderr_of(&out));
     let findings: Vec<&str> = stdout.lines().take_while(|l| !l.is_empty()).collect();
@@ -279,15 +257,10 @@ fn correction_removed_flags_a_note_taken_away() {
     write(&story, "1.txt", sample_text("toll-update/v3.txt"));
     write(&story, "2.txt", sample_text("toll-update/v2.txt"));
     let path = story.to_str().unwrap();
-    let run = |extra: &[&str]| {
-        let mut args = vec!["check", "--no-progress"];
-        args.extend(extra);
-        args.push(dir.path().to_str().unwrap());
-        newsdiff().args(&args).output().unwrap()
-    };
-    let off = run(&[]);
+    let root = dir.path().to_str().unwrap();
+    let off = check(&[root]);
     assert_eq!(off.status.code(), Some(0), "{}", stdout_of(&off));
-    let on = run(&["--enable", "correction-removed"]);
+    let on = check(&["--enable", "correction-removed", root]);
     let stdout = stdout_of(&on);
     assert_eq!(on.status.code(), Some(1), "{stdout}");
     assert!(
@@ -316,10 +289,7 @@ fn newsdiff_toml_sets_rules_by_source() {
         "newsdiff.toml",
         "[rules]\nnumber-change = true\n\n[sources.guardian]\nnumber-change = false\n",
     );
-    let out = newsdiff()
-        .args(["check", "--no-progress", "--format", "json", &feed])
-        .output()
-        .unwrap();
+    let out = check(&["--format", "json", &feed]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let articles: Vec<&str> = report["findings"]
         .as_array()
@@ -332,10 +302,7 @@ fn newsdiff_toml_sets_rules_by_source() {
 
     // A broken configuration is trouble, in one line.
     write(root, "newsdiff.toml", "[rules]\nnumbers = true\n");
-    let out = newsdiff()
-        .args(["check", "--no-progress", &feed])
-        .output()
-        .unwrap();
+    let out = check(&[&feed]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     assert!(err.starts_with("newsdiff: error: "), "{err}");
@@ -370,10 +337,7 @@ fn bad_archives_are_reported_and_the_rest_is_checked() {
     let missing = root.join("missing.jsonl");
     let root_s = root.to_str().unwrap();
 
-    let out = newsdiff()
-        .args(["check", "--no-progress", root_s, missing.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = check(&[root_s, missing.to_str().unwrap()]);
     let stdout = stdout_of(&out);
     assert_eq!(out.status.code(), Some(2), "{stdout}");
     for expected in [
@@ -399,10 +363,7 @@ fn bad_archives_are_reported_and_the_rest_is_checked() {
     );
 
     // JUnit: one test case per article or unreadable thing, with errors and failures.
-    let out = newsdiff()
-        .args(["check", "--no-progress", "--format", "junit", root_s])
-        .output()
-        .unwrap();
+    let out = check(&["--format", "junit", root_s]);
     let xml = stdout_of(&out);
     assert!(xml.starts_with("<?xml"), "{xml}");
     assert!(
@@ -437,10 +398,7 @@ fn a_clean_archive_passes_and_order_does_not_depend_on_threads() {
     // Versions of one article spread over the file.
     lines.reverse();
     let feed = write(root, "feed.jsonl", lines.join("\n"));
-    let out = newsdiff()
-        .args(["check", "--no-progress", &feed])
-        .output()
-        .unwrap();
+    let out = check(&[&feed]);
     let stdout = stdout_of(&out);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(
@@ -450,20 +408,15 @@ fn a_clean_archive_passes_and_order_does_not_depend_on_threads() {
     assert!(stdout.trim_end().ends_with("PASS"), "{stdout}");
 
     let findings = |jobs: &str| {
-        let out = newsdiff()
-            .args([
-                "check",
-                "--no-progress",
-                "--enable",
-                "number-change",
-                "--format",
-                "json",
-                "-j",
-                jobs,
-                &feed,
-            ])
-            .output()
-            .unwrap();
+        let out = check(&[
+            "--enable",
+            "number-change",
+            "--format",
+            "json",
+            "-j",
+            jobs,
+            &feed,
+        ]);
         assert_eq!(out.status.code(), Some(1));
         let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         report["findings"].clone()
@@ -475,20 +428,14 @@ fn a_clean_archive_passes_and_order_does_not_depend_on_threads() {
 
 #[test]
 fn usage_errors() {
-    let out = newsdiff()
-        .args(["check", "--enable", "numbers", "."])
-        .output()
-        .unwrap();
+    let out = check(&["--enable", "numbers", "."]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     assert!(
         err.starts_with("newsdiff: error: no rule \"numbers\""),
         "{err}"
     );
-    let out = newsdiff()
-        .args(["check", "--max-deleted-percent", "150", "."])
-        .output()
-        .unwrap();
+    let out = check(&["--max-deleted-percent", "150", "."]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("0 to 100"));
 }
