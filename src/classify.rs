@@ -652,15 +652,12 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     }));
     pairs.extend(more);
     // An amount, a year or a vague number counting the same thing.
+    let loose_noun = |n: &Num| n.noun.clone().filter(|_| n.loose_kind());
     let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
-        n.loose_kind()
-            .then(|| Some((hunk_of_num(w, n)?, n.noun.clone()?)))
-            .flatten()
+        Some((hunk_of_num(w, n)?, loose_noun(n)?))
     });
     pairs.extend(more);
-    let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| {
-        n.loose_kind().then(|| n.noun.clone()).flatten()
-    });
+    let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| loose_noun(n));
     pairs.extend(more);
     // The last of its kind on both sides ("12 people were killed" → "the toll rose to 19").
     let count = |ns: &[Num]| -> HashMap<(NumKind, Option<String>), usize> {

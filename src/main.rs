@@ -331,20 +331,21 @@ fn run_log(args: LogArgs) -> Result<Exit, Error> {
 }
 
 fn run_report(args: ReportArgs) -> Result<Exit, Error> {
-    let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    let warn = |problems: &[newsdiff::archive::Problem]| {
+        for p in problems {
+            let _ = writeln!(std::io::stderr(), "newsdiff: warning: {p}");
+        }
+    };
     let summary = newsdiff::site::build(&args.paths, &args.output).map_err(|e| {
         let newsdiff::site::SiteError::NothingRead { problems } = &e else {
             return Error::Usage(e.to_string());
         };
-        for p in problems {
-            let _ = writeln!(std::io::stderr(), "newsdiff: warning: {p}");
-        }
+        warn(problems);
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         Error::Usage(format!("{}: {e}", paths.join(", ")))
     })?;
+    warn(&summary.problems);
     let mut err = std::io::stderr().lock();
-    for p in &summary.problems {
-        let _ = writeln!(err, "newsdiff: warning: {p}");
-    }
     let _ = writeln!(
         err,
         "newsdiff: wrote {} article pages, an index and a feed of {} changes to {}",
