@@ -639,10 +639,10 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     let hunk_of_num = |w: Which, n: &Num| hunk_of(w, &n.found.range);
     // The same kind and unit counting the same thing, in one change, then anywhere.
     let (mut pairs, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
-        Some((hunk_of_num(w, n)?, n.kind, n.unit.clone(), n.noun.clone()?))
+        Some((hunk_of_num(w, n)?, n.kind, n.unit.clone(), n.noun()?))
     });
     let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| {
-        Some((n.kind, n.unit.clone(), n.noun.clone()?))
+        Some((n.kind, n.unit.clone(), n.noun()?))
     });
     pairs.extend(more);
     // The same kind and unit in one change, in order, unless their words say they count
@@ -652,7 +652,7 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     }));
     pairs.extend(more);
     // An amount, a year or a vague number counting the same thing.
-    let loose_noun = |n: &Num| n.noun.clone().filter(|_| n.loose_kind());
+    let loose_noun = |n: &Num| n.noun().filter(|_| n.loose_kind());
     let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
         Some((hunk_of_num(w, n)?, loose_noun(n)?))
     });
@@ -1292,9 +1292,6 @@ struct Num {
     /// The unit or word attached to a numeral ("km" in "11km", "year-old" in
     /// "34-year-old"): numbers with different ones are not one quantity.
     unit: Option<String>,
-    /// The unit attached ("km", "year-old") or else the word after the number ("people"
-    /// in "20 people", "of" skipped), lower-cased, a plural `s` dropped; "%" for a per cent.
-    noun: Option<String>,
     /// The unit attached, or else the words of the next two that may name what the
     /// number counts, up to a function word or a number, lower-cased, a plural `s`
     /// dropped: "fire", "engine" in "26 fire engines were", nothing in "19 on Tuesday".
@@ -1309,6 +1306,12 @@ impl Num {
         self.things.is_empty()
             || other.things.is_empty()
             || self.things.iter().any(|t| other.things.contains(t))
+    }
+
+    /// The one word for what it counts, when there is one ("people" in "20 people",
+    /// "km" in "11km", "%" in "3.5%"; none in "19 on Tuesday").
+    fn noun(&self) -> Option<String> {
+        self.things.first().cloned()
     }
 
     /// The kind, for kinds that may pair with each other when they count the same thing
@@ -1458,26 +1461,6 @@ fn numbers(s: &str) -> Vec<Num> {
                 .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
                 .collect()
         };
-        let noun = if !attached.is_empty() {
-            Some(attached.to_string())
-        } else if per_cent {
-            Some("%".to_string())
-        } else {
-            let mut k = end + 1;
-            let mut word = None;
-            while toks.get(k).is_some_and(|t| t.text == " ")
-                && let Some(t) = toks.get(k + 1).filter(|t| t.is_word())
-            {
-                let w = bare(t.text).to_lowercase();
-                if w == "of" {
-                    k += 2;
-                    continue;
-                }
-                word = Some(w.strip_suffix('s').map(str::to_string).unwrap_or(w));
-                break;
-            }
-            word
-        };
         let range = toks[i].at..toks[end].end();
         let decade = if suffix == "s" { "s" } else { "" };
         out.push(Num {
@@ -1489,7 +1472,6 @@ fn numbers(s: &str) -> Vec<Num> {
             },
             kind,
             unit,
-            noun,
             things,
         });
         i = end + 1;
