@@ -31,9 +31,17 @@ pub struct ArticleDoc {
 /// One revision in JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RevisionDoc {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "version_number"
+    )]
     pub version: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "rfc3339"
+    )]
     pub created: Option<DateTime<FixedOffset>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -50,6 +58,34 @@ pub struct RevisionDoc {
     /// default (nothing around, a blank line between): with it the text rebuilds exactly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub separators: Option<Vec<String>>,
+}
+
+/// A version number, with a message a user can act on ("-1" is no version number).
+fn version_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let v: Option<serde_json::Number> = Option::deserialize(d)?;
+    v.map(|n| {
+        n.as_u64().ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "{n} is no version number (a whole number, 0 or more)"
+            ))
+        })
+    })
+    .transpose()
+}
+
+/// A time in RFC 3339 form, as `created` is documented.
+fn rfc3339<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    let s: Option<String> = Option::deserialize(d)?;
+    s.map(|s| {
+        DateTime::parse_from_rfc3339(&s).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "{s:?} is not a time in RFC 3339 form, such as 2016-12-05T14:02:37Z"
+            ))
+        })
+    })
+    .transpose()
 }
 
 /// A paragraph: a plain string, or its text with its sentences.
@@ -210,15 +246,8 @@ pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
     // The path of a bad field (`revisions[2].created`) says where to look; serde_json
     // gives no position once the text is a value.
     let doc: ArticleDoc = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let what = if path.ends_with(".created") {
-            "not a time in RFC 3339 form, such as 2016-12-05T14:02:37Z".to_string()
-        } else {
-            e.inner()
-                .to_string()
-                .replace("expected u64", "expected a whole number, 0 or more")
-        };
-        Error::input(name, InputProblem::Format(format!("{path}: {what}")))
+        let problem = format!("{}: {}", e.path(), e.inner());
+        Error::input(name, InputProblem::Format(problem))
     })?;
     if doc.revisions.is_empty() {
         return Err(Error::input(

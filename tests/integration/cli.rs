@@ -682,11 +682,11 @@ fn a_bad_field_in_a_json_article_is_named_by_its_path() {
     let cases = [
         (
             r#"{"revisions": [{"text": "A b."}, {"created": "yesterday", "text": "C."}]}"#,
-            "revisions[1].created: not a time in RFC 3339 form",
+            "revisions[1].created: \"yesterday\" is not a time in RFC 3339 form",
         ),
         (
             r#"{"revisions": [{"version": -1, "text": "A b."}, {"text": "C."}]}"#,
-            "revisions[0].version: invalid value: integer `-1`, expected a whole number",
+            "revisions[0].version: -1 is no version number (a whole number, 0 or more)",
         ),
         (
             r#"{"revisions": [{"text": "A b."}, {"text": 5}]}"#,
