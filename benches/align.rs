@@ -4,10 +4,12 @@
 //! frequencies (a few words everywhere, most words rare, as in real copy). The new
 //! revision edits 30% of the old one's sentences: 10% reworded (a quarter of their words
 //! replaced), 5% moved far, 7.5% deleted, 7.5% added. "nothing matches" aligns two
-//! unrelated revisions. `cargo bench --bench align`.
+//! unrelated revisions. "classify numbers" classifies one edited sentence in which every
+//! one of n numbers changed: the cost must grow with n, not n² (a quadratic scan once
+//! made 50,000 numbers take 23 s). `cargo bench --bench align`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use newsdiff::align;
+use newsdiff::{align, classify};
 
 struct Rng(u64);
 
@@ -123,5 +125,30 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+fn bench_classify(c: &mut Criterion) {
+    let mut group = c.benchmark_group("classify_numbers");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        let sentence = |shift: usize| -> String {
+            (0..n)
+                .map(|i| format!("w{i} {}", i + shift))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (old, new) = (sentence(0), sentence(n));
+        let (a, b) = ([old.as_str()], [new.as_str()]);
+        let ops = align::align(&a, &b);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &ops, |bch, ops| {
+            bch.iter(|| {
+                ops.iter()
+                    .map(|op| classify::classify_op(op, &a, &b).len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_classify);
 criterion_main!(benches);
