@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
-use newsdiff::model::Article;
+use newsdiff::article::Article;
 use newsdiff::parse::json::{ArticleDoc, ParagraphDoc, RevisionDoc};
 use newsdiff::parse::newssniffer::{self, page};
 use serde_json::Value;
@@ -153,7 +153,8 @@ fn make_case(i: usize, key: &str, v: &Value) -> Case {
             // A paragraph ends only where a sentence really ends: NewsEdits' splitter
             // sometimes cuts after an abbreviation, and no page breaks a paragraph there.
             let can_break = sents.get(j + 1).is_none_or(|next| {
-                newssniffer::body::ends_paragraph(s) && newsdiff::segment::is_boundary(s, next)
+                newssniffer::body::ends_paragraph(s)
+                    && newsdiff::text::segment::is_boundary(s, next)
             });
             let brk = can_break
                 && match old_break.get(s.as_str()) {
@@ -393,7 +394,7 @@ fn generate(dir: &str, count: usize, corpus: &str) {
             separators: None,
         };
         let doc = ArticleDoc {
-            article: newsdiff::model::ArticleMeta {
+            article: newsdiff::article::ArticleMeta {
                 id: Some(c.key.clone()),
                 ..Default::default()
             },
@@ -585,7 +586,7 @@ fn twin(c: &Case) -> Option<String> {
         [o, n].iter().all(|v| {
             let mut seen = std::collections::HashSet::new();
             v.iter().all(|p| {
-                newsdiff::segment::sentences(p)
+                newsdiff::text::segment::sentences(p)
                     .iter()
                     .map(|s| &p[s.range()])
                     .filter(|s| s.split_whitespace().count() >= 5)
@@ -644,7 +645,7 @@ fn twin(c: &Case) -> Option<String> {
                 let (a, b) = (&row[..pos], &row[pos + 1..]);
                 if !(newssniffer::body::ends_paragraph(a)
                     && newssniffer::body::starts_paragraph(b)
-                    && newsdiff::segment::is_boundary(a, b))
+                    && newsdiff::text::segment::is_boundary(a, b))
                 {
                     continue;
                 }

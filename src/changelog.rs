@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::words::{self, WordChange, WordOp};
 use crate::align::{self, Kind, Op};
+use crate::article::{Article, ArticleMeta, Revision};
 use crate::classify::{ClassEvidence, Classifier, OpClasses};
-use crate::model::{Article, ArticleMeta, Revision};
 use crate::parse::json::RevisionDoc;
 use crate::{Error, Warning};
 

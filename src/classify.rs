@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::similarity::normalize;
 use crate::align::words::{self, WordChange, WordOp};
 use crate::align::{Kind, Op};
-use crate::model::Revision;
+use crate::article::Revision;
 
 /// A class of change. The order here is the order classes are listed in: the most
 /// telling first.
@@ -1791,7 +1791,7 @@ fn capitalised(word: &str) -> bool {
     w.starts_with(char::is_uppercase)
         && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
         && w.chars().count() > 1
-        && !crate::segment::CALENDAR_WORDS.contains(&w)
+        && !crate::text::segment::CALENDAR_WORDS.contains(&w)
         && !TITLES.contains(&w)
         && number_key(w).is_none()
 }

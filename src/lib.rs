@@ -6,15 +6,15 @@
 
 pub mod align;
 pub mod archive;
+pub mod article;
 pub mod changelog;
 pub mod check;
 pub mod classify;
 pub mod error;
 pub mod exit;
-pub mod model;
 pub mod parse;
 pub mod render;
-pub mod segment;
 pub mod site;
+pub mod text;
 
 pub use error::{Error, InputProblem, Result, Warning};

@@ -13,7 +13,7 @@
 //! A summary with no markup at all is plain text: blank lines separate its paragraphs (or
 //! each line is one, when there is no blank line), as in a text file.
 
-use crate::model;
+use crate::text;
 
 /// Elements whose start or end closes the current paragraph.
 const BLOCK: &[&str] = &[
@@ -75,7 +75,7 @@ const SKIPPED: &[&str] = &[
 pub fn paragraphs(html: &str) -> Vec<String> {
     if !has_markup(html) {
         let text = html_escape::decode_html_entities(html);
-        return model::paragraph_spans(&text)
+        return text::paragraph_spans(&text)
             .into_iter()
             .map(|s| collapse_lines(&text[s.range()]))
             .filter(|p| !p.is_empty())

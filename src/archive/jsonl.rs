@@ -19,7 +19,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{Body, Item, Problem, RawVersion, Unit, UnitBody};
-use crate::model::ArticleMeta;
+use crate::article::ArticleMeta;
 
 /// About how many bytes of archive one bucket covers.
 pub const BUCKET_BYTES: u64 = 64 << 20;

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 
 use crate::Warning;
-use crate::model::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::article::{Article, ArticleMeta, ParagraphInput, Revision};
 use crate::parse;
 
 /// Something that could not be read, and where.

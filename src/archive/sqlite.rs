@@ -16,7 +16,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{Body, Item, Problem, RawVersion, Unit, UnitBody, url_host};
-use crate::model::ArticleMeta;
+use crate::article::ArticleMeta;
 
 /// Reads a database. Returns false when `emit` asked to stop.
 pub fn read(path: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool {

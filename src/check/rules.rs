@@ -14,9 +14,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::Warning;
+use crate::article::{Article, Revision};
 use crate::changelog::{self, RevisionDiff};
 use crate::classify::{Change, Class, is_correction};
-use crate::model::{Article, Revision};
 
 /// A rule, by the name reports and configuration use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -620,7 +620,7 @@ fn short(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ArticleMeta;
+    use crate::article::ArticleMeta;
 
     fn rev(version: u64, title: &str, text: &str, created: Option<&str>) -> Revision {
         let mut r = Revision::from_text(version, text.to_string()).unwrap();

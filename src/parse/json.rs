@@ -13,7 +13,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::article::{Article, ArticleMeta, ParagraphInput, Revision};
 use crate::{Error, InputProblem, Warning};
 
 /// A whole JSON article document.

@@ -8,7 +8,7 @@ pub mod versions;
 use std::io::Read;
 use std::path::Path;
 
-use crate::model::{Article, Revision};
+use crate::article::{Article, Revision};
 use crate::{Error, InputProblem, Warning};
 
 /// The largest input newsdiff reads. A scrape of a hundred pages is a few megabytes; the

@@ -1,10 +1,10 @@
 //! Plain text: one version of an article per file.
 
-use crate::model::{Article, ArticleMeta, Revision};
+use crate::article::{Article, ArticleMeta, Revision};
 use crate::{Error, InputProblem};
 
 /// Parses one plain-text version. The text is kept exactly; paragraphs are found by
-/// [`crate::model::paragraph_spans`].
+/// [`crate::text::paragraph_spans`].
 pub fn parse(name: &str, text: &str) -> Result<Article, Error> {
     let mut rev = Revision::from_text(0, text.to_string()).map_err(|p| Error::input(name, p))?;
     if rev.sentence_count() == 0 {

@@ -26,7 +26,7 @@
 
 use chrono::DateTime;
 
-use crate::model::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::article::{Article, ArticleMeta, ParagraphInput, Revision};
 use crate::{Error, InputProblem, Warning};
 
 /// The first line of the format.

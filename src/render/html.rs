@@ -18,9 +18,9 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::align::words::WordOp;
 use crate::align::{Kind, Op};
+use crate::article::Revision;
 use crate::changelog::{ChangeLog, RevisionDiff, Stats};
 use crate::classify::{Class, ClassEvidence};
-use crate::model::Revision;
 use crate::render::period;
 use crate::render::view;
 use crate::render::view::{

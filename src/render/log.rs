@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use colored::Colorize;
 use serde::Serialize;
 
+use crate::article::ArticleMeta;
 use crate::changelog::{ChangeLog, RevisionDiff};
-use crate::model::ArticleMeta;
 
 /// The schema identifier of the JSON log.
 pub const SCHEMA: &str = "newsdiff/log/1";

@@ -15,8 +15,8 @@ use std::fmt::Write;
 
 use crate::align::words::WordOp;
 use crate::align::{Kind, Op};
+use crate::article::Revision;
 use crate::changelog::{ChangeLog, RevisionDiff};
-use crate::model::Revision;
 use crate::render::period;
 use crate::render::view::{
     article_title, class_item, decisions_note, elided, is_change, one_line, op_notes, revisions,

@@ -10,9 +10,9 @@ use colored::Colorize;
 
 use crate::align::words::WordOp;
 use crate::align::{Kind, Op};
+use crate::article::Revision;
 use crate::changelog::{ChangeLog, RevisionDiff};
 use crate::classify::ClassEvidence;
-use crate::model::Revision;
 use crate::render::period;
 use crate::render::view::{
     article_title, class_item, decisions_note, elided, is_change, list, one_line, op_notes,

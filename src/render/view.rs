@@ -22,9 +22,9 @@ impl Default for Context {
         }
     }
 }
+use crate::article::Revision;
 use crate::changelog::{ChangeLog, Stats};
 use crate::classify::{Class, ClassEvidence};
-use crate::model::Revision;
 
 /// The revisions of a change log, as the terminal view reads them.
 pub fn revisions(log: &ChangeLog) -> Vec<Revision> {

@@ -85,9 +85,9 @@ fn every_gold_pair_aligns_to_a_consistent_change_log() {
         };
         let (old, new) = (text(&p.old), text(&p.new));
         let to_rev = |v: u64, s: &[String]| {
-            newsdiff::model::Revision::from_paragraphs(
+            newsdiff::article::Revision::from_paragraphs(
                 v,
-                vec![newsdiff::model::ParagraphInput::Sentences {
+                vec![newsdiff::article::ParagraphInput::Sentences {
                     text: s.join(" "),
                     sentences: s.to_vec(),
                 }],

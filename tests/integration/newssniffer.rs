@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use newsdiff::model::Article;
+use newsdiff::article::Article;
 use newsdiff::parse::json::ArticleDoc;
 use newsdiff::parse::newssniffer::{self, page};
 

@@ -8,8 +8,8 @@
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
+use newsdiff::article::{Article, Revision};
 use newsdiff::changelog::ChangeLog;
-use newsdiff::model::{Article, Revision};
 use newsdiff::parse::plain;
 
 /// Cases per property; `PROPTEST_CASES` raises it for a longer hunt.
@@ -341,7 +341,7 @@ proptest! {
 // (b) Segmentation is lossless
 
 fn check_segmentation(text: &str) -> Result<(), TestCaseError> {
-    let spans = newsdiff::segment::sentences(text);
+    let spans = newsdiff::text::segment::sentences(text);
     let mut pos = 0;
     for s in &spans {
         prop_assert!(s.start >= pos, "overlap or out of order: {:?}", spans);

@@ -25,7 +25,7 @@ use super::page::collapse;
 use super::{Line, Page, clip};
 use crate::Warning;
 use crate::align::similarity::STOPWORDS;
-use crate::segment;
+use crate::text::segment;
 
 /// The weights of the evidence, in log-odds-like units. The defaults were fitted on
 /// scrapes generated from half of the NewsEdits sample and checked on the other half

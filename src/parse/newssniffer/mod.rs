@@ -12,7 +12,7 @@ pub mod page;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::article::{Article, ArticleMeta, ParagraphInput, Revision};
 use crate::{Error, InputProblem, Warning};
 
 const SOURCE_PREFIX: &str = "This article is from the source '";
@@ -462,7 +462,7 @@ fn assemble(
                 let sentences = cuts
                     .entry(text.clone())
                     .or_insert_with(|| {
-                        crate::segment::sentences(&text)
+                        crate::text::segment::sentences(&text)
                             .into_iter()
                             .map(|s| text[s.range()].to_string())
                             .collect()

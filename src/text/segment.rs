@@ -17,7 +17,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::model::Span;
+use crate::text::Span;
 
 /// Titles that stand before a name and never end a sentence there: `Mr. Lavrov`,
 /// `the Rev. Federico`, `St. Louis`, `Gen. "Mad Dog" Mattis`. They keep the sentence going

@@ -1,4 +1,4 @@
-//! Articles, revisions, paragraphs and sentences.
+//! Articles, revisions, paragraphs and sentences, and the [`Side`] of a pair.
 //!
 //! A revision owns its exact text; paragraphs and sentences are byte spans into it. The
 //! fields are private and every constructor checks the invariants, so a `Revision` that
@@ -11,33 +11,35 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::segment;
+pub use crate::text::Span;
+use crate::text::{paragraph_spans, segment};
 
 /// The longest paragraph newsdiff accepts. Real paragraphs are a few kilobytes; a
 /// megabyte-long "paragraph" is a broken scrape or binary junk, and diffing it word by word
 /// would cost time for nothing.
 pub const MAX_PARAGRAPH_BYTES: usize = 1 << 20;
 
-/// A half-open byte range into a revision's text.
+/// One side of a pair of revisions: the older or the newer. Every stage that speaks of
+/// "the old one" and "the new one" (alignment ops, word changes, class evidence, the views)
+/// uses this one type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
+pub enum Side {
+    /// The older revision of the pair.
+    Old,
+    /// The newer revision of the pair.
+    New,
 }
 
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        debug_assert!(start <= end);
-        Span { start, end }
-    }
-    pub fn range(self) -> Range<usize> {
-        self.start..self.end
-    }
-    pub fn len(self) -> usize {
-        self.end - self.start
-    }
-    pub fn is_empty(self) -> bool {
-        self.start == self.end
+impl Side {
+    /// Both sides, old first.
+    pub const BOTH: [Side; 2] = [Side::Old, Side::New];
+
+    /// The other side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Old => Side::New,
+            Side::New => Side::Old,
+        }
     }
 }
 
@@ -373,64 +375,6 @@ fn truncate(s: &str, max: usize) -> String {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
     }
-}
-
-/// Paragraph spans of a plain body: blocks separated by blank lines, or single lines when
-/// the body has no blank line. Spans exclude the line break and surrounding white space.
-pub fn paragraph_spans(text: &str) -> Vec<Span> {
-    let lines = line_spans(text);
-    let blank = |s: &Span| text[s.range()].trim().is_empty();
-    let has_blank_between = {
-        let first = lines.iter().position(|l| !blank(l));
-        let last = lines.iter().rposition(|l| !blank(l));
-        match (first, last) {
-            (Some(a), Some(b)) => lines[a..=b].iter().any(blank),
-            _ => false,
-        }
-    };
-    let mut out: Vec<Span> = Vec::new();
-    let mut current: Option<Span> = None;
-    for l in &lines {
-        if blank(l) {
-            out.extend(current.take());
-            continue;
-        }
-        let t = &text[l.range()];
-        let lead = t.len() - t.trim_start().len();
-        let trail = t.len() - t.trim_end().len();
-        let s = Span::new(l.start + lead, l.end - trail);
-        current = match current {
-            Some(c) if has_blank_between => Some(Span::new(c.start, s.end)),
-            Some(c) => {
-                out.push(c);
-                Some(s)
-            }
-            None => Some(s),
-        };
-    }
-    out.extend(current);
-    out
-}
-
-/// Line spans without their terminators (`\n` or `\r\n`).
-pub fn line_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(Span::new(start, end));
-            start = i + 1;
-        }
-    }
-    if start < text.len() {
-        out.push(Span::new(start, text.len()));
-    }
-    out
 }
 
 #[cfg(test)]
