@@ -11,7 +11,7 @@ use crate::exit::Exit;
 pub const SCHEMA: &str = "newsdiff/check/1";
 
 /// The report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One line per violation or problem, then a summary.
     Human,

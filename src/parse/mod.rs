@@ -16,7 +16,7 @@ use crate::{Error, InputProblem, Warning};
 pub const MAX_INPUT_BYTES: u64 = 256 << 20;
 
 /// The input formats newsdiff understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One version per file; paragraphs separated by blank lines, or one per line.
     Text,

@@ -11,7 +11,7 @@ pub mod view;
 use chrono::{DateTime, FixedOffset};
 
 /// The output formats of `newsdiff diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     Terminal,
     Json,

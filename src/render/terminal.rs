@@ -20,7 +20,7 @@ use crate::render::view::{
 };
 
 /// How a diff is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     /// One column: each changed sentence once, with its word changes marked inside.
     Inline,

@@ -935,3 +935,28 @@ fn json_without_revisions_is_an_error_not_prose() {
     let line = assert_one_error(&out, &a);
     assert!(line.contains("revisions"), "{line}");
 }
+
+// ---------------------------------------------------------------------------------------
+// What users of git, ripgrep and delta expect: completions, suggestions
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F _newsdiff"),
+        ("zsh", "#compdef newsdiff"),
+        ("fish", "complete -c newsdiff"),
+    ] {
+        let out = newsdiff().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}: {}", stderr_of(&out));
+        let text = stdout_of(&out);
+        assert!(text.contains(marker), "{shell}: {text}");
+        for sub in ["diff", "check", "report"] {
+            assert!(text.contains(sub), "{shell} completes no {sub}");
+        }
+    }
+    newsdiff()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("newsdiff: error:"));
+}

@@ -10,6 +10,12 @@
 //! - `check`: `newsdiff check` on small archives built in temporary directories.
 //! - `html`: the HTML and Markdown views (escaping, no outside resources, anchors) and,
 //!   when Chromium is installed, the browser check of `.ci/browser-test.sh`.
+//! - `views`: the terminal layouts and `log` on the samples.
+//! - `newssniffer`: reading News Sniffer scrapes, and splitting them back.
+//! - `alignment`: the aligner's scores on the hand-aligned gold set.
+//! - `report`: `newsdiff report`, the static site of an archive.
+//! - `terminal`: the binary on a pseudo-terminal (paging, colour under `auto`).
+//! - `regression`: one test per fault a user met, named after it.
 
 mod alignment;
 mod check;
@@ -17,8 +23,10 @@ mod cli;
 mod html;
 mod newssniffer;
 mod properties;
+mod regression;
 mod report;
 mod schema;
 mod snapshots;
+mod terminal;
 mod util;
 mod views;

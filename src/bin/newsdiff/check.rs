@@ -1,0 +1,56 @@
+//! `newsdiff check`: rules over whole archives.
+
+use std::io::Write;
+
+use newsdiff::check::{self, CheckError, rules::Override};
+
+use crate::args::CheckArgs;
+use crate::exit::Exit;
+use crate::failure::Failure;
+
+pub fn run(args: CheckArgs) -> Result<Exit, Failure> {
+    let opts = check::Options {
+        jobs: args.jobs.unwrap_or(0),
+        progress: !args.no_progress,
+        config: args.config.clone(),
+        overrides: overrides(&args)?,
+    };
+    let out: Box<dyn Write> = match args.output.as_deref().filter(|p| *p != "-") {
+        Some(path) => Box::new(
+            std::fs::File::create(path).map_err(|source| Failure::Write {
+                path: path.to_string(),
+                source,
+            })?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut sink = check::report::sink(args.format.into(), out);
+    match check::run(&args.paths, &opts, sink.as_mut()) {
+        Ok(summary) => Ok(match summary.exit() {
+            newsdiff::exit::Exit::Success => Exit::Success,
+            newsdiff::exit::Exit::Differences => Exit::Differences,
+            newsdiff::exit::Exit::Trouble => Exit::Trouble,
+        }),
+        Err(CheckError::Output(e)) => Err(Failure::Stdout(e)),
+        Err(e) => Err(Failure::Config(e.to_string())),
+    }
+}
+
+/// The rule settings of `--disable`, `--enable` and `--max-deleted-percent`, in that
+/// order (a later setting wins).
+fn overrides(args: &CheckArgs) -> Result<Vec<Override>, Failure> {
+    let mut overrides = Vec::new();
+    for spec in &args.disable {
+        overrides.push(Override::rule(spec, false).map_err(Failure::Config)?);
+    }
+    for spec in &args.enable {
+        overrides.push(Override::rule(spec, true).map_err(Failure::Config)?);
+    }
+    for spec in &args.max_deleted_percent {
+        overrides.push(
+            Override::max_deleted(spec)
+                .map_err(|m| Failure::Config(format!("--max-deleted-percent: {m}")))?,
+        );
+    }
+    Ok(overrides)
+}

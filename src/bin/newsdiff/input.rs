@@ -1,0 +1,39 @@
+//! Reading the inputs of `diff`, `log` and `split`, and telling the user of doubts.
+
+use std::io::Write;
+
+use newsdiff::Warning;
+use newsdiff::parse::{self, Parsed};
+
+use crate::args::InputArgs;
+use crate::failure::Failure;
+
+impl InputArgs {
+    /// Reads, parses and (with `--strict`) vets the inputs; doubts go to standard error.
+    pub fn load(&self) -> Result<Parsed, Failure> {
+        if self.inputs.iter().filter(|i| *i == "-").count() > 1 {
+            return Err(Failure::Usage(
+                "standard input (`-`) can be given only once".into(),
+            ));
+        }
+        let mut parsed = parse::load(&self.inputs, self.from.map(Into::into))?;
+        if self.strict {
+            parsed = parsed.strict(&self.inputs)?;
+        }
+        warn_doubts(&parsed.warnings);
+        Ok(parsed)
+    }
+}
+
+/// Doubts and unplaced text go to standard error; decisions with a clear winner are in
+/// the JSON outputs only.
+fn warn_doubts(warnings: &[Warning]) {
+    let mut err = std::io::stderr().lock();
+    for w in warnings.iter().filter(|w| w.doubt) {
+        let _ = write!(err, "newsdiff: warning: {w}");
+        if let (Some(c), Some(r)) = (&w.chosen, &w.runner_up) {
+            let _ = write!(err, " (chose {c}; runner-up {r})");
+        }
+        let _ = writeln!(err);
+    }
+}

@@ -1,0 +1,41 @@
+//! `newsdiff report`: a static site of an archive.
+
+use std::io::Write;
+
+use newsdiff::archive::Problem;
+use newsdiff::site::{self, SiteError};
+
+use crate::args::ReportArgs;
+use crate::exit::Exit;
+use crate::failure::Failure;
+
+pub fn run(args: ReportArgs) -> Result<Exit, Failure> {
+    let summary = site::build(&args.paths, &args.output).map_err(|e| {
+        let SiteError::NothingRead { problems } = &e else {
+            return Failure::Usage(e.to_string());
+        };
+        warn(problems);
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        Failure::Usage(format!("{}: {e}", paths.join(", ")))
+    })?;
+    warn(&summary.problems);
+    let _ = writeln!(
+        std::io::stderr(),
+        "newsdiff: wrote {} article pages, an index and a feed of {} changes to {}",
+        summary.articles,
+        summary.changes,
+        args.output.display()
+    );
+    // As with `check`: what could not be read is trouble, though the rest was written.
+    Ok(match summary.problems.is_empty() {
+        true => Exit::Success,
+        false => Exit::Trouble,
+    })
+}
+
+fn warn(problems: &[Problem]) {
+    let mut err = std::io::stderr().lock();
+    for p in problems {
+        let _ = writeln!(err, "newsdiff: warning: {p}");
+    }
+}

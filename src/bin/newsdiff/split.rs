@@ -1,0 +1,22 @@
+//! `newsdiff split`: an input's versions, as read.
+
+use newsdiff::parse;
+
+use crate::args::{SplitArgs, SplitFormat};
+use crate::exit::Exit;
+use crate::failure::Failure;
+
+pub fn run(args: SplitArgs) -> Result<Exit, Failure> {
+    let parsed = args.input.load()?;
+    let text = match args.format {
+        SplitFormat::Json => {
+            let doc = parse::json::ArticleDoc::from_article(&parsed.article, parsed.warnings);
+            let mut s = serde_json::to_string_pretty(&doc).expect("an article always serialises");
+            s.push('\n');
+            s
+        }
+        SplitFormat::Text => parse::versions::write(&parsed.article, &parsed.warnings),
+    };
+    args.output.emit(&text)?;
+    Ok(Exit::Success)
+}
