@@ -35,8 +35,14 @@ pub const TOP: usize = 5;
 /// themselves is reported, not an error).
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
-    #[error("{path}: {message}")]
-    Config { path: String, message: String },
+    /// A `newsdiff.toml` (or `--config` file) that cannot be used.
+    #[error("{path}: {problem}")]
+    Config {
+        /// The file's path.
+        path: String,
+        /// What is wrong with it.
+        problem: rules::ConfigError,
+    },
     #[error("writing the report: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -183,9 +189,9 @@ pub fn load_configs(
     explicit: Option<&Path>,
 ) -> Result<Vec<Option<ConfigFile>>, CheckError> {
     let read = |p: &Path| {
-        ConfigFile::read(p).map_err(|message| CheckError::Config {
+        ConfigFile::read(p).map_err(|problem| CheckError::Config {
             path: p.display().to_string(),
-            message,
+            problem,
         })
     };
     if let Some(p) = explicit {

@@ -162,11 +162,11 @@ impl Settings {
         }
     }
 
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), ConfigError> {
         match self.max_deleted_percent {
-            Some(p) if !(0.0..=100.0).contains(&p) || p.is_nan() => Err(format!(
-                "max-deleted-percent is {p}; give a percentage from 0 to 100"
-            )),
+            Some(p) if !(0.0..=100.0).contains(&p) || p.is_nan() => {
+                Err(ConfigError::PercentOutOfRange(p))
+            }
             _ => Ok(()),
         }
     }
@@ -183,27 +183,67 @@ pub struct ConfigFile {
     pub sources: BTreeMap<String, Settings>,
 }
 
+/// What is wrong with a rule setting, in a `newsdiff.toml` or on the command line. Each
+/// reads as the tail of `FILE: …` or `--flag: …`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read (the I/O error's text).
+    #[error("cannot read: {0}")]
+    Read(String),
+    /// The TOML is malformed or names an unknown key; `line` counts from 1.
+    #[error("{}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+    Toml {
+        /// Where the problem starts, when the TOML parser knows.
+        line: Option<usize>,
+        /// The TOML parser's message.
+        message: String,
+    },
+    /// `max-deleted-percent` outside 0 to 100.
+    #[error("max-deleted-percent is {0}; give a percentage from 0 to 100")]
+    PercentOutOfRange(f64),
+    /// A value for `--max-deleted-percent` that is not a number.
+    #[error("{0:?} is not a percentage")]
+    NotAPercentage(String),
+    /// A rule name that is not one of [`Rule::ALL`].
+    #[error("no rule {name:?}; the rules are {known}")]
+    NoSuchRule {
+        /// The name as given.
+        name: String,
+        /// The rule names, comma-separated.
+        known: String,
+    },
+    /// A problem inside one source's table.
+    #[error("[sources.{table}]: {problem}")]
+    InSource {
+        /// The source's table name.
+        table: String,
+        /// What is wrong in it.
+        problem: Box<ConfigError>,
+    },
+}
+
 impl ConfigFile {
-    pub fn parse(text: &str) -> Result<ConfigFile, String> {
-        let c: ConfigFile = toml::from_str(text).map_err(|e| {
-            let m = e.message().to_string();
-            match e.span() {
-                Some(span) => {
-                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-                    format!("line {line}: {m}")
-                }
-                None => m,
-            }
+    /// Parses and validates the text of a `newsdiff.toml`.
+    pub fn parse(text: &str) -> Result<ConfigFile, ConfigError> {
+        let c: ConfigFile = toml::from_str(text).map_err(|e| ConfigError::Toml {
+            line: e
+                .span()
+                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1),
+            message: e.message().to_string(),
         })?;
         c.rules.validate()?;
         for (name, s) in &c.sources {
-            s.validate().map_err(|m| format!("[sources.{name}]: {m}"))?;
+            s.validate().map_err(|problem| ConfigError::InSource {
+                table: name.clone(),
+                problem: Box::new(problem),
+            })?;
         }
         Ok(c)
     }
 
-    pub fn read(path: &Path) -> Result<ConfigFile, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+    /// Reads and parses a `newsdiff.toml`.
+    pub fn read(path: &Path) -> Result<ConfigFile, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read(e.to_string()))?;
         ConfigFile::parse(&text)
     }
 }
@@ -217,11 +257,14 @@ pub struct Override {
 
 impl Override {
     /// `RULE[@SOURCE]` for `--enable` (`on`) or `--disable`.
-    pub fn rule(spec: &str, on: bool) -> Result<Override, String> {
+    pub fn rule(spec: &str, on: bool) -> Result<Override, ConfigError> {
         let (name, source) = split_scope(spec);
         let rule = Rule::from_name(name).ok_or_else(|| {
             let all: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
-            format!("no rule {name:?}; the rules are {}", all.join(", "))
+            ConfigError::NoSuchRule {
+                name: name.to_string(),
+                known: all.join(", "),
+            }
         })?;
         Ok(Override {
             source,
@@ -230,11 +273,11 @@ impl Override {
     }
 
     /// `PERCENT[@SOURCE]` for `--max-deleted-percent`.
-    pub fn max_deleted(spec: &str) -> Result<Override, String> {
+    pub fn max_deleted(spec: &str) -> Result<Override, ConfigError> {
         let (value, source) = split_scope(spec);
         let p: f64 = value
             .parse()
-            .map_err(|_| format!("{value:?} is not a percentage"))?;
+            .map_err(|_| ConfigError::NotAPercentage(value.to_string()))?;
         let settings = Settings {
             max_deleted_percent: Some(p),
             ..Settings::default()
@@ -806,11 +849,13 @@ mod tests {
         assert!(
             ConfigFile::parse("[rules]\nmax-deleted-percent = 120\n")
                 .unwrap_err()
+                .to_string()
                 .contains("0 to 100")
         );
         assert!(
             Override::rule("nope", true)
                 .unwrap_err()
+                .to_string()
                 .contains("flip-flop")
         );
     }

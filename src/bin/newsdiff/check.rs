@@ -41,10 +41,10 @@ pub fn run(args: CheckArgs) -> Result<Exit, Failure> {
 fn overrides(args: &CheckArgs) -> Result<Vec<Override>, Failure> {
     let mut overrides = Vec::new();
     for spec in &args.disable {
-        overrides.push(Override::rule(spec, false).map_err(Failure::Config)?);
+        overrides.push(Override::rule(spec, false).map_err(|e| Failure::Config(e.to_string()))?);
     }
     for spec in &args.enable {
-        overrides.push(Override::rule(spec, true).map_err(Failure::Config)?);
+        overrides.push(Override::rule(spec, true).map_err(|e| Failure::Config(e.to_string()))?);
     }
     for spec in &args.max_deleted_percent {
         overrides.push(

@@ -101,11 +101,11 @@ pub fn parse_with(
 ) -> Result<(Article, Vec<Warning>), Error> {
     let fail = |m: String| Error::input(name, InputProblem::Format(m));
     let mut warnings = Vec::new();
-    let mut pages = split_pages(text, &mut warnings).map_err(fail)?;
+    let mut pages = split_pages(text, &mut warnings).map_err(|p| Error::input(name, p))?;
     if pages.is_empty() {
         return Err(fail("no News Sniffer page found".into()));
     }
-    check_same_article(&pages).map_err(fail)?;
+    check_same_article(&pages).map_err(|p| Error::input(name, p))?;
     chain_warnings(&pages, &mut warnings);
     for p in &pages {
         if p.rows.is_empty() {
@@ -121,13 +121,13 @@ pub fn parse_with(
         p.info.new_title = new;
     }
     let readings = body::resolve_with(&pages, weights, &mut warnings);
-    let article = assemble(&pages, &readings, &mut warnings).map_err(fail)?;
+    let article = assemble(&pages, &readings, &mut warnings).map_err(|p| Error::input(name, p))?;
     Ok((article, warnings))
 }
 
 /// Splits the text into pages. Header lines that are not understood are reported, not
 /// dropped.
-fn split_pages(text: &str, warnings: &mut Vec<Warning>) -> Result<Vec<Page>, String> {
+fn split_pages(text: &str, warnings: &mut Vec<Warning>) -> Result<Vec<Page>, InputProblem> {
     let lines: Vec<Line> = text
         .lines()
         .enumerate()
@@ -169,11 +169,11 @@ fn split_pages(text: &str, warnings: &mut Vec<Warning>) -> Result<Vec<Page>, Str
         while i < lines.len() && parse_versions(&lines[i].text).is_none() {
             let l = &lines[i];
             if saw_header && l.text.starts_with(SOURCE_PREFIX) {
-                return Err(format!(
+                return Err(InputProblem::Format(format!(
                     "line {}: a new page starts before the page at line {} reached its table; \
                      the scrape is truncated",
                     l.number, info.line
-                ));
+                )));
             }
             if !header_line(&l.text, &mut info) && !is_pagination(&l.text) {
                 warnings.push(Warning {
@@ -193,22 +193,22 @@ fn split_pages(text: &str, warnings: &mut Vec<Warning>) -> Result<Vec<Page>, Str
         }
         let Some((a, b)) = lines.get(i).and_then(|l| parse_versions(&l.text)) else {
             if start == 0 && pages.is_empty() {
-                return Err(
+                return Err(InputProblem::Format(
                     "no `Version A Version B` line: not a News Sniffer page, or the \
                             scrape is truncated"
                         .into(),
-                );
+                ));
             }
-            return Err(format!(
+            return Err(InputProblem::Format(format!(
                 "the page at line {} has no `Version A Version B` line; the scrape is truncated",
                 lines[start].number
-            ));
+            )));
         };
         if b <= a {
-            return Err(format!(
+            return Err(InputProblem::Format(format!(
                 "line {}: version {b} does not come after version {a}",
                 lines[i].number
-            ));
+            )));
         }
         info.old_version = a;
         info.new_version = b;
@@ -373,13 +373,13 @@ fn period_seconds(words: &str) -> Option<i64> {
 }
 
 /// Pages from different articles cannot make one history.
-fn check_same_article(pages: &[Page]) -> Result<(), String> {
+fn check_same_article(pages: &[Page]) -> Result<(), InputProblem> {
     let first = &pages[0].info;
     for p in &pages[1..] {
         let differs =
             |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
         if differs(&first.url, &p.info.url) || differs(&first.source, &p.info.source) {
-            return Err(format!(
+            return Err(InputProblem::Format(format!(
                 "the page at line {} is from another article ({}) than the page at line {} ({}); \
                  split the file per article",
                 p.info.line,
@@ -394,7 +394,7 @@ fn check_same_article(pages: &[Page]) -> Result<(), String> {
                     .as_deref()
                     .or(first.source.as_deref())
                     .unwrap_or("?"),
-            ));
+            )));
         }
     }
     Ok(())
@@ -425,7 +425,7 @@ fn assemble(
     pages: &[Page],
     readings: &[body::Reading],
     warnings: &mut Vec<Warning>,
-) -> Result<Article, String> {
+) -> Result<Article, InputProblem> {
     let mut revisions: Vec<Revision> = Vec::new();
     // Consecutive versions share most paragraphs: cut each distinct one into sentences once.
     let mut cuts: std::collections::HashMap<String, Vec<String>> = Default::default();
@@ -434,7 +434,7 @@ fn assemble(
                     title: &Option<String>,
                     time: Option<DateTime<FixedOffset>>,
                     revisions: &mut Vec<Revision>|
-     -> Result<(), String> {
+     -> Result<(), InputProblem> {
         if let Some(existing) = revisions.iter().find(|r| r.version == version) {
             let same = existing
                 .paragraph_texts()
@@ -454,7 +454,9 @@ fn assemble(
             return Ok(());
         }
         if revisions.last().is_some_and(|r| r.version > version) {
-            return Err(format!("version {version} comes after a later version"));
+            return Err(InputProblem::Format(format!(
+                "version {version} comes after a later version"
+            )));
         }
         let inputs = paragraphs
             .into_iter()
@@ -471,7 +473,7 @@ fn assemble(
                 ParagraphInput::Sentences { text, sentences }
             })
             .collect();
-        let mut r = Revision::from_paragraphs(version, inputs, None).map_err(|e| e.to_string())?;
+        let mut r = Revision::from_paragraphs(version, inputs, None)?;
         r.title = title.clone();
         r.created = time;
         revisions.push(r);
@@ -495,7 +497,9 @@ fn assemble(
         )?;
     }
     if revisions.iter().any(|r| r.paragraphs().is_empty()) {
-        return Err("a version has no text at all; the scrape holds no sensible revision".into());
+        return Err(InputProblem::Format(
+            "a version has no text at all; the scrape holds no sensible revision".into(),
+        ));
     }
     let first = &pages[0].info;
     let mut meta = ArticleMeta {
