@@ -38,11 +38,22 @@ pub enum InputProblem {
     Empty,
     #[error("looks like binary data (NUL byte at offset {offset}), not article text")]
     Binary { offset: usize },
+    #[error("is not valid UTF-8 (first bad byte at offset {offset}); {hint}")]
+    NotUtf8 {
+        /// Bytes from the start (after a byte order mark) to the first that is not UTF-8.
+        offset: usize,
+        /// What the bytes look like, and how to convert them.
+        hint: EncodingHint,
+    },
+    /// A UTF-16 file (with a byte order mark) that does not decode: an unpaired surrogate.
     #[error(
-        "is not valid UTF-8 (first bad byte at offset {offset}); convert it first, e.g. \
-         `iconv -f WINDOWS-1252 -t UTF-8`"
+        "is UTF-16 ({order}) but not valid UTF-16; convert it first, e.g. \
+         `iconv -f UTF-16 -t UTF-8`"
     )]
-    NotUtf8 { offset: usize },
+    BadUtf16 {
+        /// `little-endian` or `big-endian`, from the byte order mark.
+        order: &'static str,
+    },
     #[error("is larger than {limit} bytes; newsdiff reads article files up to that size")]
     TooLarge { limit: u64 },
     #[error(
@@ -59,6 +70,31 @@ pub enum InputProblem {
     Json(String),
     #[error("{0}")]
     Format(String),
+}
+
+/// What bytes that are not UTF-8 look like, so the error can say how to convert them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EncodingHint {
+    /// The text is UTF-8 up to its last bytes, which begin a character and stop: the file
+    /// was cut short (a truncated download or a split file).
+    #[error("the file ends inside a UTF-8 character, so it looks cut short; check its end")]
+    CutShort,
+    /// UTF-16 without a byte order mark: NUL bytes in every other place of ASCII text.
+    #[error(
+        "it looks like UTF-16 without a byte order mark; convert it first, e.g. `iconv -f UTF-16LE -t UTF-8`"
+    )]
+    Utf16NoBom,
+    /// Single high bytes among ASCII: a one-byte Western encoding such as Windows-1252
+    /// or ISO 8859-1.
+    #[error(
+        "it looks like a one-byte encoding such as Windows-1252; convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
+    )]
+    SingleByte,
+    /// Nothing recognisable.
+    #[error(
+        "convert it to UTF-8 first (`file -i FILE` names its encoding; then `iconv -f THAT -t UTF-8`)"
+    )]
+    Unknown,
 }
 
 /// A non-fatal finding that the user must hear about: an inferred decision with a real

@@ -17,4 +17,4 @@ pub mod render;
 pub mod site;
 pub mod text;
 
-pub use error::{Error, InputProblem, Result, Warning};
+pub use error::{EncodingHint, Error, InputProblem, Result, Warning};

@@ -43,6 +43,18 @@ impl Side {
     }
 }
 
+/// The version after `v`, for a revision that gives none: versions count up from the one
+/// before. Fails, naming `v`, when no version can follow it (`u64::MAX`), so a crafted
+/// input cannot wrap around to version 0 and turn the history backwards.
+pub fn next_version(v: u64) -> Result<u64, crate::InputProblem> {
+    v.checked_add(1).ok_or_else(|| {
+        crate::InputProblem::Format(format!(
+            "version {v} is the largest there can be; the revision after it needs a version \
+             of its own, and none is left"
+        ))
+    })
+}
+
 /// What is known of an article apart from its revisions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleMeta {

@@ -13,7 +13,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::article::{Article, ArticleMeta, ParagraphInput, Revision, next_version};
 use crate::{Error, InputProblem, Warning};
 
 /// A whole JSON article document.
@@ -257,7 +257,10 @@ pub fn parse(name: &str, text: &str) -> Result<(Article, Vec<Warning>), Error> {
     }
     let mut revisions: Vec<Revision> = Vec::with_capacity(doc.revisions.len());
     for (i, r) in doc.revisions.iter().enumerate() {
-        let default = revisions.last().map_or(0, |p| p.version + 1);
+        let default = match revisions.last() {
+            Some(p) => next_version(p.version).map_err(|p| Error::input(name, p))?,
+            None => 0,
+        };
         revisions.push(
             r.to_revision(i, default)
                 .map_err(|p| Error::input(name, p))?,

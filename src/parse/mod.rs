@@ -8,8 +8,8 @@ pub mod versions;
 use std::io::Read;
 use std::path::Path;
 
-use crate::article::{Article, Revision};
-use crate::{Error, InputProblem, Warning};
+use crate::article::{Article, Revision, next_version};
+use crate::{EncodingHint, Error, InputProblem, Warning};
 
 /// The largest input newsdiff reads. A scrape of a hundred pages is a few megabytes; the
 /// limit only keeps a wrong file from eating memory.
@@ -83,21 +83,103 @@ fn read_limited(r: impl Read) -> Result<Vec<u8>, InputProblem> {
     Ok(bytes)
 }
 
-/// Checks and decodes input bytes: UTF-8 with an optional BOM, not binary, not empty.
+/// Checks and decodes input bytes: UTF-8 with an optional byte order mark, or UTF-16
+/// with one (decoded by `encoding_rs`); not binary, not empty. Bytes that are neither are
+/// refused with a hint that fits what they look like ([`EncodingHint`]).
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, InputProblem> {
+    if let Some(text) = decode_utf16(&bytes)? {
+        return non_empty(text);
+    }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        if looks_like_utf16(&bytes) {
+            return Err(InputProblem::NotUtf8 {
+                offset,
+                hint: EncodingHint::Utf16NoBom,
+            });
+        }
         return Err(InputProblem::Binary { offset });
     }
-    let text = String::from_utf8(bytes).map_err(|e| InputProblem::NotUtf8 {
-        offset: e.utf8_error().valid_up_to(),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let err = e.utf8_error();
+        InputProblem::NotUtf8 {
+            offset: err.valid_up_to(),
+            hint: utf8_hint(e.as_bytes(), err),
+        }
     })?;
+    non_empty(text)
+}
+
+fn non_empty(text: String) -> Result<String, InputProblem> {
     if text.trim().is_empty() {
         return Err(InputProblem::Empty);
     }
     Ok(text)
+}
+
+/// A UTF-16 file announced by its byte order mark, decoded; `None` when there is no such
+/// mark. Word processors and Windows tools ("Unicode" in Notepad) write these.
+fn decode_utf16(bytes: &[u8]) -> Result<Option<String>, InputProblem> {
+    let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) else {
+        return Ok(None);
+    };
+    if encoding == encoding_rs::UTF_8 {
+        return Ok(None);
+    }
+    let order = if encoding == encoding_rs::UTF_16LE {
+        "little-endian"
+    } else {
+        "big-endian"
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+    if had_errors {
+        return Err(InputProblem::BadUtf16 { order });
+    }
+    if let Some(offset) = text.find('\0') {
+        return Err(InputProblem::Binary { offset });
+    }
+    Ok(Some(text.into_owned()))
+}
+
+/// Whether NUL-bearing bytes look like UTF-16 text without a byte order mark: in the
+/// first kilobyte, nearly every byte on one parity is NUL and the other is printable
+/// ASCII, as for English text in UTF-16.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024) & !1];
+    if head.len() < 8 {
+        return false;
+    }
+    let pairs = head.chunks_exact(2);
+    let n = pairs.len();
+    let le = pairs.clone().filter(|p| p[1] == 0 && p[0] != 0).count();
+    let be = pairs.filter(|p| p[0] == 0 && p[1] != 0).count();
+    le.max(be) * 10 >= n * 9
+}
+
+/// What the bytes around the first bad one suggest: a character cut off at the very end,
+/// or lone high bytes among ASCII (a one-byte encoding).
+fn utf8_hint(bytes: &[u8], err: std::str::Utf8Error) -> EncodingHint {
+    if err.error_len().is_none() {
+        return EncodingHint::CutShort;
+    }
+    // In a one-byte encoding, high bytes stand alone between ASCII; count how many of
+    // the high bytes do.
+    let high: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] >= 0x80).collect();
+    let lone = high
+        .iter()
+        .filter(|&&i| {
+            let before = i == 0 || bytes[i - 1] < 0x80;
+            let after = i + 1 == bytes.len() || bytes[i + 1] < 0x80;
+            before && after
+        })
+        .count();
+    if !high.is_empty() && lone * 2 >= high.len() {
+        EncodingHint::SingleByte
+    } else {
+        EncodingHint::Unknown
+    }
 }
 
 /// Picks the format of an input from its content.
@@ -203,7 +285,10 @@ pub fn load_with(names: &[String], format: Option<Format>, blank: Blank) -> Resu
         for mut r in parsed.article.revisions.drain(..) {
             let last = acc.article.revisions.last().map(|r| r.version);
             if !explicit {
-                r.version = last.map_or(0, |v| v + 1);
+                r.version = match last {
+                    Some(v) => next_version(v).map_err(|p| Error::input(name, p))?,
+                    None => 0,
+                };
             } else if last.is_some_and(|v| r.version <= v) {
                 return Err(Error::input(
                     name,
@@ -241,8 +326,56 @@ mod tests {
         ));
         assert!(matches!(
             decode(b"ok \xff".to_vec()),
-            Err(InputProblem::NotUtf8 { offset: 3 })
+            Err(InputProblem::NotUtf8 { offset: 3, .. })
         ));
         assert_eq!(decode(b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let units = text.encode_utf16();
+        let mut out = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for u in units {
+            out.extend(if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let text = "Café owner’s appeal.\n\nSecond paragraph.";
+        assert_eq!(decode(utf16(text, false)).unwrap(), text);
+        assert_eq!(decode(utf16(text, true)).unwrap(), text);
+        // An unpaired surrogate is named as bad UTF-16, not as binary data.
+        let mut bad = vec![0xFF, 0xFE];
+        bad.extend([0x41, 0x00, 0x00, 0xD8, 0x41, 0x00]);
+        assert!(matches!(decode(bad), Err(InputProblem::BadUtf16 { .. })));
+    }
+
+    #[test]
+    fn the_hint_for_bytes_that_are_not_utf8_fits_them() {
+        let hint = |b: &[u8]| match decode(b.to_vec()) {
+            Err(InputProblem::NotUtf8 { hint, .. }) => hint,
+            other => panic!("{other:?}"),
+        };
+        // A UTF-8 file cut inside "é" (C3 A9).
+        assert_eq!(hint(b"Caf\xC3"), EncodingHint::CutShort);
+        // Windows-1252 "Café" and "’".
+        assert_eq!(hint(b"Caf\xE9 owner\x92s appeal"), EncodingHint::SingleByte);
+        // UTF-16 without its byte order mark.
+        let mut no_bom = utf16("Bridge to close for repairs", false);
+        no_bom.drain(..2);
+        assert_eq!(hint(&no_bom), EncodingHint::Utf16NoBom);
+        assert_eq!(
+            hint(b"\xF0\x28\x8C\xBC\xF0\x28\x8C\x28"),
+            EncodingHint::Unknown
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Regression tests, each named after the fault it pins: what a user saw go wrong, so
 //! that it cannot come back unnoticed. A test here failed on the code before its fix.
 
-use crate::util::{newsdiff, stderr_of};
+use crate::util::{newsdiff, stderr_of, stdout_of, tempdir, write};
 
 /// `newsdiff chek x` was read as the file `chek` and reported missing, with no hint
 /// that a subcommand was meant.
@@ -16,4 +16,103 @@ fn mistyped_subcommand_was_read_as_a_missing_file() {
     // subcommand is still just a missing file.
     let out = newsdiff().args(["zzzz", "samples"]).output().unwrap();
     assert!(stderr_of(&out).contains("zzzz: no such file"));
+}
+
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xFE];
+    out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    out
+}
+
+/// A UTF-16 file with a byte order mark (Notepad's "Unicode") was refused as "binary
+/// data"; it is read like any other text.
+#[test]
+fn utf16_file_with_a_byte_order_mark_was_called_binary_data() {
+    let dir = tempdir();
+    let old = write(
+        dir.path(),
+        "old.txt",
+        utf16le("The bridge will close for 2 weeks."),
+    );
+    let new = write(
+        dir.path(),
+        "new.txt",
+        utf16le("The bridge will close for 3 weeks."),
+    );
+    let out = newsdiff()
+        .args([&old, &new, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("[-2-]{+3+}"),
+        "{}",
+        stdout_of(&out)
+    );
+}
+
+/// A UTF-8 file cut inside a character was told to convert from Windows-1252, which
+/// would have garbled the rest of it.
+#[test]
+fn utf8_cut_inside_a_character_was_told_to_convert_from_windows_1252() {
+    let dir = tempdir();
+    let cut = write(dir.path(), "cut.txt", b"Caf\xC3\xA9 owner appeals. Caf\xC3");
+    let ok = write(dir.path(), "ok.txt", "Café owner appeals.");
+    let out = newsdiff().args([&ok, &cut]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("cut short"), "{err}");
+    assert!(!err.contains("WINDOWS-1252"), "{err}");
+    let latin = write(dir.path(), "latin.txt", b"Caf\xE9 owner appeals.");
+    let err = stderr_of(&newsdiff().args([&ok, &latin]).output().unwrap());
+    assert!(err.contains("WINDOWS-1252"), "{err}");
+}
+
+/// A JSON article whose version is the largest u64, followed by a revision with no
+/// version, panicked a debug build (`attempt to add with overflow`) and wrapped to
+/// version 0 in release, so the diff ran backwards and exited 0.
+#[test]
+fn version_after_u64_max_overflowed_to_zero() {
+    let dir = tempdir();
+    let json = r#"{"revisions": [
+        {"version": 18446744073709551615, "text": "The bridge will close."},
+        {"text": "The bridge will close on Monday."}]}"#;
+    let path = write(dir.path(), "a.json", json);
+    let out = newsdiff().arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("version 18446744073709551615"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    // The same through a text file given after the JSON article.
+    let last = r#"{"revisions": [{"version": 18446744073709551615, "text": "One."}]}"#;
+    let one = write(dir.path(), "one.json", last);
+    let two = write(dir.path(), "two.txt", "Two.");
+    let out = newsdiff().args([&one, &two]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("18446744073709551615"));
+}
+
+/// `-o` named one of the inputs and overwrote a version with the diff of it.
+#[test]
+fn output_file_could_overwrite_an_input() {
+    let dir = tempdir();
+    let old = write(dir.path(), "old.txt", "The bridge will close.");
+    let new = write(dir.path(), "new.txt", "The bridge will close on Monday.");
+    let other_spelling = format!("{}/./new.txt", dir.path().display());
+    for args in [
+        vec![old.as_str(), new.as_str(), "-o", other_spelling.as_str()],
+        vec!["log", old.as_str(), new.as_str(), "-o", old.as_str()],
+        vec!["split", old.as_str(), new.as_str(), "-o", new.as_str()],
+        vec!["check", old.as_str(), "-o", old.as_str()],
+    ] {
+        let out = newsdiff().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr_of(&out).contains("is one of the inputs"), "{args:?}");
+    }
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), "The bridge will close.");
+    assert_eq!(
+        std::fs::read_to_string(&new).unwrap(),
+        "The bridge will close on Monday."
+    );
 }

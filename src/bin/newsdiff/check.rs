@@ -1,6 +1,7 @@
 //! `newsdiff check`: rules over whole archives.
 
 use std::io::Write;
+use std::path::Path;
 
 use newsdiff::check::{self, CheckError, rules::Override};
 
@@ -15,15 +16,7 @@ pub fn run(args: CheckArgs) -> Result<Exit, Failure> {
         config: args.config.clone(),
         overrides: overrides(&args)?,
     };
-    let out: Box<dyn Write> = match args.output.as_deref().filter(|p| *p != "-") {
-        Some(path) => Box::new(
-            std::fs::File::create(path).map_err(|source| Failure::Write {
-                path: path.to_string(),
-                source,
-            })?,
-        ),
-        None => Box::new(std::io::stdout().lock()),
-    };
+    let out = report_output(&args)?;
     let mut sink = check::report::sink(args.format.into(), out);
     match check::run(&args.paths, &opts, sink.as_mut()) {
         Ok(summary) => Ok(match summary.exit() {
@@ -34,6 +27,19 @@ pub fn run(args: CheckArgs) -> Result<Exit, Failure> {
         Err(CheckError::Output(e)) => Err(Failure::Stdout(e)),
         Err(e) => Err(Failure::Config(e.to_string())),
     }
+}
+
+/// Where the report goes: `-o FILE` (never one of the archives) or standard output.
+fn report_output(args: &CheckArgs) -> Result<Box<dyn Write>, Failure> {
+    let Some(path) = args.output.as_deref().filter(|p| *p != "-") else {
+        return Ok(Box::new(std::io::stdout().lock()));
+    };
+    crate::output::refuse_overwriting(Path::new(path), &args.paths)?;
+    let file = std::fs::File::create(path).map_err(|source| Failure::Write {
+        path: path.to_string(),
+        source,
+    })?;
+    Ok(Box::new(file))
 }
 
 /// The rule settings of `--disable`, `--enable` and `--max-deleted-percent`, in that

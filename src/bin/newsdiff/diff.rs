@@ -10,6 +10,7 @@ use crate::failure::Failure;
 use crate::output::terminal_width;
 
 pub fn run(args: DiffArgs) -> Result<Exit, Failure> {
+    args.output.refuse_inputs(&args.input.inputs)?;
     let parsed = args.input.load()?;
     let article = &parsed.article;
     if article.revisions.len() < 2 {

@@ -8,6 +8,7 @@ use crate::exit::Exit;
 use crate::failure::Failure;
 
 pub fn run(args: LogArgs) -> Result<Exit, Failure> {
+    args.output.refuse_inputs(&args.input.inputs)?;
     let parsed = args.input.load()?;
     let log = ChangeLog::consecutive(&parsed.article, parsed.warnings.clone());
     let text = match args.format {

@@ -2,6 +2,7 @@
 //! the pager, and the terminal's width.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::args::{ColorChoice, MAX_WIDTH, MIN_WIDTH, OutputArgs};
@@ -17,6 +18,15 @@ impl OutputArgs {
     /// output is a terminal (never for a file).
     pub fn use_color(&self) -> bool {
         use_color(self.color, self.file().is_some())
+    }
+
+    /// Fails when the output file is one of `inputs` (the same file, by any path or
+    /// link), before anything is read or written: `-o` must never destroy a version.
+    pub fn refuse_inputs(&self, inputs: &[impl AsRef<Path>]) -> Result<(), Failure> {
+        let Some(out) = self.file() else {
+            return Ok(());
+        };
+        refuse_overwriting(Path::new(out), inputs)
     }
 
     /// Writes `text` to the output file, or to standard output, through the pager when
@@ -41,6 +51,20 @@ impl OutputArgs {
             .and_then(|()| stdout.flush())
             .map_err(Failure::Stdout)
     }
+}
+
+/// Fails when `output` is the same file as one of `inputs` (compared by device and inode,
+/// with `same-file`, so another spelling of the path or a hard link is caught too).
+pub fn refuse_overwriting(output: &Path, inputs: &[impl AsRef<Path>]) -> Result<(), Failure> {
+    for input in inputs {
+        if same_file::is_same_file(output, input).unwrap_or(false) {
+            return Err(Failure::Usage(format!(
+                "{}: is one of the inputs; write the output to another file",
+                output.display()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `--color`, then (under `auto`) `NO_COLOR` (set and not empty: off), `CLICOLOR_FORCE`

@@ -7,6 +7,7 @@ use crate::exit::Exit;
 use crate::failure::Failure;
 
 pub fn run(args: SplitArgs) -> Result<Exit, Failure> {
+    args.output.refuse_inputs(&args.input.inputs)?;
     let parsed = args.input.load()?;
     let text = match args.format {
         SplitFormat::Json => {
