@@ -16,5 +16,6 @@ pub mod parse;
 pub mod render;
 pub mod site;
 pub mod text;
+pub mod xml;
 
 pub use error::{Error, InputProblem, Result, Warning};

@@ -13,9 +13,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::archive::{self, Item, Problem};
 use crate::changelog::ChangeLog;
-use crate::check::report::xml_escape;
 use crate::render::html::{self, escape};
 use crate::render::view::{class_item, stat_parts};
+use crate::xml;
 
 /// Changes listed in the feed at most.
 const FEED_ENTRIES: usize = 200;
@@ -310,11 +310,11 @@ fn atom(feed: &[FeedEntry]) -> String {
             out,
             "<entry><title>{}</title><id>{}</id><link href=\"{}\"/><updated>{}</updated>\
              <summary>{}</summary></entry>",
-            xml_escape(&e.title),
-            xml_escape(&e.id),
-            xml_escape(&e.link),
+            xml::escape(&e.title),
+            xml::escape(&e.id),
+            xml::escape(&e.link),
             e.time.unwrap_or(updated).to_rfc3339(),
-            xml_escape(&e.summary)
+            xml::escape(&e.summary)
         );
     }
     out.push_str("</feed>\n");

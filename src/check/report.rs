@@ -6,6 +6,7 @@ use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
 use super::{ArticleReport, Outcome, Sink, Summary};
 use crate::exit::Exit;
+use crate::xml;
 
 /// The schema identifier of the JSON report.
 pub const SCHEMA: &str = "newsdiff/check/1";
@@ -275,25 +276,6 @@ struct Junit<W: Write> {
     errors: usize,
 }
 
-/// Text escaped for XML (attributes and content), without the characters XML 1.0 forbids.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 impl<W: Write> Junit<W> {
     fn cases(&mut self) -> io::Result<&mut BufWriter<std::fs::File>> {
         if self.cases.is_none() {
@@ -312,13 +294,13 @@ impl<W: Write> Junit<W> {
             let lines: Vec<String> = a.problems.iter().map(|p| p.to_string()).collect();
             body.push_str(&format!(
                 "<error message=\"{}\" type=\"{}\">{}</error>",
-                xml_escape(&lines[0]),
+                xml::escape(&lines[0]),
                 if a.broken {
                     "unreadable"
                 } else {
                     "partly-unreadable"
                 },
-                xml_escape(&lines.join("\n"))
+                xml::escape(&lines.join("\n"))
             ));
         }
         if !a.violations.is_empty() {
@@ -335,19 +317,19 @@ impl<W: Write> Junit<W> {
                 .collect();
             body.push_str(&format!(
                 "<failure message=\"{}\" type=\"{}\">{}</failure>",
-                xml_escape(&format!(
+                xml::escape(&format!(
                     "{}: {}",
                     plural(a.violations.len(), "violation", "violations"),
                     lines[0]
                 )),
-                xml_escape(&rules.join(",")),
-                xml_escape(&lines.join("\n"))
+                xml::escape(&rules.join(",")),
+                xml::escape(&lines.join("\n"))
             ));
         }
         let open = format!(
             "    <testcase classname=\"{}\" name=\"{}\" time=\"{secs:.6}\"",
-            xml_escape(class),
-            xml_escape(&a.article)
+            xml::escape(class),
+            xml::escape(&a.article)
         );
         let w = self.cases()?;
         if body.is_empty() {
@@ -367,8 +349,8 @@ impl<W: Write> Sink for Junit<W> {
                 self.errors += 1;
                 let line = format!(
                     "    <testcase classname=\"newsdiff.archive\" name=\"{}\" time=\"0\"><error message=\"{}\" type=\"unreadable\"/></testcase>",
-                    xml_escape(&p.at),
-                    xml_escape(&p.message)
+                    xml::escape(&p.at),
+                    xml::escape(&p.message)
                 );
                 writeln!(self.cases()?, "{line}")
             }
@@ -411,14 +393,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_and_escapes() {
+    fn counts() {
         assert_eq!(count(0), "0");
         assert_eq!(count(999), "999");
         assert_eq!(count(1000), "1,000");
         assert_eq!(count(4_600_000), "4,600,000");
-        assert_eq!(
-            xml_escape("a<b & \"c\"\u{1}\n"),
-            "a&lt;b &amp; &quot;c&quot;&#10;"
-        );
     }
 }
