@@ -502,7 +502,7 @@ struct CheckArgs {
 }
 
 fn run_check(args: CheckArgs) -> Result<Exit, Error> {
-    use newsdiff::check::{self, CheckError, rules::Override};
+    use newsdiff::check::{self, CheckError, Verdict, rules::Override};
     let mut overrides = Vec::new();
     for spec in &args.disable {
         overrides.push(Override::rule(spec, false).map_err(Error::Usage)?);
@@ -531,7 +531,11 @@ fn run_check(args: CheckArgs) -> Result<Exit, Error> {
     };
     let mut sink = check::report::sink(args.format, out);
     match check::run(&args.paths, &opts, sink.as_mut()) {
-        Ok(summary) => Ok(summary.exit()),
+        Ok(summary) => Ok(match summary.verdict() {
+            Verdict::Pass => Exit::Success,
+            Verdict::Violations => Exit::Differences,
+            Verdict::Trouble => Exit::Trouble,
+        }),
         Err(CheckError::Output(e)) => Err(Error::Output(e)),
         Err(e) => Err(Error::Usage(e.to_string())),
     }

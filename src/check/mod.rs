@@ -22,7 +22,6 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::archive::{self, Item, Problem, Unit, dir::CONFIG_FILE};
-use crate::exit::Exit;
 use rules::{ConfigFile, Override, Rule, RuleSet, Violation};
 
 /// Articles the reader may run ahead of the report, per worker.
@@ -148,16 +147,27 @@ impl Summary {
         }
     }
 
-    /// 2 when anything could not be read, else 1 when a rule was broken, else 0.
-    pub fn exit(&self) -> Exit {
+    /// Trouble when anything could not be read, else violations when a rule was broken.
+    pub fn verdict(&self) -> Verdict {
         if self.problems > 0 {
-            Exit::Trouble
+            Verdict::Trouble
         } else if self.violations > 0 {
-            Exit::Differences
+            Verdict::Violations
         } else {
-            Exit::Success
+            Verdict::Pass
         }
     }
+}
+
+/// What a run amounts to, worst first: the `newsdiff` binary exits 2, 1 or 0 for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Something could not be read (whatever the rules found in the rest).
+    Trouble,
+    /// Everything was read, and a rule was broken.
+    Violations,
+    /// Everything was read, and no rule was broken.
+    Pass,
 }
 
 /// Keeps the `TOP` largest by `key`, largest first (earlier ones win ties).

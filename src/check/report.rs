@@ -4,8 +4,7 @@
 
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
-use super::{ArticleReport, Outcome, Sink, Summary};
-use crate::exit::Exit;
+use super::{ArticleReport, Outcome, Sink, Summary, Verdict};
 use crate::xml;
 
 /// The schema identifier of the JSON report.
@@ -164,11 +163,11 @@ impl<W: Write> Sink for Human<W> {
         writeln!(
             o,
             "{}",
-            match s.exit() {
-                Exit::Success => "PASS".to_string(),
-                Exit::Differences =>
+            match s.verdict() {
+                Verdict::Pass => "PASS".to_string(),
+                Verdict::Violations =>
                     format!("FAIL: {}", plural(s.violations, "violation", "violations")),
-                Exit::Trouble => format!(
+                Verdict::Trouble => format!(
                     "TROUBLE: {} could not be read",
                     plural(s.problems, "thing", "things")
                 ),
@@ -253,13 +252,14 @@ impl<W: Write> Sink for Json<W> {
         }
         self.out.write_all(b"\n], \"summary\": ")?;
         serde_json::to_writer_pretty(&mut self.out, s)?;
+        // The exit status `newsdiff check` gives, as the schema documents it.
         writeln!(
             self.out,
             ", \"exit\": {}}}",
-            match s.exit() {
-                Exit::Success => 0,
-                Exit::Differences => 1,
-                Exit::Trouble => 2,
+            match s.verdict() {
+                Verdict::Pass => 0,
+                Verdict::Violations => 1,
+                Verdict::Trouble => 2,
             }
         )?;
         self.out.flush()
