@@ -1,6 +1,8 @@
 //! The `newsdiff` command: argument parsing, colour and output choices, and the mapping of
 //! results to exit codes. All the work is in the library.
 
+mod progress_bar;
+
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -502,7 +504,7 @@ struct CheckArgs {
 }
 
 fn run_check(args: CheckArgs) -> Result<Exit, Error> {
-    use newsdiff::check::{self, CheckError, Verdict, rules::Override};
+    use newsdiff::check::{self, CheckError, Progress, Verdict, rules::Override};
     let mut overrides = Vec::new();
     for spec in &args.disable {
         overrides.push(Override::rule(spec, false).map_err(Error::Usage)?);
@@ -518,11 +520,11 @@ fn run_check(args: CheckArgs) -> Result<Exit, Error> {
     }
     let opts = check::Options {
         jobs: args.jobs.unwrap_or(0),
-        progress: !args.no_progress,
         config: args.config.clone(),
         overrides,
     };
-    let out: Box<dyn Write> = match args.output.as_deref().filter(|p| *p != "-") {
+    let file = args.output.as_deref().filter(|p| *p != "-");
+    let out: Box<dyn Write> = match file {
         Some(path) => Box::new(
             std::fs::File::create(path)
                 .map_err(|e| Error::Usage(format!("{path}: cannot write: {e}")))?,
@@ -530,7 +532,12 @@ fn run_check(args: CheckArgs) -> Result<Exit, Error> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut sink = check::report::sink(args.format, out);
-    match check::run(&args.paths, &opts, sink.as_mut()) {
+    let bar = match args.no_progress {
+        true => None,
+        false => progress_bar::Bar::on_stderr(file.is_none() && std::io::stdout().is_terminal()),
+    };
+    let progress = bar.as_ref().map(|b| b as &dyn Progress);
+    match check::run(&args.paths, &opts, sink.as_mut(), progress) {
         Ok(summary) => Ok(match summary.verdict() {
             Verdict::Pass => Exit::Success,
             Verdict::Violations => Exit::Differences,

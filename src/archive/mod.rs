@@ -12,10 +12,14 @@
 //! Readers stream: they hand over one [`Unit`] (an article, not yet parsed) at a time, so
 //! memory does not grow with the archive. What they cannot read is handed over as a
 //! [`Problem`] with its location, and reading goes on.
+//!
+//! [`pipeline`] runs work on the articles read (checking them, rendering their pages) in
+//! parallel and hands the results back in reading order.
 
 pub mod dir;
 pub mod html;
 pub mod jsonl;
+pub mod pipeline;
 pub mod sqlite;
 
 use std::path::{Path, PathBuf};
