@@ -111,25 +111,7 @@ impl<W: Write> Sink for Human<W> {
             count(s.versions_per_second as usize),
             plural(s.jobs, "thread", "threads"),
         )?;
-        if s.violations > 0 {
-            writeln!(
-                o,
-                "violations: {} in {}",
-                count(s.violations),
-                plural(s.failing_articles, "article", "articles")
-            )?;
-            let width = s
-                .violations_by_rule
-                .keys()
-                .map(|r| r.name().len())
-                .max()
-                .unwrap_or(0);
-            for (rule, n) in &s.violations_by_rule {
-                writeln!(o, "  {:<width$}  {:>7}", rule.name(), count(*n))?;
-            }
-        } else {
-            writeln!(o, "violations: none")?;
-        }
+        violations_by_rule(o, s)?;
         if s.problems > 0 {
             writeln!(
                 o,
@@ -138,27 +120,9 @@ impl<W: Write> Sink for Human<W> {
                 plural(s.broken_articles, "article", "articles")
             )?;
         }
+        // One article is its own slowest and largest.
         if s.articles > 1 {
-            writeln!(o, "slowest:")?;
-            for n in &s.slowest {
-                writeln!(
-                    o,
-                    "  {:>9.1} ms  {} ({})",
-                    n.elapsed_ms,
-                    n.article,
-                    plural(n.versions, "version", "versions")
-                )?;
-            }
-            writeln!(o, "largest:")?;
-            for n in &s.largest {
-                writeln!(
-                    o,
-                    "  {:>12}  {} ({})",
-                    bytes(n.bytes),
-                    n.article,
-                    plural(n.versions, "version", "versions")
-                )?;
-            }
+            slowest_and_largest(o, s)?;
         }
         writeln!(
             o,
@@ -175,6 +139,54 @@ impl<W: Write> Sink for Human<W> {
         )?;
         o.flush()
     }
+}
+
+/// The summary's count of violations, by rule in a table.
+fn violations_by_rule(o: &mut impl Write, s: &Summary) -> io::Result<()> {
+    if s.violations == 0 {
+        return writeln!(o, "violations: none");
+    }
+    writeln!(
+        o,
+        "violations: {} in {}",
+        count(s.violations),
+        plural(s.failing_articles, "article", "articles")
+    )?;
+    let width = s
+        .violations_by_rule
+        .keys()
+        .map(|r| r.name().len())
+        .max()
+        .unwrap_or(0);
+    for (rule, n) in &s.violations_by_rule {
+        writeln!(o, "  {:<width$}  {:>7}", rule.name(), count(*n))?;
+    }
+    Ok(())
+}
+
+/// The summary's lists of the slowest and the largest articles.
+fn slowest_and_largest(o: &mut impl Write, s: &Summary) -> io::Result<()> {
+    writeln!(o, "slowest:")?;
+    for n in &s.slowest {
+        writeln!(
+            o,
+            "  {:>9.1} ms  {} ({})",
+            n.elapsed_ms,
+            n.article,
+            plural(n.versions, "version", "versions")
+        )?;
+    }
+    writeln!(o, "largest:")?;
+    for n in &s.largest {
+        writeln!(
+            o,
+            "  {:>12}  {} ({})",
+            bytes(n.bytes),
+            n.article,
+            plural(n.versions, "version", "versions")
+        )?;
+    }
+    Ok(())
 }
 
 /// A finding of the JSON report.
