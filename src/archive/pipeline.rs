@@ -27,8 +27,13 @@ pub enum Done<T> {
     Unit(T),
     /// Something a reader could not read (a missing file, a bad line): no article.
     Problem(Problem),
-    /// The work panicked on the article named `name` (a bug); `message` is the panic's.
-    Panicked { name: String, message: String },
+    /// The work panicked on an article (a bug).
+    Panicked {
+        /// The article's name (see [`Unit::name`]).
+        name: String,
+        /// The panic's message ("unknown" when it was not text).
+        message: String,
+    },
 }
 
 /// The worker threads for `requested` (0: one per core).

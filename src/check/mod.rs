@@ -26,8 +26,15 @@ pub const TOP: usize = 5;
 /// themselves is reported, not an error).
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
+    /// A configuration file cannot be read or is wrong; nothing was checked.
     #[error("{path}: {message}")]
-    Config { path: String, message: String },
+    Config {
+        /// The file.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The report could not be written; the check stopped.
     #[error("writing the report: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -46,18 +53,27 @@ pub struct Options {
 /// What checking one article found.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleReport {
+    /// The article's name (see [`Unit::name`]).
     pub article: String,
+    /// Where it comes from (its `source`, or its URL's host), which selects rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Versions read.
     pub versions: usize,
+    /// Bytes of article text read.
     pub bytes: usize,
+    /// Pairs of versions diffed (only when a change policy is on).
     pub pairs_diffed: usize,
+    /// Sentences added, deleted, edited, merged or split over those pairs.
     pub sentences_changed: usize,
+    /// Time taken to read and check it (serialized in milliseconds).
     #[serde(serialize_with = "as_millis")]
     pub elapsed: Duration,
+    /// The rules it broke.
     pub violations: Vec<Violation>,
     /// What could not be read of it; when `broken`, nothing could.
     pub problems: Vec<Problem>,
+    /// Whether nothing of it could be read (or checking it failed).
     pub broken: bool,
 }
 
@@ -68,39 +84,57 @@ fn as_millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error
 /// One result, in reading order: an article, or something a reader could not read.
 #[derive(Debug, Clone)]
 pub enum Outcome {
+    /// What checking an article found.
     Article(ArticleReport),
+    /// Something that could not be read (a file, a line, a row): no article.
     Problem(Problem),
 }
 
 /// An article in the summary's slowest or largest list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Notable {
+    /// The article's name.
     pub article: String,
+    /// Versions read.
     pub versions: usize,
+    /// Bytes of article text read.
     pub bytes: usize,
+    /// Time taken to read and check it, in milliseconds (to the microsecond).
     pub elapsed_ms: f64,
 }
 
 /// The totals of a run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
+    /// Articles checked, broken ones included.
     pub articles: usize,
+    /// Versions read.
     pub versions: usize,
+    /// Bytes of article text read.
     pub bytes: usize,
+    /// Pairs of versions diffed (only when a change policy is on).
     pub pairs_diffed: usize,
+    /// Sentences added, deleted, edited, merged or split over those pairs.
     pub sentences_changed: usize,
     /// Articles with at least one violation.
     pub failing_articles: usize,
+    /// Rules broken, over all articles.
     pub violations: usize,
+    /// Violations of each rule broken at least once.
     pub violations_by_rule: BTreeMap<Rule, usize>,
     /// Articles that could not be read at all.
     pub broken_articles: usize,
     /// Everything that could not be read: broken articles, bad lines and rows, bad files.
     pub problems: usize,
+    /// The [`TOP`] articles that took longest, slowest first (broken ones left out).
     pub slowest: Vec<Notable>,
+    /// The [`TOP`] articles with the most text, largest first (broken ones left out).
     pub largest: Vec<Notable>,
+    /// Wall time of the run, in seconds (to the millisecond); set when it ends.
     pub elapsed_s: f64,
+    /// Versions read per second of wall time, rounded; set when the run ends.
     pub versions_per_second: f64,
+    /// Worker threads used.
     pub jobs: usize,
 }
 

@@ -36,11 +36,16 @@ pub struct Summary {
 pub enum SiteError {
     /// Nothing could be read (an unmounted disk, say); `problems` says why.
     #[error("no article could be read; the site was left as it was")]
-    NothingRead { problems: Vec<Problem> },
+    NothingRead {
+        /// Everything that could not be read.
+        problems: Vec<Problem>,
+    },
     /// A file or directory of the site could not be written.
     #[error("{path}: cannot write: {source}")]
     Write {
+        /// The file or directory.
         path: String,
+        /// Why it could not be written.
         source: std::io::Error,
     },
 }
