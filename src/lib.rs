@@ -11,10 +11,10 @@ pub mod changelog;
 pub mod check;
 pub mod classify;
 pub mod error;
-pub mod exit;
 pub mod parse;
 pub mod render;
 pub mod site;
 pub mod text;
+pub mod xml;
 
 pub use error::{EncodingHint, Error, InputProblem, Result, Warning};

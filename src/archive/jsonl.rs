@@ -4,7 +4,7 @@
 //! article may be spread over the file.
 //!
 //! Two passes keep memory bounded whatever the file's size. The first reads each line's
-//! article id and files the line's place (24 bytes: id hash, offset, length, line number)
+//! article id and files the line's place (32 bytes: id hash, line number, offset, length)
 //! into one of several buckets by the hash, spilling the buckets to temporary files when
 //! the archive is large. The second takes one bucket at a time, groups its lines by
 //! article, reads each article's lines back and hands the article over. Memory is one
@@ -14,6 +14,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::fs::File;
 use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -108,6 +109,80 @@ enum Buckets {
     Spilled(Vec<BufWriter<File>>),
 }
 
+impl Buckets {
+    /// Buckets for an archive of `size` bytes: one per [`BUCKET_BYTES`].
+    ///
+    /// # Errors
+    /// A temporary file cannot be made.
+    fn for_size(size: u64) -> std::io::Result<Buckets> {
+        let count = (size / BUCKET_BYTES + 1) as usize;
+        if count == 1 {
+            return Ok(Buckets::Memory(Vec::new()));
+        }
+        let spill = (0..count)
+            .map(|_| Ok(BufWriter::with_capacity(16 << 10, tempfile::tempfile()?)))
+            .collect::<std::io::Result<_>>()?;
+        Ok(Buckets::Spilled(spill))
+    }
+
+    /// Files a line's place in the bucket of its id's hash.
+    ///
+    /// # Errors
+    /// A temporary file cannot be written.
+    fn file(&mut self, entry: Entry) -> std::io::Result<()> {
+        match self {
+            Buckets::Memory(v) => v.push(entry),
+            Buckets::Spilled(files) => {
+                let k = (entry.hash % files.len() as u64) as usize;
+                files[k].write_all(&entry.to_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The second pass: hands over the articles of one bucket at a time. Returns false
+    /// when `emit` asked to stop.
+    fn hand_over(
+        self,
+        file: &File,
+        shown: &str,
+        root: usize,
+        emit: &mut dyn FnMut(Item) -> bool,
+    ) -> bool {
+        let files = match self {
+            Buckets::Memory(entries) => return emit_bucket(file, shown, root, entries, emit),
+            Buckets::Spilled(files) => files,
+        };
+        for w in files {
+            let entries = match read_spilled(w) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    return emit(Item::Problem(Problem::new(
+                        shown,
+                        format!("cannot read a temporary file: {e}"),
+                    )));
+                }
+            };
+            if !emit_bucket(file, shown, root, entries, emit) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// The entries a spilled bucket holds.
+fn read_spilled(w: BufWriter<File>) -> std::io::Result<Vec<Entry>> {
+    let mut f = w.into_inner().map_err(|e| e.into_error())?;
+    f.seek(SeekFrom::Start(0))?;
+    let mut bytes = Vec::new();
+    f.read_to_end(&mut bytes)?;
+    Ok(bytes
+        .chunks_exact(Entry::SIZE)
+        .map(Entry::from_bytes)
+        .collect())
+}
+
 fn hash_id(id: &str) -> u64 {
     let mut h = DefaultHasher::new();
     id.hash(&mut h);
@@ -123,22 +198,27 @@ pub fn read(path: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> boo
         Err(e) => return emit(problem(format!("cannot read: {e}"))),
     };
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let count = (size / BUCKET_BYTES + 1) as usize;
-    let mut buckets = if count == 1 {
-        Buckets::Memory(Vec::new())
-    } else {
-        let mut spill = Vec::with_capacity(count);
-        for _ in 0..count {
-            match tempfile::tempfile() {
-                Ok(f) => spill.push(BufWriter::with_capacity(16 << 10, f)),
-                Err(e) => return emit(problem(format!("cannot make a temporary file: {e}"))),
-            }
-        }
-        Buckets::Spilled(spill)
+    let mut buckets = match Buckets::for_size(size) {
+        Ok(b) => b,
+        Err(e) => return emit(problem(format!("cannot make a temporary file: {e}"))),
     };
+    match index_lines(&file, &shown, &mut buckets, emit) {
+        ControlFlow::Continue(()) => buckets.hand_over(&file, &shown, root, emit),
+        ControlFlow::Break(keep_going) => keep_going,
+    }
+}
 
-    // Pass 1: ids and places.
-    let mut reader = BufReader::with_capacity(1 << 20, &file);
+/// The first pass: files the place of each line in `buckets` by its article id, and
+/// reports the lines that have none. Breaks with what to return when reading ends early
+/// (false when `emit` asked to stop).
+fn index_lines(
+    file: &File,
+    shown: &str,
+    buckets: &mut Buckets,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> ControlFlow<bool> {
+    let problem = |m: String| Item::Problem(Problem::new(shown, m));
+    let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut buf = Vec::new();
     let (mut offset, mut line) = (0u64, 0u64);
     loop {
@@ -147,108 +227,58 @@ pub fn read(path: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> boo
             .take(MAX_LINE as u64 + 1)
             .read_until(b'\n', &mut buf)
         {
-            Ok(0) => break,
+            Ok(0) => return ControlFlow::Continue(()),
             Ok(n) => n,
             Err(e) => {
-                return emit(problem(format!(
+                return ControlFlow::Break(emit(problem(format!(
                     "cannot read after line {line}: {e}; the rest of the file is skipped"
-                )));
+                ))));
             }
         };
         line += 1;
         let at = offset;
         offset += n as u64;
-        if n > MAX_LINE {
-            // Skip the rest of the line.
-            let mut rest = Vec::new();
-            while !buf.ends_with(b"\n") {
-                rest.clear();
-                match reader.read_until(b'\n', &mut rest) {
-                    Ok(0) | Err(_) => break,
-                    Ok(k) => {
-                        offset += k as u64;
-                        buf.clear();
-                        buf.extend_from_slice(&rest[rest.len().saturating_sub(1)..]);
-                    }
-                }
+        let id = if n > MAX_LINE {
+            if !buf.ends_with(b"\n") {
+                // Read past the rest of the line without holding it.
+                offset += reader.skip_until(b'\n').unwrap_or(0) as u64;
             }
-            if !emit(Item::Problem(Problem::new(
-                format!("{shown}:{line}"),
-                format!("line longer than {MAX_LINE} bytes; the line is skipped"),
-            ))) {
-                return false;
+            Err(format!(
+                "line longer than {MAX_LINE} bytes; the line is skipped"
+            ))
+        } else {
+            match trim_ascii(&buf) {
+                [] => continue,
+                content => line_id(content),
             }
-            continue;
-        }
-        let content = trim_ascii(&buf);
-        if content.is_empty() {
-            continue;
-        }
-        let id = match serde_json::from_slice::<IdOnly>(content) {
-            Ok(IdOnly { article: Some(id) }) => id.into_string(),
-            Ok(IdOnly { article: None }) => {
-                if !emit(Item::Problem(Problem::new(
-                    format!("{shown}:{line}"),
-                    "no `article` id; the line is skipped",
-                ))) {
-                    return false;
-                }
-                continue;
-            }
-            Err(e) => {
-                if !emit(Item::Problem(Problem::new(
-                    format!("{shown}:{line}"),
-                    format!("not a JSON object ({e}); the line is skipped"),
-                ))) {
-                    return false;
+        };
+        let entry = match id {
+            Ok(id) => Entry {
+                hash: hash_id(&id),
+                line,
+                offset: at,
+                len: n as u64,
+            },
+            Err(m) => {
+                if !emit(Item::Problem(Problem::new(format!("{shown}:{line}"), m))) {
+                    return ControlFlow::Break(false);
                 }
                 continue;
             }
         };
-        let hash = hash_id(&id);
-        let entry = Entry {
-            hash,
-            line,
-            offset: at,
-            len: n as u64,
-        };
-        match &mut buckets {
-            Buckets::Memory(v) => v.push(entry),
-            Buckets::Spilled(files) => {
-                let k = (hash % files.len() as u64) as usize;
-                if let Err(e) = files[k].write_all(&entry.to_bytes()) {
-                    return emit(problem(format!("cannot write a temporary file: {e}")));
-                }
-            }
+        if let Err(e) = buckets.file(entry) {
+            let m = format!("cannot write a temporary file: {e}");
+            return ControlFlow::Break(emit(problem(m)));
         }
     }
+}
 
-    // Pass 2: one bucket at a time.
-    match buckets {
-        Buckets::Memory(entries) => emit_bucket(&file, &shown, root, entries, emit),
-        Buckets::Spilled(files) => {
-            for w in files {
-                let entries = match w
-                    .into_inner()
-                    .map_err(|e| e.into_error())
-                    .and_then(|mut f| {
-                        f.seek(SeekFrom::Start(0))?;
-                        let mut bytes = Vec::new();
-                        f.read_to_end(&mut bytes)?;
-                        Ok(bytes)
-                    }) {
-                    Ok(bytes) => bytes
-                        .chunks_exact(Entry::SIZE)
-                        .map(Entry::from_bytes)
-                        .collect(),
-                    Err(e) => return emit(problem(format!("cannot read a temporary file: {e}"))),
-                };
-                if !emit_bucket(&file, &shown, root, entries, emit) {
-                    return false;
-                }
-            }
-            true
-        }
+/// The article id of a line, or why the line is skipped.
+fn line_id(content: &[u8]) -> Result<String, String> {
+    match serde_json::from_slice::<IdOnly>(content) {
+        Ok(IdOnly { article: Some(id) }) => Ok(id.into_string()),
+        Ok(IdOnly { article: None }) => Err("no `article` id; the line is skipped".into()),
+        Err(e) => Err(format!("not a JSON object ({e}); the line is skipped")),
     }
 }
 
@@ -262,6 +292,13 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
         .rposition(|c| !c.is_ascii_whitespace())
         .map_or(start, |e| e + 1);
     &b[start..end]
+}
+
+/// The versions of one article read so far from a bucket.
+struct ArticleLines {
+    id: String,
+    meta: ArticleMeta,
+    versions: Vec<RawVersion>,
 }
 
 /// Groups a bucket's lines by article (in order of each article's first line) and hands
@@ -279,73 +316,48 @@ fn emit_bucket(
     groups.sort_by_key(|g| g[0].line);
     for group in groups {
         // Different ids can share a hash: split the group by the real id.
-        let mut articles: Vec<(String, ArticleMeta, Vec<RawVersion>)> = Vec::new();
+        let mut articles: Vec<ArticleLines> = Vec::new();
         for e in group {
-            let at = format!("{shown}:{}", e.line);
-            let parsed = read_line(file, e).and_then(|bytes| {
-                serde_json::from_slice::<Line>(trim_ascii(&bytes))
-                    .map_err(|err| format!("not a version line ({err}); the line is skipped"))
-            });
-            let line = match parsed {
-                Ok(l) => l,
-                Err(m) => {
-                    if !emit(Item::Problem(Problem::new(at, m))) {
+            let line = match read_version(file, shown, e) {
+                Ok(line) => line,
+                Err(p) => {
+                    if !emit(Item::Problem(p)) {
                         return false;
                     }
                     continue;
                 }
             };
-            let id = line.article.into_string();
-            let body = match (line.text, line.html) {
-                (Some(t), _) => Body::Text(t),
-                (None, Some(h)) => Body::Html(h),
-                (None, None) => {
-                    let what = line
-                        .version
-                        .map_or("a version".to_string(), |v| format!("version {v}"));
-                    if !emit(Item::Problem(Problem::new(
-                        at,
-                        format!("{what} of article {id} has no `text`; the version is skipped"),
-                    ))) {
-                        return false;
-                    }
-                    continue;
-                }
-            };
-            let k = match articles.iter().position(|(a, _, _)| *a == id) {
+            let k = match articles.iter().position(|a| a.id == line.id) {
                 Some(k) => k,
                 None => {
-                    articles.push((
-                        id.clone(),
-                        ArticleMeta {
-                            id: Some(id.clone()),
+                    articles.push(ArticleLines {
+                        id: line.id.clone(),
+                        meta: ArticleMeta {
+                            id: Some(line.id),
                             ..ArticleMeta::default()
                         },
-                        Vec::new(),
-                    ));
+                        versions: Vec::new(),
+                    });
                     articles.len() - 1
                 }
             };
-            let meta = &mut articles[k].1;
+            let meta = &mut articles[k].meta;
             if meta.url.is_none() {
                 meta.url = line.url;
             }
             if meta.source.is_none() {
                 meta.source = line.source;
             }
-            articles[k].2.push(RawVersion {
-                at,
-                version: line.version,
-                created: line.created,
-                title: line.title,
-                body,
-            });
+            articles[k].versions.push(line.version);
         }
-        for (id, meta, versions) in articles {
+        for a in articles {
             let unit = Unit {
-                name: format!("{shown}: article {id}"),
+                name: format!("{shown}: article {}", a.id),
                 root,
-                body: UnitBody::Versions { meta, versions },
+                body: UnitBody::Versions {
+                    meta: a.meta,
+                    versions: a.versions,
+                },
             };
             if !emit(Item::Unit(unit)) {
                 return false;
@@ -353,6 +365,61 @@ fn emit_bucket(
         }
     }
     true
+}
+
+/// A line read back: a version of an article, and the article's URL and source.
+struct VersionLine {
+    id: String,
+    url: Option<String>,
+    source: Option<String>,
+    version: RawVersion,
+}
+
+/// Reads a line back as a version. A line that is no version, or has no text, is a
+/// problem.
+fn read_version(file: &File, shown: &str, e: &Entry) -> Result<VersionLine, Problem> {
+    let at = format!("{shown}:{}", e.line);
+    let parsed = read_line(file, e).and_then(|bytes| {
+        serde_json::from_slice::<Line>(trim_ascii(&bytes))
+            .map_err(|err| format!("not a version line ({err}); the line is skipped"))
+    });
+    let Line {
+        article,
+        version,
+        created,
+        title,
+        url,
+        source,
+        text,
+        html,
+    } = match parsed {
+        Ok(l) => l,
+        Err(m) => return Err(Problem::new(at, m)),
+    };
+    let id = article.into_string();
+    let body = match (text, html) {
+        (Some(t), _) => Body::Text(t),
+        (None, Some(h)) => Body::Html(h),
+        (None, None) => {
+            let what = version.map_or("a version".to_string(), |v| format!("version {v}"));
+            return Err(Problem::new(
+                at,
+                format!("{what} of article {id} has no `text`; the version is skipped"),
+            ));
+        }
+    };
+    Ok(VersionLine {
+        id,
+        url,
+        source,
+        version: RawVersion {
+            at,
+            version,
+            created,
+            title,
+            body,
+        },
+    })
 }
 
 fn read_line(file: &File, e: &Entry) -> Result<Vec<u8>, String> {

@@ -12,10 +12,14 @@
 //! Readers stream: they hand over one [`Unit`] (an article, not yet parsed) at a time, so
 //! memory does not grow with the archive. What they cannot read is handed over as a
 //! [`Problem`] with its location, and reading goes on.
+//!
+//! [`pipeline`] runs work on the articles read (checking them, rendering their pages) in
+//! parallel and hands the results back in reading order.
 
 pub mod dir;
 pub mod html;
 pub mod jsonl;
+pub mod pipeline;
 pub mod sqlite;
 
 use std::path::{Path, PathBuf};
@@ -31,10 +35,12 @@ use crate::parse;
 pub struct Problem {
     /// The location: a path, `path:line`, or a database row.
     pub at: String,
+    /// What is wrong, for a person, and what was done about it ("the line is skipped").
     pub message: String,
 }
 
 impl Problem {
+    /// A problem at `at` (see [`Problem::at`]).
     pub fn new(at: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             at: at.into(),
@@ -57,9 +63,11 @@ pub struct Unit {
     pub name: String,
     /// Which of the paths given to the run it came from.
     pub root: usize,
+    /// Where its versions are.
     pub body: UnitBody,
 }
 
+/// Where the versions of a [`Unit`] are.
 #[derive(Debug, Clone)]
 pub enum UnitBody {
     /// One file holding an article (any input format), or several files that are its
@@ -67,7 +75,9 @@ pub enum UnitBody {
     Files(Vec<PathBuf>),
     /// Versions read from rows or lines.
     Versions {
+        /// What the rows or lines said of the article (id, URL, source).
         meta: ArticleMeta,
+        /// In the order read; sorted by version number on loading when all have one.
         versions: Vec<RawVersion>,
     },
 }
@@ -77,13 +87,17 @@ pub enum UnitBody {
 pub struct RawVersion {
     /// Where it was: `archive.jsonl:17`, `news.db: entryversion row 4`.
     pub at: String,
+    /// The version number the archive gave it, if any.
     pub version: Option<u64>,
     /// The time as written; read by [`parse_time`].
     pub created: Option<String>,
+    /// The headline of this version, if the archive kept one.
     pub title: Option<String>,
+    /// The article text of this version.
     pub body: Body,
 }
 
+/// The text of a [`RawVersion`], as the archive held it.
 #[derive(Debug, Clone)]
 pub enum Body {
     /// Plain text, split like a text file.
@@ -95,7 +109,9 @@ pub enum Body {
 /// What a reader hands over.
 #[derive(Debug)]
 pub enum Item {
+    /// An article, not yet parsed.
     Unit(Unit),
+    /// Something that could not be read (a file, a line, a row): no article.
     Problem(Problem),
 }
 
@@ -103,8 +119,11 @@ pub enum Item {
 /// of it (a version with a bad time, say: the rest of the article is still checked).
 #[derive(Debug)]
 pub struct Loaded {
+    /// The article, its revisions oldest first.
     pub article: Article,
+    /// The parser's decisions, doubtful or not.
     pub warnings: Vec<Warning>,
+    /// What could not be read of it; the rest is in `article`.
     pub problems: Vec<Problem>,
     /// Bytes of article text read.
     pub bytes: usize,
@@ -238,7 +257,9 @@ pub fn url_host(url: &str) -> Option<String> {
 /// What kind of archive a file is, from its name and first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
+    /// A JSON Lines archive ([`jsonl`]).
     Jsonl,
+    /// A diffengine or NewsEdits database ([`sqlite`]).
     Sqlite,
     /// One article.
     Article,

@@ -37,6 +37,64 @@ struct Layout {
     entry_url: bool,
 }
 
+impl Layout {
+    /// The layout of an open database.
+    ///
+    /// # Errors
+    /// The database cannot be read, or it has no `entryversion` table with the
+    /// `entry_id` and `summary` columns.
+    fn of(conn: &Connection) -> Result<Layout, String> {
+        let version_cols = columns(conn, "entryversion")?;
+        if version_cols.is_empty() {
+            return Err(
+                "not a diffengine or NewsEdits database: it has no `entryversion` table".into(),
+            );
+        }
+        for needed in ["entry_id", "summary"] {
+            if !version_cols.contains(needed) {
+                return Err(format!("table `entryversion` has no `{needed}` column"));
+            }
+        }
+        let entry_cols = columns(conn, "entry")?;
+        Ok(Layout {
+            version: version_cols.contains("version"),
+            created: version_cols.contains("created"),
+            title: version_cols.contains("title"),
+            url: version_cols.contains("url"),
+            source: version_cols.contains("source"),
+            entry_url: entry_cols.contains("id") && entry_cols.contains("url"),
+        })
+    }
+
+    /// The query of every version, by entry: row id, entry id, version, created, title,
+    /// url, source, summary, the entry's url (NULL for a column the database lacks).
+    fn query(&self) -> String {
+        let col = |has: bool, name: &str| {
+            if has {
+                format!("v.{name}")
+            } else {
+                "NULL".to_string()
+            }
+        };
+        format!(
+            "SELECT v.rowid, v.entry_id, {}, {}, {}, {}, {}, v.summary, {} \
+             FROM entryversion v {} ORDER BY v.entry_id, {}v.rowid",
+            col(self.version, "version"),
+            col(self.created, "created"),
+            col(self.title, "title"),
+            col(self.url, "url"),
+            col(self.source, "source"),
+            if self.entry_url { "e.url" } else { "NULL" },
+            if self.entry_url {
+                "LEFT JOIN entry e ON e.id = v.entry_id"
+            } else {
+                ""
+            },
+            if self.version { "v.version, " } else { "" },
+        )
+    }
+}
+
 fn columns(conn: &Connection, table: &str) -> Result<HashSet<String>, String> {
     let mut stmt = conn
         .prepare(&format!("PRAGMA table_info({table})"))
@@ -53,6 +111,13 @@ fn db_error(e: rusqlite::Error) -> String {
     format!("cannot read as a SQLite database: {e}")
 }
 
+/// The versions of one entry read so far; the rows of an entry come together.
+struct EntryRows {
+    id: String,
+    meta: ArticleMeta,
+    versions: Vec<RawVersion>,
+}
+
 fn read_inner(
     path: &Path,
     shown: &str,
@@ -64,71 +129,18 @@ fn read_inner(
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(db_error)?;
-    let version_cols = columns(&conn, "entryversion")?;
-    if version_cols.is_empty() {
-        return Err(
-            "not a diffengine or NewsEdits database: it has no `entryversion` table".into(),
-        );
-    }
-    for needed in ["entry_id", "summary"] {
-        if !version_cols.contains(needed) {
-            return Err(format!("table `entryversion` has no `{needed}` column"));
-        }
-    }
-    let entry_cols = columns(&conn, "entry")?;
-    let layout = Layout {
-        version: version_cols.contains("version"),
-        created: version_cols.contains("created"),
-        title: version_cols.contains("title"),
-        url: version_cols.contains("url"),
-        source: version_cols.contains("source"),
-        entry_url: entry_cols.contains("id") && entry_cols.contains("url"),
-    };
-    let col = |has: bool, name: &str| {
-        if has {
-            format!("v.{name}")
-        } else {
-            "NULL".to_string()
-        }
-    };
-    let sql = format!(
-        "SELECT v.rowid, v.entry_id, {}, {}, {}, {}, {}, v.summary, {} \
-         FROM entryversion v {} ORDER BY v.entry_id, {}v.rowid",
-        col(layout.version, "version"),
-        col(layout.created, "created"),
-        col(layout.title, "title"),
-        col(layout.url, "url"),
-        col(layout.source, "source"),
-        if layout.entry_url { "e.url" } else { "NULL" },
-        if layout.entry_url {
-            "LEFT JOIN entry e ON e.id = v.entry_id"
-        } else {
-            ""
-        },
-        if layout.version { "v.version, " } else { "" },
-    );
-    let mut stmt = conn.prepare(&sql).map_err(db_error)?;
+    let mut stmt = conn
+        .prepare(&Layout::of(&conn)?.query())
+        .map_err(db_error)?;
     let mut rows = stmt.query([]).map_err(db_error)?;
-
-    let mut current: Option<(String, ArticleMeta, Vec<RawVersion>)> = None;
-    let flush = |cur: Option<(String, ArticleMeta, Vec<RawVersion>)>,
-                 emit: &mut dyn FnMut(Item) -> bool| {
-        match cur {
-            Some((id, meta, versions)) if !versions.is_empty() => emit(Item::Unit(Unit {
-                name: format!("{shown}: entry {id}"),
-                root,
-                body: UnitBody::Versions { meta, versions },
-            })),
-            _ => true,
-        }
-    };
+    let mut current: Option<EntryRows> = None;
     loop {
         let row = match rows.next() {
             Ok(Some(row)) => row,
             Ok(None) => break,
             Err(e) => {
                 // A damaged page: hand over what was read, report, and stop this file.
-                let keep = flush(current.take(), emit);
+                let keep = hand_over(current.take(), shown, root, emit);
                 return Ok(keep
                     && emit(Item::Problem(Problem::new(
                         shown,
@@ -136,68 +148,109 @@ fn read_inner(
                     ))));
             }
         };
-        let get = |i: usize| -> Option<String> { row.get_ref(i).ok().and_then(text_of) };
-        let rowid = get(0).unwrap_or_default();
-        let entry = get(1).unwrap_or_default();
-        if current.as_ref().is_some_and(|(id, _, _)| *id != entry) && !flush(current.take(), emit) {
+        let entry = cell(row, 1).unwrap_or_default();
+        if current.as_ref().is_some_and(|c| c.id != entry)
+            && !hand_over(current.take(), shown, root, emit)
+        {
             return Ok(false);
         }
-        let (_, meta, versions) = current.get_or_insert_with(|| {
-            (
-                entry.clone(),
-                ArticleMeta {
-                    id: Some(entry.clone()),
-                    ..ArticleMeta::default()
-                },
-                Vec::new(),
-            )
+        let current = current.get_or_insert_with(|| EntryRows {
+            id: entry.clone(),
+            meta: ArticleMeta {
+                id: Some(entry.clone()),
+                ..ArticleMeta::default()
+            },
+            versions: Vec::new(),
         });
-        let version = match row.get_ref(2) {
-            Ok(ValueRef::Integer(v)) => u64::try_from(v).ok(),
-            Ok(ValueRef::Real(v)) if v >= 0.0 && v.fract() == 0.0 => Some(v as u64),
-            Ok(ValueRef::Text(t)) => std::str::from_utf8(t).ok().and_then(|t| t.parse().ok()),
-            _ => None,
-        };
-        let at = match version {
-            Some(v) => format!("{shown}: entryversion row {rowid} (entry {entry}, version {v})"),
-            None => format!("{shown}: entryversion row {rowid} (entry {entry})"),
-        };
-        let created = match row.get_ref(3) {
-            Ok(ValueRef::Integer(secs)) => chrono::DateTime::from_timestamp(secs, 0)
-                .map(|t| t.to_rfc3339())
-                .or_else(|| Some(secs.to_string())),
-            Ok(ValueRef::Real(secs)) => {
-                chrono::DateTime::from_timestamp_millis((secs * 1000.0) as i64)
-                    .map(|t| t.to_rfc3339())
+        match read_version(row, shown, current) {
+            Ok(v) => current.versions.push(v),
+            Err(p) => {
+                if !emit(Item::Problem(p)) {
+                    return Ok(false);
+                }
             }
-            Ok(v) => text_of(v),
-            Err(_) => None,
-        };
-        let url = get(5);
-        if meta.url.is_none() {
-            meta.url = get(8).or_else(|| url.clone());
         }
-        if meta.source.is_none() {
-            meta.source = get(6).or_else(|| meta.url.as_deref().and_then(url_host));
-        }
-        let Some(summary) = get(7) else {
-            if !emit(Item::Problem(Problem::new(
-                at,
-                "the version has no text (`summary` is empty); the version is skipped",
-            ))) {
-                return Ok(false);
-            }
-            continue;
-        };
-        versions.push(RawVersion {
-            at,
-            version,
-            created,
-            title: get(4),
-            body: Body::Html(summary),
-        });
     }
-    Ok(flush(current.take(), emit))
+    Ok(hand_over(current.take(), shown, root, emit))
+}
+
+/// Hands over an entry's article, if it has a version. False when `emit` asked to stop.
+fn hand_over(
+    entry: Option<EntryRows>,
+    shown: &str,
+    root: usize,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    match entry {
+        Some(e) if !e.versions.is_empty() => emit(Item::Unit(Unit {
+            name: format!("{shown}: entry {}", e.id),
+            root,
+            body: UnitBody::Versions {
+                meta: e.meta,
+                versions: e.versions,
+            },
+        })),
+        _ => true,
+    }
+}
+
+/// A row of [`Layout::query`] as a version of `entry`, whose URL and source it may
+/// supply. A row without text is a problem, named by its row.
+fn read_version(
+    row: &rusqlite::Row<'_>,
+    shown: &str,
+    entry: &mut EntryRows,
+) -> Result<RawVersion, Problem> {
+    let rowid = cell(row, 0).unwrap_or_default();
+    let version = match row.get_ref(2) {
+        Ok(ValueRef::Integer(v)) => u64::try_from(v).ok(),
+        Ok(ValueRef::Real(v)) if v >= 0.0 && v.fract() == 0.0 => Some(v as u64),
+        Ok(ValueRef::Text(t)) => std::str::from_utf8(t).ok().and_then(|t| t.parse().ok()),
+        _ => None,
+    };
+    let at = match version {
+        Some(v) => format!(
+            "{shown}: entryversion row {rowid} (entry {}, version {v})",
+            entry.id
+        ),
+        None => format!("{shown}: entryversion row {rowid} (entry {})", entry.id),
+    };
+    let created = match row.get_ref(3) {
+        Ok(ValueRef::Integer(secs)) => chrono::DateTime::from_timestamp(secs, 0)
+            .map(|t| t.to_rfc3339())
+            .or_else(|| Some(secs.to_string())),
+        Ok(ValueRef::Real(secs)) => {
+            chrono::DateTime::from_timestamp_millis((secs * 1000.0) as i64).map(|t| t.to_rfc3339())
+        }
+        Ok(v) => text_of(v),
+        Err(_) => None,
+    };
+    let meta = &mut entry.meta;
+    let url = cell(row, 5);
+    if meta.url.is_none() {
+        meta.url = cell(row, 8).or_else(|| url.clone());
+    }
+    if meta.source.is_none() {
+        meta.source = cell(row, 6).or_else(|| meta.url.as_deref().and_then(url_host));
+    }
+    let Some(summary) = cell(row, 7) else {
+        return Err(Problem::new(
+            at,
+            "the version has no text (`summary` is empty); the version is skipped",
+        ));
+    };
+    Ok(RawVersion {
+        at,
+        version,
+        created,
+        title: cell(row, 4),
+        body: Body::Html(summary),
+    })
+}
+
+/// Column `i` of a row as text (see [`text_of`]).
+fn cell(row: &rusqlite::Row<'_>, i: usize) -> Option<String> {
+    row.get_ref(i).ok().and_then(text_of)
 }
 
 /// A cell as text: text and blobs (when UTF-8) as they are, numbers written out, NULL and

@@ -1,32 +1,23 @@
 //! `newsdiff check`: applies rules to every article of one or more archives, in parallel,
 //! with memory bounded whatever the archives' size.
 //!
-//! One thread reads the archives ([`crate::archive`]) and hands articles, unparsed, to a
-//! bounded queue; worker threads parse and check them; the calling thread puts the results
-//! back in reading order and hands them to a [`Sink`] (a report). The reader may run at
-//! most [`WINDOW_PER_JOB`] articles per worker ahead of the report, so what is held at any
-//! time is a few articles per core. A broken article (or a panic while checking it) is
-//! reported with its location, and the run goes on.
+//! The articles are read and checked by the archive [`pipeline`], which hands the
+//! results back in reading order to a [`Sink`] (a report). A broken article (or a panic
+//! while checking it) is reported with its location, and the run goes on.
 
 pub mod report;
 pub mod rules;
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
-use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::archive::{self, Item, Problem, Unit, dir::CONFIG_FILE};
-use crate::exit::Exit;
+use crate::archive::pipeline::{self, Done};
+use crate::archive::{self, Problem, Unit, dir::CONFIG_FILE};
+use crate::article::ArticleMeta;
 use rules::{ConfigFile, Override, Rule, RuleSet, Violation};
-
-/// Articles the reader may run ahead of the report, per worker.
-pub const WINDOW_PER_JOB: usize = 16;
 
 /// How many slowest and largest articles the summary keeps.
 pub const TOP: usize = 5;
@@ -43,6 +34,7 @@ pub enum CheckError {
         /// What is wrong with it.
         problem: rules::ConfigError,
     },
+    /// The report could not be written; the check stopped.
     #[error("writing the report: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -52,8 +44,6 @@ pub enum CheckError {
 pub struct Options {
     /// Worker threads (0: one per core).
     pub jobs: usize,
-    /// Show a progress bar on standard error (only drawn when it is a terminal).
-    pub progress: bool,
     /// A configuration file for every path, instead of each archive's `newsdiff.toml`.
     pub config: Option<PathBuf>,
     /// Rule settings from the command line; they win over the files.
@@ -63,18 +53,27 @@ pub struct Options {
 /// What checking one article found.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleReport {
+    /// The article's name (see [`Unit::name`]).
     pub article: String,
+    /// Where it comes from (its `source`, or its URL's host), which selects rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Versions read.
     pub versions: usize,
+    /// Bytes of article text read.
     pub bytes: usize,
+    /// Pairs of versions diffed (only when a change policy is on).
     pub pairs_diffed: usize,
+    /// Sentences added, deleted, edited, merged or split over those pairs.
     pub sentences_changed: usize,
+    /// Time taken to read and check it (serialized in milliseconds).
     #[serde(serialize_with = "as_millis")]
     pub elapsed: Duration,
+    /// The rules it broke.
     pub violations: Vec<Violation>,
     /// What could not be read of it; when `broken`, nothing could.
     pub problems: Vec<Problem>,
+    /// Whether nothing of it could be read (or checking it failed).
     pub broken: bool,
 }
 
@@ -85,39 +84,57 @@ fn as_millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error
 /// One result, in reading order: an article, or something a reader could not read.
 #[derive(Debug, Clone)]
 pub enum Outcome {
+    /// What checking an article found.
     Article(ArticleReport),
+    /// Something that could not be read (a file, a line, a row): no article.
     Problem(Problem),
 }
 
 /// An article in the summary's slowest or largest list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Notable {
+    /// The article's name.
     pub article: String,
+    /// Versions read.
     pub versions: usize,
+    /// Bytes of article text read.
     pub bytes: usize,
+    /// Time taken to read and check it, in milliseconds (to the microsecond).
     pub elapsed_ms: f64,
 }
 
 /// The totals of a run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
+    /// Articles checked, broken ones included.
     pub articles: usize,
+    /// Versions read.
     pub versions: usize,
+    /// Bytes of article text read.
     pub bytes: usize,
+    /// Pairs of versions diffed (only when a change policy is on).
     pub pairs_diffed: usize,
+    /// Sentences added, deleted, edited, merged or split over those pairs.
     pub sentences_changed: usize,
     /// Articles with at least one violation.
     pub failing_articles: usize,
+    /// Rules broken, over all articles.
     pub violations: usize,
+    /// Violations of each rule broken at least once.
     pub violations_by_rule: BTreeMap<Rule, usize>,
     /// Articles that could not be read at all.
     pub broken_articles: usize,
     /// Everything that could not be read: broken articles, bad lines and rows, bad files.
     pub problems: usize,
+    /// The [`TOP`] articles that took longest, slowest first (broken ones left out).
     pub slowest: Vec<Notable>,
+    /// The [`TOP`] articles with the most text, largest first (broken ones left out).
     pub largest: Vec<Notable>,
+    /// Wall time of the run, in seconds (to the millisecond); set when it ends.
     pub elapsed_s: f64,
+    /// Versions read per second of wall time, rounded; set when the run ends.
     pub versions_per_second: f64,
+    /// Worker threads used.
     pub jobs: usize,
 }
 
@@ -154,16 +171,27 @@ impl Summary {
         }
     }
 
-    /// 2 when anything could not be read, else 1 when a rule was broken, else 0.
-    pub fn exit(&self) -> Exit {
+    /// Trouble when anything could not be read, else violations when a rule was broken.
+    pub fn verdict(&self) -> Verdict {
         if self.problems > 0 {
-            Exit::Trouble
+            Verdict::Trouble
         } else if self.violations > 0 {
-            Exit::Differences
+            Verdict::Violations
         } else {
-            Exit::Success
+            Verdict::Pass
         }
     }
+}
+
+/// What a run amounts to, worst first: the `newsdiff` binary exits 2, 1 or 0 for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Something could not be read (whatever the rules found in the rest).
+    Trouble,
+    /// Everything was read, and a rule was broken.
+    Violations,
+    /// Everything was read, and no rule was broken.
+    Pass,
 }
 
 /// Keeps the `TOP` largest by `key`, largest first (earlier ones win ties).
@@ -178,8 +206,30 @@ fn keep_top(list: &mut Vec<Notable>, n: Notable, key: impl Fn(&Notable) -> f64) 
 
 /// Receives the results of a run, in reading order.
 pub trait Sink {
+    /// One article's findings, or what could not be read.
+    ///
+    /// # Errors
+    /// Writing failed; the run stops with [`CheckError::Output`].
     fn outcome(&mut self, o: &Outcome) -> std::io::Result<()>;
+    /// The totals, once every outcome was handed over.
+    ///
+    /// # Errors
+    /// Writing failed.
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
+}
+
+/// Told how a run is going, so a front end can show it (the `newsdiff` binary draws a
+/// progress bar). Called on the thread that called [`run`].
+pub trait Progress {
+    /// The totals so far (without `elapsed_s` and `versions_per_second`), after each
+    /// result handed to the report, and the time since the run began. Called once per
+    /// article, so what it draws it should draw only now and then.
+    fn update(&self, so_far: &Summary, elapsed: Duration);
+    /// Runs `write` (the report writing findings, perhaps to the same terminal) with the
+    /// progress display out of its way.
+    fn suspend(&self, write: &mut dyn FnMut());
+    /// The run is over, done or failed.
+    fn finish(&self);
 }
 
 /// The configuration of each path of a run: the `--config` file, or the archive's
@@ -220,169 +270,105 @@ pub fn load_configs(
         .collect()
 }
 
-/// Checks one article.
+/// Checks one article. What cannot be read of it is in its `problems`; when nothing
+/// could, it is `broken`.
 pub fn check_unit(unit: &Unit, config: Option<&ConfigFile>, flags: &[Override]) -> ArticleReport {
     let start = Instant::now();
-    let mut report = ArticleReport {
-        article: unit.name.clone(),
-        source: None,
-        versions: 0,
-        bytes: 0,
-        pairs_diffed: 0,
-        sentences_changed: 0,
-        elapsed: Duration::ZERO,
-        violations: Vec::new(),
-        problems: Vec::new(),
-        broken: false,
+    let mut report = match unit.load() {
+        Err(p) => ArticleReport::broken(&unit.name, p),
+        Ok(loaded) => {
+            let source = article_source(&loaded.article.meta);
+            let rules = RuleSet::resolve(config, flags, source.as_deref());
+            let e = rules::evaluate(&loaded.article, &loaded.warnings, &rules);
+            ArticleReport {
+                article: unit.name.clone(),
+                source,
+                versions: loaded.article.revisions.len(),
+                bytes: loaded.bytes,
+                pairs_diffed: e.pairs_diffed,
+                sentences_changed: e.sentences_changed,
+                elapsed: Duration::ZERO,
+                violations: e.violations,
+                problems: loaded.problems,
+                broken: false,
+            }
+        }
     };
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let loaded = unit.load()?;
-        let meta = &loaded.article.meta;
-        let source = meta.source.clone().or_else(|| {
-            meta.url.as_deref().and_then(archive::url_host).or_else(|| {
-                // The URL of a JSON article may sit in its extra fields.
-                meta.extra
-                    .get("url")
-                    .and_then(|v| v.as_str())
-                    .and_then(archive::url_host)
-            })
-        });
-        let rules = RuleSet::resolve(config, flags, source.as_deref());
-        let e = rules::evaluate(&loaded.article, &loaded.warnings, &rules);
-        Ok::<_, Problem>((loaded, source, e))
-    }));
-    match run {
-        Ok(Ok((loaded, source, e))) => {
-            report.source = source;
-            report.versions = loaded.article.revisions.len();
-            report.bytes = loaded.bytes;
-            report.pairs_diffed = e.pairs_diffed;
-            report.sentences_changed = e.sentences_changed;
-            report.violations = e.violations;
-            report.problems = loaded.problems;
-        }
-        Ok(Err(p)) => {
-            report.broken = true;
-            report.problems.push(p);
-        }
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            report.broken = true;
-            report.problems.push(Problem::new(
-                &unit.name,
-                format!("internal error while checking (please report it): {what}"),
-            ));
-        }
-    }
     report.elapsed = start.elapsed();
     report
 }
 
-/// Checks every article of `paths`, handing each result to `sink` in reading order.
-pub fn run(paths: &[PathBuf], opts: &Options, sink: &mut dyn Sink) -> Result<Summary, CheckError> {
-    let configs = load_configs(paths, opts.config.as_deref())?;
-    let jobs = if opts.jobs == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        opts.jobs
-    };
-    let window = (jobs * WINDOW_PER_JOB) as u64;
-    let started = Instant::now();
-    let bar = progress_bar(opts.progress);
+/// Where an article comes from, for rules set by source: its `source`, else its URL's host.
+fn article_source(meta: &ArticleMeta) -> Option<String> {
+    meta.source.clone().or_else(|| {
+        meta.url.as_deref().and_then(archive::url_host).or_else(|| {
+            // The URL of a JSON article may sit in its extra fields.
+            meta.extra
+                .get("url")
+                .and_then(|v| v.as_str())
+                .and_then(archive::url_host)
+        })
+    })
+}
 
-    let (item_tx, item_rx) = mpsc::sync_channel::<(u64, Item)>(jobs * 2);
-    let item_rx = Mutex::new(item_rx);
-    let (out_tx, out_rx) = mpsc::channel::<(u64, Outcome)>();
-    // How many outcomes the report has taken; the reader waits for it.
-    let gate = (Mutex::new(0u64), Condvar::new());
-    let stop = AtomicBool::new(false);
+impl ArticleReport {
+    /// The report of an article of which nothing could be read, for `problem`.
+    fn broken(article: &str, problem: Problem) -> Self {
+        ArticleReport {
+            article: article.to_string(),
+            source: None,
+            versions: 0,
+            bytes: 0,
+            pairs_diffed: 0,
+            sentences_changed: 0,
+            elapsed: Duration::ZERO,
+            violations: Vec::new(),
+            problems: vec![problem],
+            broken: true,
+        }
+    }
+}
+
+/// Checks every article of `paths`, handing each result to `sink` in reading order and
+/// telling `progress`, if any, how far it got.
+///
+/// # Errors
+/// A configuration file that cannot be read or is wrong, before anything is checked;
+/// the sink failing to write, which stops the run.
+pub fn run(
+    paths: &[PathBuf],
+    opts: &Options,
+    sink: &mut dyn Sink,
+    progress: Option<&dyn Progress>,
+) -> Result<Summary, CheckError> {
+    let configs = load_configs(paths, opts.config.as_deref())?;
+    let jobs = pipeline::jobs(opts.jobs);
+    let started = Instant::now();
     let mut summary = Summary {
         jobs,
         ..Summary::default()
     };
-    let mut failure: Option<std::io::Error> = None;
-
-    std::thread::scope(|s| {
-        let (gate, stop, configs) = (&gate, &stop, &configs);
-        s.spawn(move || {
-            let mut seq = 0u64;
-            archive::read_all(paths, &mut |item| {
-                let mut done = gate.0.lock().expect("gate");
-                while seq >= *done + window && !stop.load(Ordering::Relaxed) {
-                    done = gate.1.wait(done).expect("gate");
-                }
-                drop(done);
-                if stop.load(Ordering::Relaxed) || item_tx.send((seq, item)).is_err() {
-                    return false;
-                }
-                seq += 1;
-                true
-            });
-        });
-        for _ in 0..jobs {
-            let out_tx = out_tx.clone();
-            let item_rx = &item_rx;
-            s.spawn(move || {
-                loop {
-                    let next = item_rx.lock().expect("queue").recv();
-                    let Ok((seq, item)) = next else { break };
-                    if stop.load(Ordering::Relaxed) {
-                        continue;
-                    }
-                    let outcome = match item {
-                        Item::Problem(p) => Outcome::Problem(p),
-                        Item::Unit(u) => Outcome::Article(check_unit(
-                            &u,
-                            configs[u.root].as_ref(),
-                            &opts.overrides,
-                        )),
-                    };
-                    let _ = out_tx.send((seq, outcome));
-                }
-            });
-        }
-        drop(out_tx);
-
-        let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
-        let mut next = 0u64;
-        let mut last_draw = Instant::now();
-        'collect: for (seq, outcome) in out_rx.iter() {
-            pending.insert(seq, outcome);
-            while let Some(o) = pending.remove(&next) {
-                summary.add(&o);
-                let noisy = match &o {
-                    Outcome::Problem(_) => true,
-                    Outcome::Article(a) => !a.violations.is_empty() || !a.problems.is_empty(),
-                };
-                let written = if noisy && !bar.is_hidden() {
-                    bar.suspend(|| sink.outcome(&o))
-                } else {
-                    sink.outcome(&o)
-                };
-                if let Err(e) = written {
-                    failure = Some(e);
-                    stop.store(true, Ordering::Relaxed);
-                    gate.1.notify_all();
-                    break 'collect;
-                }
-                next += 1;
-                *gate.0.lock().expect("gate") = next;
-                gate.1.notify_all();
+    let work = |unit: &Unit| check_unit(unit, configs[unit.root].as_ref(), &opts.overrides);
+    let ran = pipeline::run(paths, jobs, &work, &mut |done| {
+        let outcome = match done {
+            Done::Unit(report) => Outcome::Article(report),
+            Done::Problem(p) => Outcome::Problem(p),
+            Done::Panicked { name, message } => {
+                let what = format!("internal error while checking (please report it): {message}");
+                Outcome::Article(ArticleReport::broken(&name, Problem::new(&name, what)))
             }
-            if last_draw.elapsed() > Duration::from_millis(100) {
-                last_draw = Instant::now();
-                bar.set_message(progress_message(&summary, started.elapsed()));
-            }
+        };
+        summary.add(&outcome);
+        let written = hand_on(&outcome, sink, progress);
+        if let Some(p) = progress {
+            p.update(&summary, started.elapsed());
         }
+        written
     });
-    bar.finish_and_clear();
-    if let Some(e) = failure {
-        return Err(CheckError::Output(e));
+    if let Some(p) = progress {
+        p.finish();
     }
+    ran?;
     summary.elapsed_s = (started.elapsed().as_secs_f64() * 1e3).round() / 1e3;
     summary.versions_per_second = if summary.elapsed_s > 0.0 {
         (summary.versions as f64 / summary.elapsed_s).round()
@@ -393,29 +379,25 @@ pub fn run(paths: &[PathBuf], opts: &Options, sink: &mut dyn Sink) -> Result<Sum
     Ok(summary)
 }
 
-fn progress_bar(wanted: bool) -> indicatif::ProgressBar {
-    if !wanted || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
+/// Hands an outcome to the sink; the progress display steps aside only for outcomes
+/// with findings, since it flickers each time it does.
+fn hand_on(
+    outcome: &Outcome,
+    sink: &mut dyn Sink,
+    progress: Option<&dyn Progress>,
+) -> std::io::Result<()> {
+    let noisy = match outcome {
+        Outcome::Problem(_) => true,
+        Outcome::Article(a) => !a.violations.is_empty() || !a.problems.is_empty(),
+    };
+    match progress {
+        Some(p) if noisy => {
+            let mut written = Ok(());
+            p.suspend(&mut || written = sink.outcome(outcome));
+            written
+        }
+        _ => sink.outcome(outcome),
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {elapsed_precise} {wide_msg}")
-            .expect("a valid template"),
-    );
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
-}
-
-fn progress_message(s: &Summary, elapsed: Duration) -> String {
-    let rate = s.versions as f64 / elapsed.as_secs_f64().max(1e-3);
-    format!(
-        "{} versions ({}/s) · {} articles · {} violations · {} problems",
-        report::count(s.versions),
-        report::count(rate as usize),
-        report::count(s.articles),
-        report::count(s.violations),
-        report::count(s.problems)
-    )
 }
 
 #[cfg(test)]

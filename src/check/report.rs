@@ -4,8 +4,8 @@
 
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
-use super::{ArticleReport, Outcome, Sink, Summary};
-use crate::exit::Exit;
+use super::{ArticleReport, Outcome, Sink, Summary, Verdict};
+use crate::xml;
 
 /// The schema identifier of the JSON report.
 pub const SCHEMA: &str = "newsdiff/check/1";
@@ -111,25 +111,7 @@ impl<W: Write> Sink for Human<W> {
             count(s.versions_per_second as usize),
             plural(s.jobs, "thread", "threads"),
         )?;
-        if s.violations > 0 {
-            writeln!(
-                o,
-                "violations: {} in {}",
-                count(s.violations),
-                plural(s.failing_articles, "article", "articles")
-            )?;
-            let width = s
-                .violations_by_rule
-                .keys()
-                .map(|r| r.name().len())
-                .max()
-                .unwrap_or(0);
-            for (rule, n) in &s.violations_by_rule {
-                writeln!(o, "  {:<width$}  {:>7}", rule.name(), count(*n))?;
-            }
-        } else {
-            writeln!(o, "violations: none")?;
-        }
+        violations_by_rule(o, s)?;
         if s.problems > 0 {
             writeln!(
                 o,
@@ -138,36 +120,18 @@ impl<W: Write> Sink for Human<W> {
                 plural(s.broken_articles, "article", "articles")
             )?;
         }
+        // One article is its own slowest and largest.
         if s.articles > 1 {
-            writeln!(o, "slowest:")?;
-            for n in &s.slowest {
-                writeln!(
-                    o,
-                    "  {:>9.1} ms  {} ({})",
-                    n.elapsed_ms,
-                    n.article,
-                    plural(n.versions, "version", "versions")
-                )?;
-            }
-            writeln!(o, "largest:")?;
-            for n in &s.largest {
-                writeln!(
-                    o,
-                    "  {:>12}  {} ({})",
-                    bytes(n.bytes),
-                    n.article,
-                    plural(n.versions, "version", "versions")
-                )?;
-            }
+            slowest_and_largest(o, s)?;
         }
         writeln!(
             o,
             "{}",
-            match s.exit() {
-                Exit::Success => "PASS".to_string(),
-                Exit::Differences =>
+            match s.verdict() {
+                Verdict::Pass => "PASS".to_string(),
+                Verdict::Violations =>
                     format!("FAIL: {}", plural(s.violations, "violation", "violations")),
-                Exit::Trouble => format!(
+                Verdict::Trouble => format!(
                     "TROUBLE: {} could not be read",
                     plural(s.problems, "thing", "things")
                 ),
@@ -175,6 +139,54 @@ impl<W: Write> Sink for Human<W> {
         )?;
         o.flush()
     }
+}
+
+/// The summary's count of violations, by rule in a table.
+fn violations_by_rule(o: &mut impl Write, s: &Summary) -> io::Result<()> {
+    if s.violations == 0 {
+        return writeln!(o, "violations: none");
+    }
+    writeln!(
+        o,
+        "violations: {} in {}",
+        count(s.violations),
+        plural(s.failing_articles, "article", "articles")
+    )?;
+    let width = s
+        .violations_by_rule
+        .keys()
+        .map(|r| r.name().len())
+        .max()
+        .unwrap_or(0);
+    for (rule, n) in &s.violations_by_rule {
+        writeln!(o, "  {:<width$}  {:>7}", rule.name(), count(*n))?;
+    }
+    Ok(())
+}
+
+/// The summary's lists of the slowest and the largest articles.
+fn slowest_and_largest(o: &mut impl Write, s: &Summary) -> io::Result<()> {
+    writeln!(o, "slowest:")?;
+    for n in &s.slowest {
+        writeln!(
+            o,
+            "  {:>9.1} ms  {} ({})",
+            n.elapsed_ms,
+            n.article,
+            plural(n.versions, "version", "versions")
+        )?;
+    }
+    writeln!(o, "largest:")?;
+    for n in &s.largest {
+        writeln!(
+            o,
+            "  {:>12}  {} ({})",
+            bytes(n.bytes),
+            n.article,
+            plural(n.versions, "version", "versions")
+        )?;
+    }
+    Ok(())
 }
 
 /// A finding of the JSON report.
@@ -252,13 +264,14 @@ impl<W: Write> Sink for Json<W> {
         }
         self.out.write_all(b"\n], \"summary\": ")?;
         serde_json::to_writer_pretty(&mut self.out, s)?;
+        // The exit status `newsdiff check` gives, as the schema documents it.
         writeln!(
             self.out,
             ", \"exit\": {}}}",
-            match s.exit() {
-                Exit::Success => 0,
-                Exit::Differences => 1,
-                Exit::Trouble => 2,
+            match s.verdict() {
+                Verdict::Pass => 0,
+                Verdict::Violations => 1,
+                Verdict::Trouble => 2,
             }
         )?;
         self.out.flush()
@@ -273,25 +286,6 @@ struct Junit<W: Write> {
     tests: usize,
     failures: usize,
     errors: usize,
-}
-
-/// Text escaped for XML (attributes and content), without the characters XML 1.0 forbids.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 impl<W: Write> Junit<W> {
@@ -312,13 +306,13 @@ impl<W: Write> Junit<W> {
             let lines: Vec<String> = a.problems.iter().map(|p| p.to_string()).collect();
             body.push_str(&format!(
                 "<error message=\"{}\" type=\"{}\">{}</error>",
-                xml_escape(&lines[0]),
+                xml::escape(&lines[0]),
                 if a.broken {
                     "unreadable"
                 } else {
                     "partly-unreadable"
                 },
-                xml_escape(&lines.join("\n"))
+                xml::escape(&lines.join("\n"))
             ));
         }
         if !a.violations.is_empty() {
@@ -335,19 +329,19 @@ impl<W: Write> Junit<W> {
                 .collect();
             body.push_str(&format!(
                 "<failure message=\"{}\" type=\"{}\">{}</failure>",
-                xml_escape(&format!(
+                xml::escape(&format!(
                     "{}: {}",
                     plural(a.violations.len(), "violation", "violations"),
                     lines[0]
                 )),
-                xml_escape(&rules.join(",")),
-                xml_escape(&lines.join("\n"))
+                xml::escape(&rules.join(",")),
+                xml::escape(&lines.join("\n"))
             ));
         }
         let open = format!(
             "    <testcase classname=\"{}\" name=\"{}\" time=\"{secs:.6}\"",
-            xml_escape(class),
-            xml_escape(&a.article)
+            xml::escape(class),
+            xml::escape(&a.article)
         );
         let w = self.cases()?;
         if body.is_empty() {
@@ -367,8 +361,8 @@ impl<W: Write> Sink for Junit<W> {
                 self.errors += 1;
                 let line = format!(
                     "    <testcase classname=\"newsdiff.archive\" name=\"{}\" time=\"0\"><error message=\"{}\" type=\"unreadable\"/></testcase>",
-                    xml_escape(&p.at),
-                    xml_escape(&p.message)
+                    xml::escape(&p.at),
+                    xml::escape(&p.message)
                 );
                 writeln!(self.cases()?, "{line}")
             }
@@ -411,14 +405,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_and_escapes() {
+    fn counts() {
         assert_eq!(count(0), "0");
         assert_eq!(count(999), "999");
         assert_eq!(count(1000), "1,000");
         assert_eq!(count(4_600_000), "4,600,000");
-        assert_eq!(
-            xml_escape("a<b & \"c\"\u{1}\n"),
-            "a&lt;b &amp; &quot;c&quot;&#10;"
-        );
     }
 }

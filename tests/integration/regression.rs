@@ -110,7 +110,10 @@ fn output_file_could_overwrite_an_input() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr_of(&out).contains("is one of the inputs"), "{args:?}");
     }
-    assert_eq!(std::fs::read_to_string(&old).unwrap(), "The bridge will close.");
+    assert_eq!(
+        std::fs::read_to_string(&old).unwrap(),
+        "The bridge will close."
+    );
     assert_eq!(
         std::fs::read_to_string(&new).unwrap(),
         "The bridge will close on Monday."

@@ -1,28 +1,34 @@
 //! `newsdiff check`: rules over whole archives.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use newsdiff::check::{self, CheckError, rules::Override};
+use newsdiff::check::{self, CheckError, Progress, Verdict, rules::Override};
 
 use crate::args::CheckArgs;
 use crate::exit::Exit;
 use crate::failure::Failure;
+use crate::progress_bar::Bar;
 
 pub fn run(args: CheckArgs) -> Result<Exit, Failure> {
     let opts = check::Options {
         jobs: args.jobs.unwrap_or(0),
-        progress: !args.no_progress,
         config: args.config.clone(),
         overrides: overrides(&args)?,
     };
     let out = report_output(&args)?;
     let mut sink = check::report::sink(args.format.into(), out);
-    match check::run(&args.paths, &opts, sink.as_mut()) {
-        Ok(summary) => Ok(match summary.exit() {
-            newsdiff::exit::Exit::Success => Exit::Success,
-            newsdiff::exit::Exit::Differences => Exit::Differences,
-            newsdiff::exit::Exit::Trouble => Exit::Trouble,
+    let to_terminal = report_file(&args).is_none() && std::io::stdout().is_terminal();
+    let bar = match args.no_progress {
+        true => None,
+        false => Bar::on_stderr(to_terminal),
+    };
+    let progress = bar.as_ref().map(|b| b as &dyn Progress);
+    match check::run(&args.paths, &opts, sink.as_mut(), progress) {
+        Ok(summary) => Ok(match summary.verdict() {
+            Verdict::Pass => Exit::Success,
+            Verdict::Violations => Exit::Differences,
+            Verdict::Trouble => Exit::Trouble,
         }),
         Err(CheckError::Output(e)) => Err(Failure::Stdout(e)),
         Err(e) => Err(Failure::Config(e.to_string())),
@@ -31,7 +37,7 @@ pub fn run(args: CheckArgs) -> Result<Exit, Failure> {
 
 /// Where the report goes: `-o FILE` (never one of the archives) or standard output.
 fn report_output(args: &CheckArgs) -> Result<Box<dyn Write>, Failure> {
-    let Some(path) = args.output.as_deref().filter(|p| *p != "-") else {
+    let Some(path) = report_file(args) else {
         return Ok(Box::new(std::io::stdout().lock()));
     };
     crate::output::refuse_overwriting(Path::new(path), &args.paths)?;
@@ -40,6 +46,11 @@ fn report_output(args: &CheckArgs) -> Result<Box<dyn Write>, Failure> {
         source,
     })?;
     Ok(Box::new(file))
+}
+
+/// The report's file, when it is not standard output.
+fn report_file(args: &CheckArgs) -> Option<&str> {
+    args.output.as_deref().filter(|p| *p != "-")
 }
 
 /// The rule settings of `--disable`, `--enable` and `--max-deleted-percent`, in that

@@ -11,6 +11,7 @@ mod failure;
 mod input;
 mod log;
 mod output;
+mod progress_bar;
 mod report;
 mod split;
 

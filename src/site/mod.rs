@@ -1,0 +1,277 @@
+//! `newsdiff report`: a static site of an archive. An index of its articles, sortable by
+//! how much and how often they changed ([`index`]); the HTML changelog page of each
+//! article, in `articles/`; and an Atom feed of the changes, newest first ([`atom`]).
+//!
+//! Articles are rendered in parallel by the archive [`pipeline`] and named and written in
+//! reading order; only a small index entry per article and per change is kept for the
+//! index and the feed.
+
+mod atom;
+mod index;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::archive::pipeline::{self, Done};
+use crate::archive::{Problem, Unit};
+use crate::changelog::ChangeLog;
+use crate::render::html;
+use crate::render::view::{class_item, stat_parts};
+
+/// What building the site did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Articles given a page.
+    pub articles: usize,
+    /// Pairs of versions compared, over all articles.
+    pub changes: usize,
+    /// Articles or archives that could not be read; the rest of the site is built.
+    pub problems: Vec<Problem>,
+}
+
+/// What stops a site from being built.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    /// Nothing could be read (an unmounted disk, say); `problems` says why.
+    #[error("no article could be read; the site was left as it was")]
+    NothingRead {
+        /// Everything that could not be read.
+        problems: Vec<Problem>,
+    },
+    /// A file or directory of the site could not be written.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The file or directory.
+        path: String,
+        /// Why it could not be written.
+        source: std::io::Error,
+    },
+}
+
+/// One article as a worker rendered it, before it is named: names are given in reading
+/// order, so that one given twice gets the same suffix whatever the threads do.
+struct Rendered {
+    /// The article's name within its archive, which its page is named after.
+    within: String,
+    /// Its changelog page.
+    html: String,
+    /// What could not be read of it (a version with a bad time, say).
+    problems: Vec<Problem>,
+    /// Its row of the index, but for the page, which is not yet named.
+    entry: index::Entry,
+    changes: Vec<Change>,
+}
+
+/// One pair of versions of an article, for the feed.
+struct Change {
+    from: u64,
+    to: u64,
+    /// The change's anchor on the article's page.
+    anchor: String,
+    time: Option<DateTime<FixedOffset>>,
+    summary: String,
+}
+
+/// Builds the site for `paths` (anything `check` reads) into `out`: `index.html`,
+/// `feed.xml`, and a page per article in `articles/`.
+///
+/// # Errors
+/// [`SiteError::NothingRead`] when no article could be read, before the index and the
+/// feed are written; [`SiteError::Write`] when a file cannot be written.
+pub fn build(paths: &[PathBuf], out: &Path) -> Result<Summary, SiteError> {
+    let pages = out.join("articles");
+    std::fs::create_dir_all(&pages).map_err(|source| SiteError::Write {
+        path: pages.display().to_string(),
+        source,
+    })?;
+    let mut summary = Summary::default();
+    let mut entries: Vec<index::Entry> = Vec::new();
+    let mut feed: Vec<atom::Entry> = Vec::new();
+    let mut slugs: HashSet<String> = HashSet::new();
+    let work = |unit: &Unit| render(unit, paths);
+    pipeline::run(paths, pipeline::jobs(0), &work, &mut |done| {
+        let mut r = match done {
+            Done::Unit(Ok(r)) => r,
+            Done::Unit(Err(p)) | Done::Problem(p) => {
+                summary.problems.push(p);
+                return Ok(());
+            }
+            Done::Panicked { name, message } => {
+                let what = format!("internal error while rendering (please report it): {message}");
+                summary.problems.push(Problem::new(name, what));
+                return Ok(());
+            }
+        };
+        summary.problems.append(&mut r.problems);
+        let slug = unique_slug(&r.within, &mut slugs);
+        r.entry.page = format!("articles/{slug}.html");
+        write(&out.join(&r.entry.page), &r.html)?;
+        summary.articles += 1;
+        summary.changes += r.changes.len();
+        feed.extend(r.changes.into_iter().map(|c| atom::Entry {
+            id: format!("urn:newsdiff:{slug}:{}:{}", c.from, c.to),
+            title: format!("{}: version {} → {}", r.entry.title, c.from, c.to),
+            link: format!("{}#{}", r.entry.page, c.anchor),
+            time: c.time,
+            summary: c.summary,
+        }));
+        entries.push(r.entry);
+        Ok(())
+    })?;
+    // Before the index and feed are written: a run over an archive that is not there (an
+    // unmounted disk) must not replace a published site with an empty one.
+    if summary.articles == 0 {
+        return Err(SiteError::NothingRead {
+            problems: summary.problems,
+        });
+    }
+    write(&out.join("index.html"), &index::page(entries, &summary))?;
+    write(&out.join("feed.xml"), &atom::feed(feed))?;
+    Ok(summary)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), SiteError> {
+    std::fs::write(path, text).map_err(|source| SiteError::Write {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Loads an article of the run over `paths` and renders its page and its index entry.
+fn render(unit: &Unit, paths: &[PathBuf]) -> Result<Rendered, Problem> {
+    let loaded = unit.load()?;
+    let log = ChangeLog::consecutive(&loaded.article, loaded.warnings);
+    // Named within the archive it came from, not by where the archive lies.
+    let root = paths[unit.root].display().to_string();
+    let within = unit.name.strip_prefix(&root).unwrap_or(&unit.name);
+    let title = log
+        .article
+        .title
+        .clone()
+        .or_else(|| log.revisions.last().and_then(|r| r.title.clone()))
+        .unwrap_or_else(|| unit.name.clone());
+    let entry = index::Entry {
+        page: String::new(),
+        title,
+        source: log.article.source.clone().unwrap_or_default(),
+        versions: log.revisions.len(),
+        changes: log
+            .diffs
+            .iter()
+            .map(|d| {
+                let s = &d.stats;
+                s.added + s.deleted + s.edited + s.merged + s.split + s.moved
+            })
+            .sum(),
+        weight: log.diffs.iter().map(|d| d.stats.changed_share).sum(),
+        last: log.revisions.iter().filter_map(|r| r.created).max(),
+        classes: classes(&log),
+    };
+    Ok(Rendered {
+        within: within.to_string(),
+        html: html::render(&log, &html::Options::default()),
+        problems: loaded.problems,
+        entry,
+        changes: changes(&log),
+    })
+}
+
+/// The names of the change classes of an article, each once, in order of appearance.
+fn classes(log: &ChangeLog) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for c in log.diffs.iter().flat_map(|d| &d.classes) {
+        let name = c.class.name().to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Each pair of versions of an article, with its counts and classes in a line.
+fn changes(log: &ChangeLog) -> Vec<Change> {
+    log.diffs
+        .iter()
+        .zip(html::diff_ids(log))
+        .map(|(d, anchor)| {
+            let time = log
+                .revisions
+                .iter()
+                .find(|r| r.version == Some(d.to))
+                .and_then(|r| r.created);
+            let mut s = stat_parts(&d.stats).join("  ");
+            let cls: Vec<String> = d
+                .classes
+                .iter()
+                .map(|c| class_item(c, &|t| t.to_string()))
+                .collect();
+            if !cls.is_empty() {
+                s.push_str(&format!(" · {}", cls.join(", ")));
+            }
+            Change {
+                from: d.from,
+                to: d.to,
+                anchor,
+                time,
+                summary: if s.is_empty() {
+                    "no change in the text".into()
+                } else {
+                    s
+                },
+            }
+        })
+        .collect()
+}
+
+/// A file name for an article: its name's letters and digits, made unique.
+fn unique_slug(name: &str, taken: &mut HashSet<String>) -> String {
+    let mut base: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if base.len() > 80 {
+        base = base[base.len() - 80..].trim_start_matches('-').to_string();
+    }
+    if base.is_empty() {
+        base = "article".into();
+    }
+    let mut slug = base.clone();
+    let mut n = 2;
+    while !taken.insert(slug.clone()) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_and_unique() {
+        let mut taken = HashSet::new();
+        assert_eq!(
+            unique_slug("news/A Story.json", &mut taken),
+            "news-a-story-json"
+        );
+        assert_eq!(
+            unique_slug("news/a story.json", &mut taken),
+            "news-a-story-json-2"
+        );
+        assert_eq!(unique_slug("../../etc/passwd", &mut taken), "etc-passwd");
+        assert_eq!(unique_slug("«»", &mut taken), "article");
+    }
+}

@@ -1,0 +1,32 @@
+//! Text for XML documents: the Atom feed of `newsdiff report` and the JUnit report of
+//! `newsdiff check` both write it.
+
+/// Text escaped for XML (attributes and content), without the characters XML 1.0 forbids.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup_and_drops_what_xml_forbids() {
+        assert_eq!(
+            super::escape("a<b & \"c\"\u{1}\n"),
+            "a&lt;b &amp; &quot;c&quot;&#10;"
+        );
+    }
+}
