@@ -20,10 +20,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::similarity::normalize;
-use crate::align::words::{self, WordChange, WordOp};
+use crate::align::words::{WordChange, WordOp};
 use crate::align::{Kind, Op};
 use crate::article::Revision;
+use crate::text::normalize::normalize;
+use crate::text::tokens::tokenize;
 
 /// A class of change. The order here is the order classes are listed in: the most
 /// telling first.
@@ -1050,7 +1051,7 @@ impl Tok<'_> {
 /// The tokens of the word diff, with their byte offsets.
 fn toks(s: &str) -> Vec<Tok<'_>> {
     let mut at = 0;
-    words::tokenize(s)
+    tokenize(s)
         .into_iter()
         .map(|text| {
             let t = Tok { at, text };
@@ -1791,7 +1792,7 @@ fn capitalised(word: &str) -> bool {
     w.starts_with(char::is_uppercase)
         && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
         && w.chars().count() > 1
-        && !crate::text::segment::CALENDAR_WORDS.contains(&w)
+        && !crate::text::lexicon::CALENDAR_WORDS.contains(&w)
         && !TITLES.contains(&w)
         && number_key(w).is_none()
 }

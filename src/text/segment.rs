@@ -18,6 +18,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::Span;
+use crate::text::lexicon::CALENDAR_WORDS;
 
 /// Titles that stand before a name and never end a sentence there: `Mr. Lavrov`,
 /// `the Rev. Federico`, `St. Louis`, `Gen. "Mad Dog" Mattis`. They keep the sentence going
@@ -47,30 +48,6 @@ const BEFORE_NUMBERS: &[&str] = &[
 const SOFT_ABBREVIATIONS: &[&str] = &[
     "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "LLC", "plc", "etc", "e.g", "i.e", "cf",
     "approx", "est",
-];
-
-/// The days of the week and the months: capitalised words that are no names and that
-/// may follow a time inside a sentence. One list for the segmenter and the classifier.
-pub const CALENDAR_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// Words besides [`CALENDAR_WORDS`] that follow `a.m.`/`p.m.` inside a sentence (`5 p.m.
