@@ -23,8 +23,12 @@ use serde::{Deserialize, Serialize};
 use crate::align::words::{WordChange, WordOp};
 use crate::align::{Kind, Op};
 use crate::article::Revision;
-use crate::text::normalize::normalize;
-use crate::text::tokens::tokenize;
+use crate::text::lexicon::{
+    CALENDAR_WORDS, FORMS_OF_BE, NAME_JOINERS, NUMBER_SCALES, NUMBER_WORDS, SAY_VERBS, TIME_ZONES,
+    TITLES,
+};
+use crate::text::normalize::{normalize, typography_key};
+use crate::text::tokens::{Token, has_word, strip_possessive, tokens, word_set};
 
 /// A class of change. The order here is the order classes are listed in: the most
 /// telling first.
@@ -202,7 +206,7 @@ impl<'a> Classifier<'a> {
             Which::Old => Change::new(Some(s), None),
             Which::New => Change::new(None, Some(s)),
         };
-        let toks = toks(text);
+        let toks = tokens(text);
         let mut covered = vec![false; toks.len()];
         let cover = |covered: &mut [bool], r: &Range<usize>| {
             let from = toks.partition_point(|t| t.end() <= r.start);
@@ -408,11 +412,11 @@ impl Classifier<'_> {
             // name by its last word, as `names` keys it.
             let (old_words, new_words) = (self.words_of(Which::Old), self.words_of(Which::New));
             let key = |name: &str| -> String {
-                let t = toks(name);
+                let t = tokens(name);
                 t.iter()
                     .rev()
                     .find(|t| t.is_word())
-                    .map_or(name, |t| bare(t.text))
+                    .map_or(name, |t| strip_possessive(t.text))
                     .to_string()
             };
             let mut seen = HashSet::new();
@@ -476,11 +480,6 @@ pub fn is_correction(text: &str) -> bool {
     LABELS.iter().any(|l| t.starts_with(l))
         || PHRASES.iter().any(|p| t.contains(p))
         || (VERBS.iter().any(|v| has_word(t, v)) && PIECE.iter().any(|p| t.contains(p)))
-}
-
-fn has_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == word)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -552,7 +551,7 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
         };
         Change::new(side(&a.text[h.old.clone()]), side(&b.text[h.new.clone()]))
     };
-    if typo_key(&a.text) == typo_key(&b.text) {
+    if typography_key(&a.text) == typography_key(&b.text) {
         return vec![ClassEvidence::new(
             Class::Typography,
             hunks.iter().map(hunk_change).collect(),
@@ -571,13 +570,13 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     for (hi, h) in hunks.iter().enumerate() {
         let first = changed.len();
         for (which, r) in [(Which::Old, &h.old), (Which::New, &h.new)] {
-            for t in toks(&text_of(which)[r.clone()]) {
+            for t in tokens(&text_of(which)[r.clone()]) {
                 if t.is_word() {
                     changed.push(Changed {
                         which,
                         range: r.start + t.at..r.start + t.at + t.text.len(),
                         hunk: hi,
-                        key: typo_key(t.text),
+                        key: typography_key(t.text),
                         live: true,
                         covered: false,
                     });
@@ -1005,16 +1004,6 @@ fn touches(hunk: &Range<usize>, r: &Range<usize>) -> bool {
     }
 }
 
-/// A sentence's text reduced to what typography cannot change: quotes and dashes
-/// unified, case folded, and every character that is not a letter or digit dropped
-/// (punctuation and white space alike).
-fn typo_key(s: &str) -> String {
-    normalize(s)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
 // ---------------------------------------------------------------------------------------
 // Finding things in a text.
 
@@ -1027,111 +1016,15 @@ struct Found {
     key: String,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Tok<'a> {
-    at: usize,
-    text: &'a str,
-}
-
-impl Tok<'_> {
-    fn end(&self) -> usize {
-        self.at + self.text.len()
-    }
-    fn is_word(&self) -> bool {
-        self.text.chars().any(char::is_alphanumeric)
-    }
-    fn is_space(&self) -> bool {
-        self.text.chars().all(char::is_whitespace)
-    }
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
-    }
-}
-
-/// The tokens of the word diff, with their byte offsets.
-fn toks(s: &str) -> Vec<Tok<'_>> {
-    let mut at = 0;
-    tokenize(s)
-        .into_iter()
-        .map(|text| {
-            let t = Tok { at, text };
-            at += text.len();
-            t
-        })
-        .collect()
-}
-
-/// A word without a possessive `'s`.
-fn bare(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
-}
-
-fn word_set(s: &str) -> HashSet<String> {
-    toks(s)
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| bare(t.text).to_string())
-        .collect()
-}
-
 /// Next and previous non-space token around index `i`.
-fn next_tok(toks: &[Tok], i: usize) -> Option<usize> {
+fn next_tok(toks: &[Token], i: usize) -> Option<usize> {
     (i + 1..toks.len()).find(|&j| !toks[j].is_space())
 }
-fn prev_tok(toks: &[Tok], i: usize) -> Option<usize> {
+fn prev_tok(toks: &[Token], i: usize) -> Option<usize> {
     (0..i).rev().find(|&j| !toks[j].is_space())
 }
 
 // Numbers.
-
-const NUMBER_WORDS: &[(&str, &str)] = &[
-    ("zero", "0"),
-    ("one", "1"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("six", "6"),
-    ("seven", "7"),
-    ("eight", "8"),
-    ("nine", "9"),
-    ("ten", "10"),
-    ("eleven", "11"),
-    ("twelve", "12"),
-    ("thirteen", "13"),
-    ("fourteen", "14"),
-    ("fifteen", "15"),
-    ("sixteen", "16"),
-    ("seventeen", "17"),
-    ("eighteen", "18"),
-    ("nineteen", "19"),
-    ("twenty", "20"),
-    ("thirty", "30"),
-    ("forty", "40"),
-    ("fifty", "50"),
-    ("sixty", "60"),
-    ("seventy", "70"),
-    ("eighty", "80"),
-    ("ninety", "90"),
-    ("hundred", "100"),
-    ("thousand", "1000"),
-    ("million", "million"),
-    ("billion", "billion"),
-    ("trillion", "trillion"),
-    ("dozen", "12"),
-    ("dozens", "dozens"),
-    ("hundreds", "hundreds"),
-    ("thousands", "thousands"),
-    ("millions", "millions"),
-    ("billions", "billions"),
-];
-
-/// Words that join the number before them ("2 million", "two hundred").
-const SCALES: &[&str] = &[
-    "hundred", "thousand", "million", "billion", "trillion", "dozen",
-];
 
 /// Words that qualify a number ("at least 50", "as many as 50", "an estimated 50"): when
 /// the number changed, so did they, and they are no change of wording of their own.
@@ -1189,12 +1082,6 @@ const SUFFIXES: &[&str] = &[
     "gw", "kwh", "gb", "mb", "tb", "yr", "yrs", "x", "hr", "hrs", "h", "min", "mins",
 ];
 
-/// Time zones after a four-digit time ("1430 GMT").
-const TIME_ZONES: &[&str] = &[
-    "GMT", "BST", "UTC", "CET", "CEST", "EET", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST",
-    "MDT", "PT", "PST", "PDT", "IST", "JST", "AEST", "AEDT", "GST",
-];
-
 /// Suffixes that are a scale ("£120m" is "£120 million").
 const SCALE_SUFFIXES: &[(&str, &str)] = &[
     ("k", "thousand"),
@@ -1208,7 +1095,7 @@ const SCALE_SUFFIXES: &[(&str, &str)] = &[
 /// letters attached after them, lower-cased ("km", "th", "year-old", "th-minute"). `None`
 /// when the word is no numeral.
 fn numeral(word: &str) -> Option<(String, String)> {
-    let w = bare(word);
+    let w = strip_possessive(word);
     if !w.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -1326,7 +1213,7 @@ impl Num {
 /// words (one to twenty, the tens, "dozens", "hundreds"), with a scale word after them
 /// kept with them ("2 million", "two hundred").
 fn numbers(s: &str) -> Vec<Num> {
-    let toks = toks(s);
+    let toks = tokens(s);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1365,7 +1252,7 @@ fn numbers(s: &str) -> Vec<Num> {
             if toks.get(end + 1).is_some_and(|t| t.text == " ")
                 && toks
                     .get(end + 2)
-                    .is_some_and(|t| SCALES.contains(&t.lower().as_str()))
+                    .is_some_and(|t| NUMBER_SCALES.contains(&t.lower().as_str()))
             {
                 keys.push(toks[end + 2].lower());
                 end += 2;
@@ -1442,7 +1329,7 @@ fn numbers(s: &str) -> Vec<Num> {
             && toks.get(k).is_some_and(|t| t.text == " ")
             && let Some(t) = toks.get(k + 1).filter(|t| t.is_word())
         {
-            let w = bare(t.text).to_lowercase();
+            let w = strip_possessive(t.text).to_lowercase();
             if w != "of" {
                 next.push(w);
             }
@@ -1561,7 +1448,7 @@ fn quotes(s: &str) -> Vec<Found> {
         .into_iter()
         .filter_map(|range| {
             let text = s[range.clone()].trim().trim_end_matches(',').trim_end();
-            let key = typo_key(text);
+            let key = typography_key(text);
             (!key.is_empty()).then(|| Found {
                 text: text.to_string(),
                 range,
@@ -1572,32 +1459,6 @@ fn quotes(s: &str) -> Vec<Found> {
 }
 
 // Attributions.
-
-/// Verbs of attribution.
-const SAY_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "announced",
-    "wrote",
-    "reported",
-    "confirmed",
-    "claimed",
-    "insisted",
-    "warned",
-    "noted",
-    "argued",
-    "explained",
-    "acknowledged",
-];
-
-/// Forms of "to be": "was said to be", "were added" are no attribution.
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Words that may stand between a speaker and the verb ("Lavrov also said").
 const BETWEEN: &[&str] = &[
@@ -1651,20 +1512,15 @@ const PLAIN_SPEAKERS: &[&str] = &[
     "prosecutors",
 ];
 
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Gen", "Lt", "Col", "Sgt", "Capt", "Rev", "Sen", "Rep",
-    "Gov", "Maj", "Adm", "Cmdr", "Insp", "Supt", "Det", "St",
-];
-
 /// Whether the token before `j` (a `.`) ends a title ("Mr.").
-fn title_dot(toks: &[Tok], j: usize) -> bool {
+fn title_dot(toks: &[Token], j: usize) -> bool {
     toks[j].text == "." && j > 0 && TITLES.contains(&toks[j - 1].text)
 }
 
 /// The words of a speaker phrase from token `from` onwards (`forward`) or backwards:
 /// words and the points of titles ("Mr."), no other punctuation, no stop word, at most 8
 /// words. Returns the first and last token it covers.
-fn speaker(toks: &[Tok], from: usize, forward: bool) -> Option<(usize, usize)> {
+fn speaker(toks: &[Token], from: usize, forward: bool) -> Option<(usize, usize)> {
     if from >= toks.len() {
         return None;
     }
@@ -1696,7 +1552,7 @@ fn speaker(toks: &[Tok], from: usize, forward: bool) -> Option<(usize, usize)> {
 /// Attribution phrases: "X said", "said X" (after a quote or comma), "X told reporters",
 /// "according to X". The key is the whole phrase, normalised.
 fn attributions(s: &str) -> Vec<Found> {
-    let toks = toks(s);
+    let toks = tokens(s);
     let mut out = Vec::new();
     let found = |lo: usize, hi: usize| -> Found {
         let range = toks[lo].at..toks[hi].end();
@@ -1725,7 +1581,7 @@ fn attributions(s: &str) -> Vec<Found> {
             continue;
         }
         let prev = prev_tok(&toks, i);
-        if prev.is_some_and(|p| BE.contains(&toks[p].lower().as_str())) {
+        if prev.is_some_and(|p| FORMS_OF_BE.contains(&toks[p].lower().as_str())) {
             continue;
         }
         let inverted = prev.is_none_or(|p| !toks[p].is_word() && !title_dot(&toks, p));
@@ -1773,11 +1629,6 @@ fn attributions(s: &str) -> Vec<Found> {
 
 // Names.
 
-/// Lower-case words that may join the capitalised words of one name ("Bank of England").
-const NAME_JOINERS: &[&str] = &[
-    "of", "de", "la", "le", "van", "von", "der", "den", "al", "bin", "da", "du", "del",
-];
-
 /// Function words, which are no names even with a capital.
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "and", "but", "or", "nor", "so", "yet", "for", "in", "on", "at", "by", "to",
@@ -1788,11 +1639,11 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn capitalised(word: &str) -> bool {
-    let w = bare(word);
+    let w = strip_possessive(word);
     w.starts_with(char::is_uppercase)
         && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
         && w.chars().count() > 1
-        && !crate::text::lexicon::CALENDAR_WORDS.contains(&w)
+        && !CALENDAR_WORDS.contains(&w)
         && !TITLES.contains(&w)
         && number_key(w).is_none()
 }
@@ -1803,7 +1654,7 @@ fn capitalised(word: &str) -> bool {
 /// is "Chief Tom Ellery"). The key is the last word, which is what a later mention keeps
 /// ("Tom Ellery", then "Ellery").
 fn names(s: &str, starts: &[usize]) -> Vec<Found> {
-    let toks = toks(s);
+    let toks = tokens(s);
     // Which words begin a sentence, a quote or a clause after a colon.
     let mut initial = vec![false; toks.len()];
     let mut fresh = true;
@@ -1839,7 +1690,8 @@ fn names(s: &str, starts: &[usize]) -> Vec<Found> {
             let Some(n) = toks.get(j + 2).filter(|_| sp) else {
                 break;
             };
-            if n.is_word() && capitalised(n.text) && bare(toks[j].text) == toks[j].text {
+            if n.is_word() && capitalised(n.text) && strip_possessive(toks[j].text) == toks[j].text
+            {
                 words.push(j + 2);
                 j += 2;
                 continue;
@@ -1862,11 +1714,11 @@ fn names(s: &str, starts: &[usize]) -> Vec<Found> {
             continue;
         };
         let last = *words.last().expect("a run has a word");
-        let end = toks[last].at + bare(toks[last].text).len();
+        let end = toks[last].at + strip_possessive(toks[last].text).len();
         let range = toks[first].at..end;
         out.push(Found {
             text: s[range.clone()].to_string(),
-            key: bare(toks[last].text).to_string(),
+            key: strip_possessive(toks[last].text).to_string(),
             range,
         });
         i = j + 1;
