@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::words::{WordChange, WordOp};
 use crate::align::{Kind, Op};
-use crate::article::Revision;
+use crate::article::{Revision, Side};
 use crate::text::lexicon::{
     CALENDAR_WORDS, FORMS_OF_BE, NAME_JOINERS, NUMBER_SCALES, NUMBER_WORDS, SAY_VERBS, TIME_ZONES,
     TITLES,
@@ -174,11 +174,11 @@ impl<'a> Classifier<'a> {
         let mut out = match op.kind {
             Kind::Unchanged => Vec::new(),
             Kind::Added => match op.new.first().and_then(|&n| self.new.get(n)) {
-                Some(s) => self.lone(Which::New, s),
+                Some(s) => self.lone(Side::New, s),
                 None => Vec::new(),
             },
             Kind::Deleted => match op.old.first().and_then(|&o| self.old.get(o)) {
-                Some(s) => self.lone(Which::Old, s),
+                Some(s) => self.lone(Side::Old, s),
                 None => Vec::new(),
             },
             Kind::Edited | Kind::Merged | Kind::Split => {
@@ -192,19 +192,19 @@ impl<'a> Classifier<'a> {
     }
 
     /// Every word of one whole revision (possessive `'s` dropped).
-    fn words_of(&self, which: Which) -> &HashSet<String> {
-        let (cell, sents) = match which {
-            Which::Old => (&self.old_words, self.old),
-            Which::New => (&self.new_words, self.new),
+    fn words_of(&self, side: Side) -> &HashSet<String> {
+        let (cell, sents) = match side {
+            Side::Old => (&self.old_words, self.old),
+            Side::New => (&self.new_words, self.new),
         };
         cell.get_or_init(|| sents.iter().flat_map(|s| word_set(s)).collect())
     }
 
-    /// An added (`which` = new) or deleted (`which` = old) sentence.
-    fn lone(&self, which: Which, text: &str) -> Vec<ClassEvidence> {
-        let side = |s: String| match which {
-            Which::Old => Change::new(Some(s), None),
-            Which::New => Change::new(None, Some(s)),
+    /// An added (`side` = new) or deleted (`side` = old) sentence.
+    fn lone(&self, side: Side, text: &str) -> Vec<ClassEvidence> {
+        let evidence = |s: String| match side {
+            Side::Old => Change::new(Some(s), None),
+            Side::New => Change::new(None, Some(s)),
         };
         let toks = tokens(text);
         let mut covered = vec![false; toks.len()];
@@ -220,10 +220,10 @@ impl<'a> Classifier<'a> {
             for q in &qs {
                 cover(&mut covered, &q.range);
             }
-            let changes = qs.into_iter().map(|q| side(q.text)).collect();
+            let changes = qs.into_iter().map(|q| evidence(q.text)).collect();
             out.push(ClassEvidence::new(Class::Quotation, changes));
         }
-        let other = self.words_of(which.other());
+        let other = self.words_of(side.other());
         let mut seen = HashSet::new();
         let ns: Vec<Found> = names(text, &[0])
             .into_iter()
@@ -233,7 +233,7 @@ impl<'a> Classifier<'a> {
             for n in &ns {
                 cover(&mut covered, &n.range);
             }
-            let changes = ns.into_iter().map(|n| side(n.text)).collect();
+            let changes = ns.into_iter().map(|n| evidence(n.text)).collect();
             out.push(ClassEvidence::new(Class::Names, changes));
         }
         let rest = toks.iter().zip(&covered).any(|(t, &c)| !c && t.is_word());
@@ -410,7 +410,7 @@ impl Classifier<'_> {
         if let Some(u) = union.iter_mut().find(|u| u.class == Class::Names) {
             // Words as written (case matters, or "the bush" would keep "George Bush"), and a
             // name by its last word, as `names` keys it.
-            let (old_words, new_words) = (self.words_of(Which::Old), self.words_of(Which::New));
+            let (old_words, new_words) = (self.words_of(Side::Old), self.words_of(Side::New));
             let key = |name: &str| -> String {
                 let t = tokens(name);
                 t.iter()
@@ -485,21 +485,6 @@ pub fn is_correction(text: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // One edited, merged or split op.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Which {
-    Old,
-    New,
-}
-
-impl Which {
-    fn other(self) -> Which {
-        match self {
-            Which::Old => Which::New,
-            Which::New => Which::Old,
-        }
-    }
-}
-
 /// One side of an op: its sentences joined with single spaces (as the word diff joins
 /// them), and where each sentence starts.
 struct SideText {
@@ -532,7 +517,7 @@ struct Hunk {
 
 /// A changed word of the word diff.
 struct Changed {
-    which: Which,
+    side: Side,
     range: Range<usize>,
     hunk: usize,
     key: String,
@@ -557,23 +542,23 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
             hunks.iter().map(hunk_change).collect(),
         )];
     }
-    let text_of = |w: Which| match w {
-        Which::Old => &a.text,
-        Which::New => &b.text,
+    let text_of = |w: Side| match w {
+        Side::Old => &a.text,
+        Side::New => &b.text,
     };
-    let hunk_of = |w: Which, r: &Range<usize>| hunk_overlapping(&hunks, w, r);
-    let touched = |w: Which, r: &Range<usize>| hunk_touched(&hunks, w, r);
+    let hunk_of = |w: Side, r: &Range<usize>| hunk_overlapping(&hunks, w, r);
+    let touched = |w: Side, r: &Range<usize>| hunk_touched(&hunks, w, r);
 
     // The changed words, with those that only changed case or punctuation in place
     // struck off.
     let mut changed: Vec<Changed> = Vec::new();
     for (hi, h) in hunks.iter().enumerate() {
         let first = changed.len();
-        for (which, r) in [(Which::Old, &h.old), (Which::New, &h.new)] {
-            for t in tokens(&text_of(which)[r.clone()]) {
+        for (side, r) in [(Side::Old, &h.old), (Side::New, &h.new)] {
+            for t in tokens(&text_of(side)[r.clone()]) {
                 if t.is_word() {
                     changed.push(Changed {
-                        which,
+                        side,
                         range: r.start + t.at..r.start + t.at + t.text.len(),
                         hunk: hi,
                         key: typography_key(t.text),
@@ -586,12 +571,12 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
         let here = &mut changed[first..];
         let mut inserted: HashMap<String, VecDeque<usize>> = HashMap::new();
         for (j, c) in here.iter().enumerate() {
-            if c.which == Which::New {
+            if c.side == Side::New {
                 inserted.entry(c.key.clone()).or_default().push_back(j);
             }
         }
         for i in 0..here.len() {
-            if here[i].which != Which::Old {
+            if here[i].side != Side::Old {
                 continue;
             }
             if let Some(j) = inserted.get_mut(&here[i].key).and_then(VecDeque::pop_front) {
@@ -601,16 +586,16 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
         }
     }
     // Per side, the changed words in text order (hunks come in order), for covering.
-    let order = |w: Which| -> Vec<usize> {
+    let order = |w: Side| -> Vec<usize> {
         (0..changed.len())
-            .filter(|&k| changed[k].which == w)
+            .filter(|&k| changed[k].side == w)
             .collect()
     };
-    let (old_order, new_order) = (order(Which::Old), order(Which::New));
-    let cover = |changed: &mut [Changed], w: Which, r: &Range<usize>| {
+    let (old_order, new_order) = (order(Side::Old), order(Side::New));
+    let cover = |changed: &mut [Changed], w: Side, r: &Range<usize>| {
         let list = match w {
-            Which::Old => &old_order,
-            Which::New => &new_order,
+            Side::Old => &old_order,
+            Side::New => &new_order,
         };
         let from = list.partition_point(|&k| changed[k].range.end <= r.start);
         for &k in &list[from..] {
@@ -626,17 +611,17 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     // they plausibly are one quantity updated (the same kind of number counting the same
     // thing, "20 people" → "25 people", or the same kind in one hunk; see each step). The
     // rest stand alone and are no number change.
-    let in_a_hunk = |w: Which, found: Vec<Num>| -> Vec<Num> {
+    let in_a_hunk = |w: Side, found: Vec<Num>| -> Vec<Num> {
         found
             .into_iter()
             .filter(|f| hunk_of(w, &f.found.range).is_some())
             .collect()
     };
     let (old_n, new_n) = cancel_numbers(
-        in_a_hunk(Which::Old, numbers(&a.text)),
-        in_a_hunk(Which::New, numbers(&b.text)),
+        in_a_hunk(Side::Old, numbers(&a.text)),
+        in_a_hunk(Side::New, numbers(&b.text)),
     );
-    let hunk_of_num = |w: Which, n: &Num| hunk_of(w, &n.found.range);
+    let hunk_of_num = |w: Side, n: &Num| hunk_of(w, &n.found.range);
     // The same kind and unit counting the same thing, in one change, then anywhere.
     let (mut pairs, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
         Some((hunk_of_num(w, n)?, n.kind, n.unit.clone(), n.noun()?))
@@ -679,10 +664,10 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     if !pairs.is_empty() {
         let mut number_hunks = HashSet::new();
         for (o, n) in &pairs {
-            cover(&mut changed, Which::Old, &o.range);
-            cover(&mut changed, Which::New, &n.range);
-            number_hunks.extend(hunk_of(Which::Old, &o.range));
-            number_hunks.extend(hunk_of(Which::New, &n.range));
+            cover(&mut changed, Side::Old, &o.range);
+            cover(&mut changed, Side::New, &n.range);
+            number_hunks.extend(hunk_of(Side::Old, &o.range));
+            number_hunks.extend(hunk_of(Side::New, &n.range));
         }
         // "23" → "at least 50": the qualifier goes with the number.
         for c in &mut changed {
@@ -701,7 +686,7 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
 
     // Quotations, attributions: what is left on either side once equal ones are struck
     // off, where the word diff touched it.
-    let touched_only = |w: Which, found: Vec<Found>| -> Vec<Found> {
+    let touched_only = |w: Side, found: Vec<Found>| -> Vec<Found> {
         found.into_iter().filter(|f| touched(w, &f.range)).collect()
     };
     for (class, find) in [
@@ -709,15 +694,15 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
         (Class::Attribution, attributions),
     ] {
         let (o, n) = cancel(find(&a.text), find(&b.text), |f| f.key.clone());
-        let (o, n) = (touched_only(Which::Old, o), touched_only(Which::New, n));
+        let (o, n) = (touched_only(Side::Old, o), touched_only(Side::New, n));
         if o.is_empty() && n.is_empty() {
             continue;
         }
         for f in &o {
-            cover(&mut changed, Which::Old, &f.range);
+            cover(&mut changed, Side::Old, &f.range);
         }
         for f in &n {
-            cover(&mut changed, Which::New, &f.range);
+            cover(&mut changed, Side::New, &f.range);
         }
         out.push(ClassEvidence::new(class, pair_up(o, n)));
     }
@@ -736,20 +721,20 @@ fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> 
     let added = gone(names(&b.text, &b.starts), &a_words);
     if !removed.is_empty() || !added.is_empty() {
         for f in &removed {
-            cover(&mut changed, Which::Old, &f.range);
+            cover(&mut changed, Side::Old, &f.range);
         }
         for f in &added {
-            cover(&mut changed, Which::New, &f.range);
+            cover(&mut changed, Side::New, &f.range);
         }
         // How many removed and added names each hunk holds.
         let mut per_hunk: HashMap<usize, (usize, usize)> = HashMap::new();
         for f in &removed {
-            if let Some(h) = hunk_of(Which::Old, &f.range) {
+            if let Some(h) = hunk_of(Side::Old, &f.range) {
                 per_hunk.entry(h).or_default().0 += 1;
             }
         }
         for f in &added {
-            if let Some(h) = hunk_of(Which::New, &f.range) {
+            if let Some(h) = hunk_of(Side::New, &f.range) {
                 per_hunk.entry(h).or_default().1 += 1;
             }
         }
@@ -849,16 +834,16 @@ fn hunks_of(words: &[WordChange], a: &str, b: &str) -> Vec<Hunk> {
     out
 }
 
-fn hunk_side(h: &Hunk, w: Which) -> &Range<usize> {
+fn hunk_side(h: &Hunk, w: Side) -> &Range<usize> {
     match w {
-        Which::Old => &h.old,
-        Which::New => &h.new,
+        Side::Old => &h.old,
+        Side::New => &h.new,
     }
 }
 
 /// The first hunk whose range on side `w` overlaps `r`. Hunks are in text order on both
 /// sides (an equal run stands between any two), so this is a binary search.
-fn hunk_overlapping(hunks: &[Hunk], w: Which, r: &Range<usize>) -> Option<usize> {
+fn hunk_overlapping(hunks: &[Hunk], w: Side, r: &Range<usize>) -> Option<usize> {
     let from = hunks.partition_point(|h| hunk_side(h, w).end <= r.start);
     (from..hunks.len())
         .take_while(|&k| hunk_side(&hunks[k], w).start < r.end)
@@ -867,7 +852,7 @@ fn hunk_overlapping(hunks: &[Hunk], w: Which, r: &Range<usize>) -> Option<usize>
 
 /// Whether the word diff changed anything inside a passage on side `w`: a deletion right
 /// at its end counts (a quote cut short).
-fn hunk_touched(hunks: &[Hunk], w: Which, r: &Range<usize>) -> bool {
+fn hunk_touched(hunks: &[Hunk], w: Side, r: &Range<usize>) -> bool {
     let from = hunks.partition_point(|h| hunk_side(h, w).end < r.start);
     (from..hunks.len())
         .take_while(|&k| hunk_side(&hunks[k], w).start <= r.end)
@@ -936,17 +921,17 @@ fn cancel<T, K: std::hash::Hash + Eq>(
 fn pair_by<T, K: std::hash::Hash + Eq>(
     old: Vec<T>,
     new: Vec<T>,
-    key: impl Fn(Which, &T) -> Option<K>,
+    key: impl Fn(Side, &T) -> Option<K>,
 ) -> (Vec<(T, T)>, Vec<T>, Vec<T>) {
     let mut by_key: HashMap<K, VecDeque<usize>> = HashMap::new();
     for (j, n) in new.iter().enumerate() {
-        if let Some(k) = key(Which::New, n) {
+        if let Some(k) = key(Side::New, n) {
             by_key.entry(k).or_default().push_back(j);
         }
     }
     let partner: Vec<Option<usize>> = old
         .iter()
-        .map(|o| key(Which::Old, o).and_then(|k| by_key.get_mut(&k).and_then(VecDeque::pop_front)))
+        .map(|o| key(Side::Old, o).and_then(|k| by_key.get_mut(&k).and_then(VecDeque::pop_front)))
         .collect();
     let mut new: Vec<Option<T>> = new.into_iter().map(Some).collect();
     let mut pairs = Vec::new();
@@ -1655,7 +1640,7 @@ fn capitalised(word: &str) -> bool {
 /// ("Tom Ellery", then "Ellery").
 fn names(s: &str, starts: &[usize]) -> Vec<Found> {
     let toks = tokens(s);
-    // Which words begin a sentence, a quote or a clause after a colon.
+    // Side words begin a sentence, a quote or a clause after a colon.
     let mut initial = vec![false; toks.len()];
     let mut fresh = true;
     let mut next_start = starts.iter().peekable();
