@@ -1,67 +1,414 @@
-//! Numbers.
+//! Numbers: which numbers of an edited op changed, and into what.
+//!
+//! Steps, for one edited op ([`edited`]):
+//!
+//! 1. Find the numbers of both sides ([`numbers`]): numerals and number words, each with
+//!    its value, its kind (a time, a year, an ordinal, a range, a vague number or an
+//!    amount), its unit and the words that say what it counts.
+//! 2. Keep those the word diff changed (a hunk overlaps them) and strike off the ones of
+//!    equal value on both sides ([`cancel_numbers`]): "twelve" → "12" is no change.
+//! 3. Pair the rest when they plausibly are one quantity updated ([`pair_numbers`]), from
+//!    the surest pairing to the loosest; what is left stands alone and is no number
+//!    change (a number in an added clause is wording).
+//! 4. The pairs explain their words, and the qualifiers in their hunks ("23" → "at least
+//!    50").
 
-use super::found::{Found, cancel};
+use std::collections::{HashMap, HashSet};
+
+use super::found::{Found, cancel, pair_by};
+use super::op::{ChangedWords, EditedOp};
+use super::{Change, Class, ClassEvidence};
+use crate::article::Side;
 use crate::text::lexicon::{NUMBER_SCALES, NUMBER_WORDS, TIME_ZONES};
-use crate::text::tokens::{strip_possessive, tokens};
+use crate::text::tokens::{Token, strip_possessive, tokens};
 
-/// Words that qualify a number ("at least 50", "as many as 50", "an estimated 50"): when
-/// the number changed, so did they, and they are no change of wording of their own.
-pub(super) const QUALIFIERS: &[&str] = &[
-    "at",
-    "least",
-    "most",
-    "more",
-    "than",
-    "about",
-    "nearly",
-    "almost",
-    "around",
-    "over",
-    "some",
-    "roughly",
-    "approximately",
-    "up",
-    "to",
-    "fewer",
-    "less",
-    "under",
-    "only",
-    "just",
-    "as",
-    "many",
-    "much",
-    "an",
-    "estimated",
-    "a",
-];
+/// The `number` class of an edited op, if any of its numbers changed; the numbers and
+/// qualifiers it explains are covered in `changed`.
+pub(super) fn edited(op: &EditedOp, changed: &mut ChangedWords) -> Option<ClassEvidence> {
+    let in_a_hunk = |side: Side| -> Vec<Num> {
+        numbers(&op.side(side).text)
+            .into_iter()
+            .filter(|n| op.hunks.overlapping(side, &n.found.range).is_some())
+            .collect()
+    };
+    let (old, new) = cancel_numbers(in_a_hunk(Side::Old), in_a_hunk(Side::New));
+    let pairs = pair_numbers(op, old, new);
+    if pairs.is_empty() {
+        return None;
+    }
+    let mut number_hunks = HashSet::new();
+    for (o, n) in &pairs {
+        changed.cover(Side::Old, &o.range);
+        changed.cover(Side::New, &n.range);
+        number_hunks.extend(op.hunks.overlapping(Side::Old, &o.range));
+        number_hunks.extend(op.hunks.overlapping(Side::New, &n.range));
+    }
+    // "23" → "at least 50": the qualifier goes with the number.
+    changed.cover_in_hunks(&number_hunks, QUALIFIERS);
+    let changes = pairs
+        .into_iter()
+        .map(|(o, n)| Change::new(Some(o.text), Some(n.text)))
+        .collect();
+    Some(ClassEvidence::new(Class::Number, changes))
+}
 
-/// Words after a number that do not name what it counts ("20 were", "five in recent
-/// weeks").
-const NOT_THINGS: &[&str] = &[
-    "and", "or", "but", "nor", "the", "a", "an", "of", "with", "to", "in", "on", "at", "by", "for",
-    "from", "as", "into", "per", "than", "since", "after", "before", "during", "over", "under",
-    "until", "when", "while", "ago", "who", "which", "that", "this", "these", "those", "his",
-    "her", "their", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-    "would", "more", "most", "other", "last", "earlier", "later", "each",
-];
+/// Pairs the changed numbers (`old`, `new`, equal values already struck off) that
+/// plausibly are one quantity updated, in the order of the old side. Each step pairs what
+/// the steps before it left:
+///
+/// 1. the same kind and unit counting the same thing, in one hunk, then anywhere;
+/// 2. the same kind and unit in one hunk, in order, unless their words say they count
+///    different things;
+/// 3. an amount, a year or a vague number counting the same thing, in one hunk, then
+///    anywhere ("dozens of people" → "60 people");
+/// 4. the last of its kind and unit on both sides ("12 people were killed" → "the toll
+///    rose to 19"), unless their words say they count different things.
+fn pair_numbers(op: &EditedOp, old: Vec<Num>, new: Vec<Num>) -> Vec<(Found, Found)> {
+    let hunk = |side: Side, n: &Num| op.hunks.overlapping(side, &n.found.range);
+    let (mut pairs, old, new) = pair_by(old, new, |side, n| {
+        Some((hunk(side, n)?, n.kind, n.unit.clone(), n.noun()?))
+    });
+    let (more, old, new) = pair_by(old, new, |_, n| Some((n.kind, n.unit.clone(), n.noun()?)));
+    pairs.extend(more);
+    let (more, old, new) = unlike_apart(pair_by(old, new, |side, n| {
+        Some((hunk(side, n)?, n.kind, n.unit.clone()))
+    }));
+    pairs.extend(more);
+    let loose_noun = |n: &Num| n.noun().filter(|_| n.loose_kind());
+    let (more, old, new) = pair_by(old, new, |side, n| Some((hunk(side, n)?, loose_noun(n)?)));
+    pairs.extend(more);
+    let (more, old, new) = pair_by(old, new, |_, n| loose_noun(n));
+    pairs.extend(more);
+    let count = |ns: &[Num]| -> HashMap<(NumKind, Option<String>), usize> {
+        let mut c = HashMap::new();
+        for n in ns {
+            *c.entry((n.kind, n.unit.clone())).or_default() += 1;
+        }
+        c
+    };
+    let (old_count, new_count) = (count(&old), count(&new));
+    let (more, _, _) = unlike_apart(pair_by(old, new, |_, n| {
+        let k = (n.kind, n.unit.clone());
+        (old_count.get(&k) == Some(&1) && new_count.get(&k) == Some(&1)).then_some(k)
+    }));
+    pairs.extend(more);
+    let mut pairs: Vec<(Found, Found)> =
+        pairs.into_iter().map(|(o, n)| (o.found, n.found)).collect();
+    pairs.sort_by_key(|(o, _)| o.range.start);
+    pairs
+}
 
-/// Letters that may follow a numeral in the same word: ordinals ("5th"), decades
-/// ("1990s"), times ("4pm"), scales ("4.5bn") and short units ("11km", "90ft", "255.7p").
-/// Anything else ("2tIzceM", a link shortener's code) makes the word no number.
-const SUFFIXES: &[&str] = &[
-    "st", "nd", "rd", "th", "s", "am", "pm", "k", "m", "bn", "b", "tn", "km", "cm", "mm", "kg",
-    "g", "mg", "lb", "lbs", "oz", "ft", "mi", "mph", "kph", "kmh", "ha", "p", "c", "f", "kw", "mw",
-    "gw", "kwh", "gb", "mb", "tb", "yr", "yrs", "x", "hr", "hrs", "h", "min", "mins",
-];
+/// Strikes off the numbers on both sides that are one quantity: the same value of the
+/// same kind, unless both carry a unit in the word and the units differ ("11km" and
+/// "11m"). Numbers whose units agree go first, then a number without a unit against one
+/// with ("28-year-old" and "28", "140 miles" and "140-mile"). The rest stay in order.
+fn cancel_numbers(old: Vec<Num>, new: Vec<Num>) -> (Vec<Num>, Vec<Num>) {
+    let root = |n: &Num| {
+        n.unit
+            .as_deref()
+            .map(|u| u.split('-').next().unwrap_or(u).to_string())
+    };
+    let (old, new) = cancel(old, new, |n| (n.value.clone(), root(n)));
+    let (old_bare, old_unit): (Vec<Num>, Vec<Num>) =
+        old.into_iter().partition(|n| n.unit.is_none());
+    let (new_bare, new_unit): (Vec<Num>, Vec<Num>) =
+        new.into_iter().partition(|n| n.unit.is_none());
+    let (old_bare, new_unit) = cancel(old_bare, new_unit, |n| n.value.clone());
+    let (old_unit, new_bare) = cancel(old_unit, new_bare, |n| n.value.clone());
+    let in_order = |mut v: Vec<Num>| {
+        v.sort_by_key(|n| n.found.range.start);
+        v
+    };
+    (
+        in_order([old_bare, old_unit].concat()),
+        in_order([new_bare, new_unit].concat()),
+    )
+}
 
-/// Suffixes that are a scale ("£120m" is "£120 million").
-const SCALE_SUFFIXES: &[(&str, &str)] = &[
-    ("k", "thousand"),
-    ("m", "million"),
-    ("bn", "billion"),
-    ("b", "billion"),
-    ("tn", "trillion"),
-];
+/// Undoes the pairs of numbers that count different things (see
+/// [`Num::may_count_the_same`]): both go back to what is left, in text order.
+#[allow(clippy::type_complexity)]
+fn unlike_apart(
+    (pairs, mut old, mut new): (Vec<(Num, Num)>, Vec<Num>, Vec<Num>),
+) -> (Vec<(Num, Num)>, Vec<Num>, Vec<Num>) {
+    let mut kept = Vec::new();
+    for (o, n) in pairs {
+        if o.may_count_the_same(&n) {
+            kept.push((o, n));
+        } else {
+            old.push(o);
+            new.push(n);
+        }
+    }
+    old.sort_by_key(|n| n.found.range.start);
+    new.sort_by_key(|n| n.found.range.start);
+    (kept, old, new)
+}
+
+/// What a number counts, for pairing an old number with a new one: two numbers of other
+/// kinds are not one quantity updated ("18:00" → "2.3 million").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum NumKind {
+    /// "8:40", "0600", "4pm".
+    Time,
+    /// A four-digit year (1800 to 2100) or decade ("1990s").
+    Year,
+    /// "5th".
+    Ordinal,
+    /// "6-5", "2014-15".
+    Range,
+    /// "dozens", "thousands".
+    Vague,
+    /// Any other count or amount.
+    Amount,
+}
+
+/// A number found, with what it counts.
+#[derive(Debug, Clone)]
+struct Num {
+    /// `key` is the number as a value: "06:00" and "0600" are one, so are "£120m" and
+    /// "£120 million".
+    found: Found,
+    /// The value with its kind: different for "1990" and "the 1990s", or "5th" and "5"
+    /// (units are compared apart, see `cancel_numbers`).
+    value: String,
+    kind: NumKind,
+    /// The unit or word attached to a numeral ("km" in "11km", "year-old" in
+    /// "34-year-old"): numbers with different ones are not one quantity.
+    unit: Option<String>,
+    /// The unit attached, or else the words of the next two that may name what the
+    /// number counts, up to a function word or a number, lower-cased, a plural `s`
+    /// dropped: "fire", "engine" in "26 fire engines were", nothing in "19 on Tuesday".
+    things: Vec<String>,
+}
+
+impl Num {
+    /// Whether nothing says the two count different things: one of them names nothing,
+    /// or they name a thing in common ("20 engines" and "26 fire engines", not "nine
+    /// days" and "eight people").
+    fn may_count_the_same(&self, other: &Num) -> bool {
+        self.things.is_empty()
+            || other.things.is_empty()
+            || self.things.iter().any(|t| other.things.contains(t))
+    }
+
+    /// The one word for what it counts, when there is one ("people" in "20 people",
+    /// "km" in "11km", "%" in "3.5%"; none in "19 on Tuesday").
+    fn noun(&self) -> Option<String> {
+        self.things.first().cloned()
+    }
+
+    /// The kind, for kinds that may pair with each other when they count the same thing
+    /// ("dozens of people" → "60 people", "2000 homes" → "2,500 homes").
+    fn loose_kind(&self) -> bool {
+        matches!(self.kind, NumKind::Amount | NumKind::Year | NumKind::Vague)
+    }
+}
+
+/// Numbers as written: numerals ("23", "1,200", "3.5", "8:40", "11km", "5th"), number
+/// words (one to twenty, the tens, "dozens", "hundreds"), with a scale word after them
+/// kept with them ("2 million", "two hundred"). In text order.
+fn numbers(s: &str) -> Vec<Num> {
+    let toks = tokens(s);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match number_at(s, &toks, i) {
+            Some((num, end)) => {
+                out.push(num);
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The number that begins at token `i` of `s`, and the index of its last token.
+fn number_at(s: &str, toks: &[Token], i: usize) -> Option<(Num, usize)> {
+    let first = number_key(toks[i].text)?;
+    // "one of the" is a pronoun, no count.
+    if toks[i].lower() == "one"
+        && toks.get(i + 1).is_some_and(|t| t.text == " ")
+        && toks.get(i + 2).is_some_and(|t| t.lower() == "of")
+    {
+        return None;
+    }
+    let w = Written::read(toks, i, first);
+    // "74th-minute": the suffix "th" and the word "minute".
+    let (suffix, tail) = w.unit.split_once('-').unwrap_or((w.unit.as_str(), ""));
+    let (kind, key) = kind_and_key(toks, i, &w, suffix);
+    let (unit, things) = counted(toks, w.end, suffix, tail);
+    let range = toks[i].at..toks[w.end].end();
+    let decade = if suffix == "s" { "s" } else { "" };
+    let num = Num {
+        value: format!("{key}{decade} {kind:?}"),
+        found: Found {
+            text: s[range.clone()].to_string(),
+            range,
+            key,
+        },
+        kind,
+        unit,
+        things,
+    };
+    Some((num, w.end))
+}
+
+/// A number's tokens as written, before it is classified.
+struct Written {
+    /// The values of its words: "2", "million"; "8:40" is one.
+    keys: Vec<String>,
+    /// The letters attached to its (last) numeral, lower-cased: "km", "pm", "year-old".
+    unit: String,
+    /// Hours and minutes ("8:40").
+    time: bool,
+    /// Index of its last token.
+    end: usize,
+}
+
+impl Written {
+    /// Reads on from token `i` (whose value is `first`): minutes after a colon ("8:40")
+    /// and scale words ("2 million") belong to the number, and so does a scale in its
+    /// unit ("£120m" is "£120 million").
+    fn read(toks: &[Token], i: usize, first: String) -> Self {
+        let mut unit = numeral(toks[i].text).map(|(_, u)| u).unwrap_or_default();
+        let mut keys = vec![first];
+        let mut time = false;
+        let mut end = i;
+        loop {
+            // "8:40"
+            if toks.get(end + 1).is_some_and(|t| t.text == ":")
+                && unit.is_empty()
+                && numeral(toks[end].text).is_some()
+                && let Some((minutes, u)) = toks.get(end + 2).and_then(|t| numeral(t.text))
+            {
+                let last = keys.last_mut().expect("keys start with one");
+                last.push(':');
+                last.push_str(&minutes);
+                unit = u;
+                time = true;
+                end += 2;
+                continue;
+            }
+            // "2 million"
+            if toks.get(end + 1).is_some_and(|t| t.text == " ")
+                && toks
+                    .get(end + 2)
+                    .is_some_and(|t| NUMBER_SCALES.contains(&t.lower().as_str()))
+            {
+                keys.push(toks[end + 2].lower());
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        if let Some((_, scale)) = SCALE_SUFFIXES.iter().find(|(u, _)| *u == unit) {
+            keys.push(scale.to_string());
+            unit.clear();
+        }
+        Written {
+            keys,
+            unit,
+            time,
+            end,
+        }
+    }
+}
+
+/// The kind of a number written `w` (beginning at token `i`, `suffix` the letters on its
+/// numeral), and its key: its words' values, or for a time its 24-hour digits.
+fn kind_and_key(toks: &[Token], i: usize, w: &Written, suffix: &str) -> (NumKind, String) {
+    let key = w.keys.join(" ");
+    let digits_only = |k: &str| -> String { k.chars().filter(char::is_ascii_digit).collect() };
+    let four_digits = key.len() == 4 && digits_only(&key) == key;
+    // "1430 GMT"
+    let zone = toks.get(w.end + 1).is_some_and(|t| t.text == " ")
+        && toks
+            .get(w.end + 2)
+            .is_some_and(|t| TIME_ZONES.contains(&t.text));
+    if w.time || matches!(suffix, "am" | "pm") || (four_digits && (key.starts_with('0') || zone)) {
+        return (NumKind::Time, clock_key(&digits_only(&key), suffix));
+    }
+    let kind = if matches!(suffix, "st" | "nd" | "rd" | "th") {
+        NumKind::Ordinal
+    } else if key.contains('-') {
+        NumKind::Range
+    } else if ["dozens", "hundreds", "thousands", "millions", "billions"].contains(&key.as_str()) {
+        NumKind::Vague
+    } else if (four_digits
+        && matches!(suffix, "" | "s")
+        // "1,950 people" is no year.
+        && !toks[i].text.contains(',')
+        && key.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
+        // "the 90s"
+        || (suffix == "s" && key.len() == 2 && key.ends_with('0'))
+    {
+        NumKind::Year
+    } else {
+        NumKind::Amount
+    };
+    (kind, key)
+}
+
+/// A time's key as 24-hour digits, so times compare across formats: "0600" is "06:00",
+/// "4pm" is "16:00". `digits` are the time's digits, `suffix` its "am" or "pm" if any.
+fn clock_key(digits: &str, suffix: &str) -> String {
+    let (h, m) = match digits.len() {
+        0..=2 => (digits, "00"),
+        n => digits.split_at(n - 2),
+    };
+    let mut h: u32 = h.parse().unwrap_or(0);
+    match suffix {
+        "pm" if h < 12 => h += 12,
+        "am" if h == 12 => h = 0,
+        _ => {}
+    }
+    format!("{h}{m} h")
+}
+
+/// What a number ending at token `end` counts: its unit (the word attached, `tail`, or a
+/// unit `suffix`; a per cent sign or words after it) and its things (the unit, or else up
+/// to two words after it, "of" skipped, up to a function word or a number, a plural `s`
+/// dropped: "fire", "engine" in "26 fire engines were").
+fn counted(toks: &[Token], end: usize, suffix: &str, tail: &str) -> (Option<String>, Vec<String>) {
+    let attached = if !tail.is_empty() {
+        tail
+    } else if ["", "st", "nd", "rd", "th", "s", "am", "pm"].contains(&suffix) {
+        ""
+    } else {
+        suffix
+    };
+    let mut unit = (!attached.is_empty()).then(|| attached.to_string());
+    // The next two words, "of" skipped ("20 fire engines", "12 of the rebels").
+    let mut next = Vec::new();
+    let mut k = end + 1;
+    while next.len() < 2
+        && toks.get(k).is_some_and(|t| t.text == " ")
+        && let Some(t) = toks.get(k + 1).filter(|t| t.is_word())
+    {
+        let w = strip_possessive(t.text).to_lowercase();
+        if w != "of" {
+            next.push(w);
+        }
+        k += 2;
+    }
+    let per_cent = toks.get(end + 1).is_some_and(|t| t.text == "%")
+        || next.first().is_some_and(|w| w == "percent")
+        || next == ["per", "cent"];
+    if per_cent {
+        unit = Some("%".to_string());
+    }
+    let things = if let Some(u) = &unit {
+        vec![u.clone()]
+    } else {
+        next.iter()
+            .take_while(|w| number_key(w).is_none() && !NOT_THINGS.contains(&w.as_str()))
+            .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
+            .collect()
+    };
+    (unit, things)
+}
 
 /// A numeral word split up: its digits (commas dropped; "6-5" kept whole) and the
 /// letters attached after them, lower-cased ("km", "th", "year-old", "th-minute"). `None`
@@ -121,270 +468,64 @@ pub(super) fn number_key(word: &str) -> Option<String> {
     None
 }
 
-/// What a number counts, for pairing an old number with a new one: two numbers of other
-/// kinds are not one quantity updated ("18:00" → "2.3 million").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) enum NumKind {
-    /// "8:40", "0600", "4pm".
-    Time,
-    /// A four-digit year (1800 to 2100) or decade ("1990s").
-    Year,
-    /// "5th".
-    Ordinal,
-    /// "6-5", "2014-15".
-    Range,
-    /// "dozens", "thousands".
-    Vague,
-    /// Any other count or amount.
-    Amount,
-}
+/// Words that qualify a number ("at least 50", "as many as 50", "an estimated 50"): when
+/// the number changed, so did they, and they are no change of wording of their own.
+const QUALIFIERS: &[&str] = &[
+    "at",
+    "least",
+    "most",
+    "more",
+    "than",
+    "about",
+    "nearly",
+    "almost",
+    "around",
+    "over",
+    "some",
+    "roughly",
+    "approximately",
+    "up",
+    "to",
+    "fewer",
+    "less",
+    "under",
+    "only",
+    "just",
+    "as",
+    "many",
+    "much",
+    "an",
+    "estimated",
+    "a",
+];
 
-/// A number found, with what it counts.
-#[derive(Debug, Clone)]
-pub(super) struct Num {
-    /// `key` is the number as a value: "06:00" and "0600" are one, so are "£120m" and
-    /// "£120 million".
-    pub(super) found: Found,
-    /// The value with its kind: different for "1990" and "the 1990s", or "5th" and "5"
-    /// (units are compared apart, see `cancel_numbers`).
-    pub(super) value: String,
-    pub(super) kind: NumKind,
-    /// The unit or word attached to a numeral ("km" in "11km", "year-old" in
-    /// "34-year-old"): numbers with different ones are not one quantity.
-    pub(super) unit: Option<String>,
-    /// The unit attached, or else the words of the next two that may name what the
-    /// number counts, up to a function word or a number, lower-cased, a plural `s`
-    /// dropped: "fire", "engine" in "26 fire engines were", nothing in "19 on Tuesday".
-    pub(super) things: Vec<String>,
-}
+/// Words after a number that do not name what it counts ("20 were", "five in recent
+/// weeks").
+const NOT_THINGS: &[&str] = &[
+    "and", "or", "but", "nor", "the", "a", "an", "of", "with", "to", "in", "on", "at", "by", "for",
+    "from", "as", "into", "per", "than", "since", "after", "before", "during", "over", "under",
+    "until", "when", "while", "ago", "who", "which", "that", "this", "these", "those", "his",
+    "her", "their", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+    "would", "more", "most", "other", "last", "earlier", "later", "each",
+];
 
-impl Num {
-    /// Whether nothing says the two count different things: one of them names nothing,
-    /// or they name a thing in common ("20 engines" and "26 fire engines", not "nine
-    /// days" and "eight people").
-    pub(super) fn may_count_the_same(&self, other: &Num) -> bool {
-        self.things.is_empty()
-            || other.things.is_empty()
-            || self.things.iter().any(|t| other.things.contains(t))
-    }
+/// Letters that may follow a numeral in the same word: ordinals ("5th"), decades
+/// ("1990s"), times ("4pm"), scales ("4.5bn") and short units ("11km", "90ft", "255.7p").
+/// Anything else ("2tIzceM", a link shortener's code) makes the word no number.
+const SUFFIXES: &[&str] = &[
+    "st", "nd", "rd", "th", "s", "am", "pm", "k", "m", "bn", "b", "tn", "km", "cm", "mm", "kg",
+    "g", "mg", "lb", "lbs", "oz", "ft", "mi", "mph", "kph", "kmh", "ha", "p", "c", "f", "kw", "mw",
+    "gw", "kwh", "gb", "mb", "tb", "yr", "yrs", "x", "hr", "hrs", "h", "min", "mins",
+];
 
-    /// The one word for what it counts, when there is one ("people" in "20 people",
-    /// "km" in "11km", "%" in "3.5%"; none in "19 on Tuesday").
-    pub(super) fn noun(&self) -> Option<String> {
-        self.things.first().cloned()
-    }
-
-    /// The kind, for kinds that may pair with each other when they count the same thing
-    /// ("dozens of people" → "60 people", "2000 homes" → "2,500 homes").
-    pub(super) fn loose_kind(&self) -> bool {
-        matches!(self.kind, NumKind::Amount | NumKind::Year | NumKind::Vague)
-    }
-}
-
-/// Numbers as written: numerals ("23", "1,200", "3.5", "8:40", "11km", "5th"), number
-/// words (one to twenty, the tens, "dozens", "hundreds"), with a scale word after them
-/// kept with them ("2 million", "two hundred").
-pub(super) fn numbers(s: &str) -> Vec<Num> {
-    let toks = tokens(s);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let Some(first) = number_key(toks[i].text) else {
-            i += 1;
-            continue;
-        };
-        // "one of the" is a pronoun, no count.
-        if toks[i].lower() == "one"
-            && toks.get(i + 1).is_some_and(|t| t.text == " ")
-            && toks.get(i + 2).is_some_and(|t| t.lower() == "of")
-        {
-            i += 1;
-            continue;
-        }
-        let mut unit = numeral(toks[i].text).map(|(_, u)| u).unwrap_or_default();
-        let mut keys = vec![first];
-        let mut time = false;
-        let mut end = i;
-        loop {
-            // "8:40"
-            if toks.get(end + 1).is_some_and(|t| t.text == ":")
-                && unit.is_empty()
-                && numeral(toks[end].text).is_some()
-                && let Some((minutes, u)) = toks.get(end + 2).and_then(|t| numeral(t.text))
-            {
-                let last = keys.last_mut().expect("keys start with one");
-                last.push(':');
-                last.push_str(&minutes);
-                unit = u;
-                time = true;
-                end += 2;
-                continue;
-            }
-            // "2 million"
-            if toks.get(end + 1).is_some_and(|t| t.text == " ")
-                && toks
-                    .get(end + 2)
-                    .is_some_and(|t| NUMBER_SCALES.contains(&t.lower().as_str()))
-            {
-                keys.push(toks[end + 2].lower());
-                end += 2;
-                continue;
-            }
-            break;
-        }
-        // "£120m" is "£120 million".
-        if let Some((_, scale)) = SCALE_SUFFIXES.iter().find(|(u, _)| *u == unit) {
-            keys.push(scale.to_string());
-            unit.clear();
-        }
-        let mut key = keys.join(" ");
-        // "74th-minute": the suffix "th" and the word "minute".
-        let (suffix, tail) = unit.split_once('-').unwrap_or((unit.as_str(), ""));
-        let digits_only = |k: &str| -> String { k.chars().filter(char::is_ascii_digit).collect() };
-        let four_digits = key.len() == 4 && digits_only(&key) == key;
-        // "1430 GMT"
-        let zone = toks.get(end + 1).is_some_and(|t| t.text == " ")
-            && toks
-                .get(end + 2)
-                .is_some_and(|t| TIME_ZONES.contains(&t.text));
-        let kind = if time
-            || matches!(suffix, "am" | "pm")
-            || (four_digits && (key.starts_with('0') || zone))
-        {
-            // Times compare as 24-hour digits: "0600" is "06:00", "4pm" is "16:00".
-            let d = digits_only(&key);
-            let (h, m) = match d.len() {
-                0..=2 => (d.as_str(), "00"),
-                n => d.split_at(n - 2),
-            };
-            let mut h: u32 = h.parse().unwrap_or(0);
-            match suffix {
-                "pm" if h < 12 => h += 12,
-                "am" if h == 12 => h = 0,
-                _ => {}
-            }
-            key = format!("{h}{m} h");
-            NumKind::Time
-        } else if matches!(suffix, "st" | "nd" | "rd" | "th") {
-            NumKind::Ordinal
-        } else if key.contains('-') {
-            NumKind::Range
-        } else if ["dozens", "hundreds", "thousands", "millions", "billions"]
-            .contains(&key.as_str())
-        {
-            NumKind::Vague
-        } else if (four_digits
-            && matches!(suffix, "" | "s")
-            // "1,950 people" is no year.
-            && !toks[i].text.contains(',')
-            && key.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
-            // "the 90s"
-            || (suffix == "s" && key.len() == 2 && key.ends_with('0'))
-        {
-            NumKind::Year
-        } else {
-            NumKind::Amount
-        };
-        // What it counts: the unit attached, else the next word.
-        let attached = if !tail.is_empty() {
-            tail
-        } else if ["", "st", "nd", "rd", "th", "s", "am", "pm"].contains(&suffix) {
-            ""
-        } else {
-            suffix
-        };
-        let mut unit = (!attached.is_empty()).then(|| attached.to_string());
-        // The next two words, "of" skipped ("20 fire engines", "12 of the rebels").
-        let mut next = Vec::new();
-        let mut k = end + 1;
-        while next.len() < 2
-            && toks.get(k).is_some_and(|t| t.text == " ")
-            && let Some(t) = toks.get(k + 1).filter(|t| t.is_word())
-        {
-            let w = strip_possessive(t.text).to_lowercase();
-            if w != "of" {
-                next.push(w);
-            }
-            k += 2;
-        }
-        let per_cent = toks.get(end + 1).is_some_and(|t| t.text == "%")
-            || next.first().is_some_and(|w| w == "percent")
-            || next == ["per", "cent"];
-        if per_cent {
-            unit = Some("%".to_string());
-        }
-        let things = if let Some(u) = &unit {
-            vec![u.clone()]
-        } else {
-            next.iter()
-                .take_while(|w| number_key(w).is_none() && !NOT_THINGS.contains(&w.as_str()))
-                .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
-                .collect()
-        };
-        let range = toks[i].at..toks[end].end();
-        let decade = if suffix == "s" { "s" } else { "" };
-        out.push(Num {
-            value: format!("{key}{decade} {kind:?}"),
-            found: Found {
-                text: s[range.clone()].to_string(),
-                range,
-                key,
-            },
-            kind,
-            unit,
-            things,
-        });
-        i = end + 1;
-    }
-    out
-}
-
-/// Strikes off the numbers on both sides that are one quantity: the same value of the
-/// same kind, unless both carry a unit in the word and the units differ ("11km" and
-/// "11m"). Numbers whose units agree go first, then a number without a unit against one
-/// with ("28-year-old" and "28", "140 miles" and "140-mile"). The rest stay in order.
-pub(super) fn cancel_numbers(old: Vec<Num>, new: Vec<Num>) -> (Vec<Num>, Vec<Num>) {
-    let root = |n: &Num| {
-        n.unit
-            .as_deref()
-            .map(|u| u.split('-').next().unwrap_or(u).to_string())
-    };
-    let (old, new) = cancel(old, new, |n| (n.value.clone(), root(n)));
-    let (old_bare, old_unit): (Vec<Num>, Vec<Num>) =
-        old.into_iter().partition(|n| n.unit.is_none());
-    let (new_bare, new_unit): (Vec<Num>, Vec<Num>) =
-        new.into_iter().partition(|n| n.unit.is_none());
-    let (old_bare, new_unit) = cancel(old_bare, new_unit, |n| n.value.clone());
-    let (old_unit, new_bare) = cancel(old_unit, new_bare, |n| n.value.clone());
-    let in_order = |mut v: Vec<Num>| {
-        v.sort_by_key(|n| n.found.range.start);
-        v
-    };
-    (
-        in_order([old_bare, old_unit].concat()),
-        in_order([new_bare, new_unit].concat()),
-    )
-}
-
-/// Undoes the pairs of numbers that count different things (see
-/// [`Num::may_count_the_same`]): both go back to what is left, in text order.
-#[allow(clippy::type_complexity)]
-pub(super) fn unlike_apart(
-    (pairs, mut old, mut new): (Vec<(Num, Num)>, Vec<Num>, Vec<Num>),
-) -> (Vec<(Num, Num)>, Vec<Num>, Vec<Num>) {
-    let mut kept = Vec::new();
-    for (o, n) in pairs {
-        if o.may_count_the_same(&n) {
-            kept.push((o, n));
-        } else {
-            old.push(o);
-            new.push(n);
-        }
-    }
-    old.sort_by_key(|n| n.found.range.start);
-    new.sort_by_key(|n| n.found.range.start);
-    (kept, old, new)
-}
+/// Suffixes that are a scale ("£120m" is "£120 million").
+const SCALE_SUFFIXES: &[(&str, &str)] = &[
+    ("k", "thousand"),
+    ("m", "million"),
+    ("bn", "billion"),
+    ("b", "billion"),
+    ("tn", "trillion"),
+];
 
 #[cfg(test)]
 mod tests {

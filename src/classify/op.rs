@@ -1,22 +1,23 @@
-//! The classes of one op.
+//! The classes of one op, step by step (the steps are listed in the module docs of
+//! [`classify`](super)).
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 
 use super::attribution::attributions;
-use super::found::{Found, cancel, pair_by, pair_up};
-use super::hunks::{Hunk, hunk_overlapping, hunk_touched, hunks_of};
-use super::names::names;
-use super::numbers::{Num, NumKind, QUALIFIERS, cancel_numbers, numbers, unlike_apart};
+use super::found::{Found, cancel, pair_up};
+use super::hunks::Hunks;
 use super::quotes::quotes;
-use super::{Change, Class, ClassEvidence, Classifier};
+use super::{Change, Class, ClassEvidence, Classifier, names, numbers};
 use crate::align::words::WordChange;
 use crate::article::Side;
 use crate::text::normalize::typography_key;
-use crate::text::tokens::{tokens, word_set};
+use crate::text::tokens::tokens;
 
 impl Classifier<'_> {
-    /// An added (`side` = new) or deleted (`side` = old) sentence.
+    /// The classes of an added (`side` = new) or deleted (`side` = old) sentence:
+    /// `quotation` for its quotes, `names` for the names the other revision does not
+    /// have at all, and `wording` if any word is left outside those.
     pub(super) fn lone(&self, side: Side, text: &str) -> Vec<ClassEvidence> {
         let evidence = |s: String| match side {
             Side::Old => Change::new(Some(s), None),
@@ -41,7 +42,7 @@ impl Classifier<'_> {
         }
         let other = self.words_of(side.other());
         let mut seen = HashSet::new();
-        let ns: Vec<Found> = names(text, &[0])
+        let ns: Vec<Found> = names::names(text, &[0])
             .into_iter()
             .filter(|n| !other.contains(&n.key) && seen.insert(n.text.clone()))
             .collect();
@@ -64,11 +65,13 @@ impl Classifier<'_> {
 /// One side of an op: its sentences joined with single spaces (as the word diff joins
 /// them), and where each sentence starts.
 pub(super) struct SideText {
-    text: String,
-    starts: Vec<usize>,
+    pub(super) text: String,
+    /// Byte offsets of the sentences' starts in `text`.
+    pub(super) starts: Vec<usize>,
 }
 
 impl SideText {
+    /// The sentences `idx` of `sents` (indices past the end are skipped).
     pub(super) fn join(idx: &[usize], sents: &[&str]) -> Self {
         let mut text = String::new();
         let mut starts = Vec::new();
@@ -83,6 +86,105 @@ impl SideText {
     }
 }
 
+/// An edited, merged or split op as every step reads it: both sides' text and the hunks
+/// of its word diff.
+pub(super) struct EditedOp<'a> {
+    pub(super) old: &'a SideText,
+    pub(super) new: &'a SideText,
+    pub(super) hunks: Hunks,
+}
+
+impl EditedOp<'_> {
+    pub(super) fn side(&self, side: Side) -> &SideText {
+        match side {
+            Side::Old => self.old,
+            Side::New => self.new,
+        }
+    }
+
+    /// Hunk `k` as evidence: what it removed and what it put in, trimmed (a side that
+    /// is only white space is absent).
+    fn hunk_change(&self, k: usize) -> Change {
+        let h = self.hunks.get(k);
+        let text = |side: Side| {
+            let s = self.side(side).text[h.on(side).clone()].trim();
+            (!s.is_empty()).then(|| s.to_string())
+        };
+        Change::new(text(Side::Old), text(Side::New))
+    }
+}
+
+/// The classes of an edited, merged or split op (`a` → `b`, `words` its word diff), in
+/// the order of the steps: typography alone, or the specific classes and then wording.
+pub(super) fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> {
+    let op = EditedOp {
+        old: a,
+        new: b,
+        hunks: Hunks::of(words, &a.text, &b.text),
+    };
+    if typography_key(&a.text) == typography_key(&b.text) {
+        let changes = (0..op.hunks.len()).map(|k| op.hunk_change(k)).collect();
+        return vec![ClassEvidence::new(Class::Typography, changes)];
+    }
+    let mut changed = ChangedWords::of(&op);
+    let mut out = Vec::new();
+    out.extend(numbers::edited(&op, &mut changed));
+    out.extend(passages(&op, &mut changed, Class::Quotation, quotes));
+    out.extend(passages(
+        &op,
+        &mut changed,
+        Class::Attribution,
+        attributions,
+    ));
+    out.extend(names::edited(&op, &mut changed));
+    // Function words that only glue an explained change in ("met Lavrov and Staffan de
+    // Mistura") go with it.
+    let explained = changed.explained_hunks();
+    changed.cover_in_hunks(&explained, GLUE);
+    out.extend(wording(&op, &changed, !out.is_empty()));
+    out
+}
+
+/// Quotations or attributions (`find` finds them in a text): what is left on either side
+/// once equal ones are struck off, where the word diff touched it, paired in order.
+fn passages(
+    op: &EditedOp,
+    changed: &mut ChangedWords,
+    class: Class,
+    find: fn(&str) -> Vec<Found>,
+) -> Option<ClassEvidence> {
+    let (old, new) = cancel(find(&op.old.text), find(&op.new.text), |f| f.key.clone());
+    let touched = |side: Side, found: Vec<Found>| -> Vec<Found> {
+        found
+            .into_iter()
+            .filter(|f| op.hunks.touched(side, &f.range))
+            .collect()
+    };
+    let (old, new) = (touched(Side::Old, old), touched(Side::New, new));
+    if old.is_empty() && new.is_empty() {
+        return None;
+    }
+    for f in &old {
+        changed.cover(Side::Old, &f.range);
+    }
+    for f in &new {
+        changed.cover(Side::New, &f.range);
+    }
+    Some(ClassEvidence::new(class, pair_up(old, new)))
+}
+
+/// Wording: the hunks that still hold a changed word nothing else explains. When no
+/// class explained anything and no such word is left (words only moved about), every
+/// hunk is wording.
+fn wording(op: &EditedOp, changed: &ChangedWords, explained: bool) -> Option<ClassEvidence> {
+    let mut hunks = changed.unexplained_hunks();
+    if !explained && hunks.is_empty() {
+        hunks = (0..op.hunks.len()).collect();
+    }
+    let changes: Vec<Change> = hunks.into_iter().map(|k| op.hunk_change(k)).collect();
+    (!changes.is_empty()).then(|| ClassEvidence::new(Class::Wording, changes))
+}
+
 /// Function words that join an explained change to its sentence.
 const GLUE: &[&str] = &[
     "and", "or", "the", "a", "an", "of", "with", "to", "in", "on", "at", "by", "for", "from", "as",
@@ -94,269 +196,124 @@ struct Changed {
     side: Side,
     range: Range<usize>,
     hunk: usize,
+    /// The word's typography key: lower-case letters and digits.
     key: String,
     /// Not matched by the same word on the other side of its hunk (case, punctuation and
     /// quote style aside).
     live: bool,
+    /// Explained by a class.
     covered: bool,
 }
 
-pub(super) fn edit(a: &SideText, b: &SideText, words: &[WordChange]) -> Vec<ClassEvidence> {
-    let hunks = hunks_of(words, &a.text, &b.text);
-    let hunk_change = |h: &Hunk| {
-        let side = |s: &str| {
-            let s = s.trim();
-            (!s.is_empty()).then(|| s.to_string())
-        };
-        Change::new(side(&a.text[h.old.clone()]), side(&b.text[h.new.clone()]))
-    };
-    if typography_key(&a.text) == typography_key(&b.text) {
-        return vec![ClassEvidence::new(
-            Class::Typography,
-            hunks.iter().map(hunk_change).collect(),
-        )];
-    }
-    let text_of = |w: Side| match w {
-        Side::Old => &a.text,
-        Side::New => &b.text,
-    };
-    let hunk_of = |w: Side, r: &Range<usize>| hunk_overlapping(&hunks, w, r);
-    let touched = |w: Side, r: &Range<usize>| hunk_touched(&hunks, w, r);
+/// The words an op's word diff changed, on both sides, and which of them the classes
+/// found so far explain.
+pub(super) struct ChangedWords {
+    words: Vec<Changed>,
+    /// Per side, indices into `words` in text order, for covering a range.
+    old: Vec<usize>,
+    new: Vec<usize>,
+}
 
-    // The changed words, with those that only changed case or punctuation in place
-    // struck off.
-    let mut changed: Vec<Changed> = Vec::new();
-    for (hi, h) in hunks.iter().enumerate() {
-        let first = changed.len();
-        for (side, r) in [(Side::Old, &h.old), (Side::New, &h.new)] {
-            for t in tokens(&text_of(side)[r.clone()]) {
-                if t.is_word() {
-                    changed.push(Changed {
-                        side,
-                        range: r.start + t.at..r.start + t.at + t.text.len(),
-                        hunk: hi,
-                        key: typography_key(t.text),
-                        live: true,
-                        covered: false,
-                    });
+impl ChangedWords {
+    /// The changed words of every hunk, with those that only changed case or punctuation
+    /// in place struck off (not `live`).
+    fn of(op: &EditedOp) -> Self {
+        let mut words: Vec<Changed> = Vec::new();
+        for (k, h) in op.hunks.iter() {
+            let first = words.len();
+            for side in Side::BOTH {
+                let r = h.on(side);
+                for t in tokens(&op.side(side).text[r.clone()]) {
+                    if t.is_word() {
+                        words.push(Changed {
+                            side,
+                            range: r.start + t.at..r.start + t.end(),
+                            hunk: k,
+                            key: typography_key(t.text),
+                            live: true,
+                            covered: false,
+                        });
+                    }
                 }
             }
+            strike_in_place(&mut words[first..]);
         }
-        let here = &mut changed[first..];
-        let mut inserted: HashMap<String, VecDeque<usize>> = HashMap::new();
-        for (j, c) in here.iter().enumerate() {
-            if c.side == Side::New {
-                inserted.entry(c.key.clone()).or_default().push_back(j);
-            }
-        }
-        for i in 0..here.len() {
-            if here[i].side != Side::Old {
-                continue;
-            }
-            if let Some(j) = inserted.get_mut(&here[i].key).and_then(VecDeque::pop_front) {
-                here[i].live = false;
-                here[j].live = false;
-            }
-        }
-    }
-    // Per side, the changed words in text order (hunks come in order), for covering.
-    let order = |w: Side| -> Vec<usize> {
-        (0..changed.len())
-            .filter(|&k| changed[k].side == w)
-            .collect()
-    };
-    let (old_order, new_order) = (order(Side::Old), order(Side::New));
-    let cover = |changed: &mut [Changed], w: Side, r: &Range<usize>| {
-        let list = match w {
-            Side::Old => &old_order,
-            Side::New => &new_order,
+        // Hunks come in text order, so each side's words do too.
+        let order = |side: Side| -> Vec<usize> {
+            (0..words.len())
+                .filter(|&k| words[k].side == side)
+                .collect()
         };
-        let from = list.partition_point(|&k| changed[k].range.end <= r.start);
+        let (old, new) = (order(Side::Old), order(Side::New));
+        ChangedWords { words, old, new }
+    }
+
+    /// Marks the changed words inside `r` on `side` as explained.
+    pub(super) fn cover(&mut self, side: Side, r: &Range<usize>) {
+        let list = match side {
+            Side::Old => &self.old,
+            Side::New => &self.new,
+        };
+        let words = &mut self.words;
+        let from = list.partition_point(|&k| words[k].range.end <= r.start);
         for &k in &list[from..] {
-            if changed[k].range.start >= r.end {
+            if words[k].range.start >= r.end {
                 break;
             }
-            changed[k].covered = true;
+            words[k].covered = true;
         }
-    };
-    let mut out = Vec::new();
+    }
 
-    // Numbers: the numbers the word diff changed, equal values struck off, paired when
-    // they plausibly are one quantity updated (the same kind of number counting the same
-    // thing, "20 people" → "25 people", or the same kind in one hunk; see each step). The
-    // rest stand alone and are no number change.
-    let in_a_hunk = |w: Side, found: Vec<Num>| -> Vec<Num> {
-        found
-            .into_iter()
-            .filter(|f| hunk_of(w, &f.found.range).is_some())
-            .collect()
-    };
-    let (old_n, new_n) = cancel_numbers(
-        in_a_hunk(Side::Old, numbers(&a.text)),
-        in_a_hunk(Side::New, numbers(&b.text)),
-    );
-    let hunk_of_num = |w: Side, n: &Num| hunk_of(w, &n.found.range);
-    // The same kind and unit counting the same thing, in one change, then anywhere.
-    let (mut pairs, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
-        Some((hunk_of_num(w, n)?, n.kind, n.unit.clone(), n.noun()?))
-    });
-    let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| {
-        Some((n.kind, n.unit.clone(), n.noun()?))
-    });
-    pairs.extend(more);
-    // The same kind and unit in one change, in order, unless their words say they count
-    // different things.
-    let (more, old_n, new_n) = unlike_apart(pair_by(old_n, new_n, |w, n| {
-        Some((hunk_of_num(w, n)?, n.kind, n.unit.clone()))
-    }));
-    pairs.extend(more);
-    // An amount, a year or a vague number counting the same thing.
-    let loose_noun = |n: &Num| n.noun().filter(|_| n.loose_kind());
-    let (more, old_n, new_n) = pair_by(old_n, new_n, |w, n| {
-        Some((hunk_of_num(w, n)?, loose_noun(n)?))
-    });
-    pairs.extend(more);
-    let (more, old_n, new_n) = pair_by(old_n, new_n, |_, n| loose_noun(n));
-    pairs.extend(more);
-    // The last of its kind on both sides ("12 people were killed" → "the toll rose to 19").
-    let count = |ns: &[Num]| -> HashMap<(NumKind, Option<String>), usize> {
-        let mut c = HashMap::new();
-        for n in ns {
-            *c.entry((n.kind, n.unit.clone())).or_default() += 1;
-        }
-        c
-    };
-    let (old_count, new_count) = (count(&old_n), count(&new_n));
-    let (more, _, _) = unlike_apart(pair_by(old_n, new_n, |_, n| {
-        let k = (n.kind, n.unit.clone());
-        (old_count.get(&k) == Some(&1) && new_count.get(&k) == Some(&1)).then_some(k)
-    }));
-    pairs.extend(more);
-    let mut pairs: Vec<(Found, Found)> =
-        pairs.into_iter().map(|(o, n)| (o.found, n.found)).collect();
-    pairs.sort_by_key(|(o, _)| o.range.start);
-    if !pairs.is_empty() {
-        let mut number_hunks = HashSet::new();
-        for (o, n) in &pairs {
-            cover(&mut changed, Side::Old, &o.range);
-            cover(&mut changed, Side::New, &n.range);
-            number_hunks.extend(hunk_of(Side::Old, &o.range));
-            number_hunks.extend(hunk_of(Side::New, &n.range));
-        }
-        // "23" → "at least 50": the qualifier goes with the number.
-        for c in &mut changed {
-            if number_hunks.contains(&c.hunk) && QUALIFIERS.contains(&c.key.as_str()) {
+    /// Marks as explained the changed words of `hunks` that are one of `list` (by key).
+    pub(super) fn cover_in_hunks(&mut self, hunks: &HashSet<usize>, list: &[&str]) {
+        for c in &mut self.words {
+            if hunks.contains(&c.hunk) && list.contains(&c.key.as_str()) {
                 c.covered = true;
             }
         }
-        out.push(ClassEvidence::new(
-            Class::Number,
-            pairs
-                .into_iter()
-                .map(|(o, n)| Change::new(Some(o.text), Some(n.text)))
-                .collect(),
-        ));
     }
 
-    // Quotations, attributions: what is left on either side once equal ones are struck
-    // off, where the word diff touched it.
-    let touched_only = |w: Side, found: Vec<Found>| -> Vec<Found> {
-        found.into_iter().filter(|f| touched(w, &f.range)).collect()
-    };
-    for (class, find) in [
-        (Class::Quotation, quotes as fn(&str) -> Vec<Found>),
-        (Class::Attribution, attributions),
-    ] {
-        let (o, n) = cancel(find(&a.text), find(&b.text), |f| f.key.clone());
-        let (o, n) = (touched_only(Side::Old, o), touched_only(Side::New, n));
-        if o.is_empty() && n.is_empty() {
+    /// The hunks with a word some class explains.
+    fn explained_hunks(&self) -> HashSet<usize> {
+        self.words
+            .iter()
+            .filter(|c| c.covered)
+            .map(|c| c.hunk)
+            .collect()
+    }
+
+    /// The hunks, in order, that hold a live changed word nothing explains.
+    fn unexplained_hunks(&self) -> Vec<usize> {
+        let mut hunks: Vec<usize> = self
+            .words
+            .iter()
+            .filter(|c| c.live && !c.covered)
+            .map(|c| c.hunk)
+            .collect();
+        hunks.dedup();
+        hunks
+    }
+}
+
+/// Within one hunk's changed words, strikes off (not `live`) each removed word that the
+/// hunk puts back with the same key, first with first: only its case or punctuation
+/// changed.
+fn strike_in_place(here: &mut [Changed]) {
+    let mut inserted: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (j, c) in here.iter().enumerate() {
+        if c.side == Side::New {
+            inserted.entry(c.key.clone()).or_default().push_back(j);
+        }
+    }
+    for i in 0..here.len() {
+        if here[i].side != Side::Old {
             continue;
         }
-        for f in &o {
-            cover(&mut changed, Side::Old, &f.range);
-        }
-        for f in &n {
-            cover(&mut changed, Side::New, &f.range);
-        }
-        out.push(ClassEvidence::new(class, pair_up(o, n)));
-    }
-
-    // Names: a name whose last word the other side does not have at all. A name is
-    // replaced when a hunk removes one and adds one; otherwise each stands alone.
-    let (a_words, b_words) = (word_set(&a.text), word_set(&b.text));
-    let gone = |found: Vec<Found>, other: &HashSet<String>| -> Vec<Found> {
-        let mut seen = HashSet::new();
-        found
-            .into_iter()
-            .filter(|f| !other.contains(&f.key) && seen.insert(f.text.clone()))
-            .collect()
-    };
-    let removed = gone(names(&a.text, &a.starts), &b_words);
-    let added = gone(names(&b.text, &b.starts), &a_words);
-    if !removed.is_empty() || !added.is_empty() {
-        for f in &removed {
-            cover(&mut changed, Side::Old, &f.range);
-        }
-        for f in &added {
-            cover(&mut changed, Side::New, &f.range);
-        }
-        // How many removed and added names each hunk holds.
-        let mut per_hunk: HashMap<usize, (usize, usize)> = HashMap::new();
-        for f in &removed {
-            if let Some(h) = hunk_of(Side::Old, &f.range) {
-                per_hunk.entry(h).or_default().0 += 1;
-            }
-        }
-        for f in &added {
-            if let Some(h) = hunk_of(Side::New, &f.range) {
-                per_hunk.entry(h).or_default().1 += 1;
-            }
-        }
-        let (pairs, rest_old, rest_new) = pair_by(removed, added, |w, f| {
-            hunk_of(w, &f.range).filter(|h| per_hunk.get(h) == Some(&(1, 1)))
-        });
-        // Replaced, then removed, then added, each in reading order.
-        let changes = pairs
-            .into_iter()
-            .map(|(o, n)| (Some(o), Some(n)))
-            .chain(rest_old.into_iter().map(|o| (Some(o), None)))
-            .chain(rest_new.into_iter().map(|n| (None, Some(n))))
-            .map(|(o, n)| Change::new(o.map(|f| f.text), n.map(|f| f.text)))
-            .collect();
-        out.push(ClassEvidence::new(Class::Names, changes));
-    }
-
-    // Function words that only glue an explained change in ("met Lavrov and Staffan de
-    // Mistura") go with it.
-    let explained: HashSet<usize> = changed
-        .iter()
-        .filter(|c| c.covered)
-        .map(|c| c.hunk)
-        .collect();
-    for c in &mut changed {
-        if explained.contains(&c.hunk) && GLUE.contains(&c.key.as_str()) {
-            c.covered = true;
+        if let Some(j) = inserted.get_mut(&here[i].key).and_then(VecDeque::pop_front) {
+            here[i].live = false;
+            here[j].live = false;
         }
     }
-
-    // Wording: the hunks that still hold a changed word nothing above explains.
-    let mut wording: Vec<usize> = changed
-        .iter()
-        .filter(|c| c.live && !c.covered)
-        .map(|c| c.hunk)
-        .collect();
-    wording.dedup();
-    if out.is_empty() && wording.is_empty() {
-        // Words only moved about: still a change of wording.
-        wording = (0..hunks.len()).collect();
-    }
-    if !wording.is_empty() {
-        out.push(ClassEvidence::new(
-            Class::Wording,
-            wording.iter().map(|&h| hunk_change(&hunks[h])).collect(),
-        ));
-    }
-    out
 }
 
 #[cfg(test)]
