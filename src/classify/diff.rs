@@ -1,17 +1,20 @@
-//! The classes of a whole diff.
+//! The classes of a whole diff: those only the two whole revisions show (`headline`,
+//! `lede`, `correction`, `appended`), and every class of its ops gathered, with the
+//! `names` evidence narrowed to names the article gained or lost.
 
 use std::collections::HashSet;
 
-use super::notes::is_correction;
-use super::{Change, Class, ClassEvidence, Classifier, OpClasses};
+use super::{Change, Class, ClassEvidence, Classifier, OpClasses, notes};
 use crate::align::{Kind, Op};
 use crate::article::{Revision, Side};
 use crate::text::tokens::{strip_possessive, tokens};
 
 impl Classifier<'_> {
-    /// The classes of a whole diff: `headline`, `lede`, `correction` and `appended`, which
-    /// only the whole revisions show, and every class of its ops (`op_classes`, from
-    /// [`Classifier::ops`]) with their evidence gathered. Sorted by class.
+    /// The classes of a whole diff of `old` → `new` (`ops` from the aligner, over the
+    /// sentences this classifier was made with): `headline`, `lede`, `correction` and
+    /// `appended`, which only the whole revisions show, and every class of its ops
+    /// (`op_classes`, from [`Classifier::ops`]) with their evidence gathered. Sorted by
+    /// class; a class is listed once.
     pub fn diff(
         &self,
         old: &Revision,
@@ -20,183 +23,155 @@ impl Classifier<'_> {
         op_classes: &[OpClasses],
     ) -> Vec<ClassEvidence> {
         let mut out = Vec::new();
-        if old.title != new.title {
-            out.push(ClassEvidence::new(
-                Class::Headline,
-                vec![Change::new(old.title.clone(), new.title.clone())],
-            ));
+        out.extend(headline(old, new));
+        out.extend(lede(old, new, ops, op_classes));
+        out.extend(notes::correction(old, new, ops));
+        out.extend(appended(ops));
+        let mut gathered = gather(op_classes);
+        if let Some(names) = gathered.iter_mut().find(|u| u.class == Class::Names) {
+            self.keep_article_names(names);
         }
-        let typography_only: HashSet<usize> = op_classes
-            .iter()
-            .filter(|c| c.classes.iter().all(|c| c.class == Class::Typography))
-            .map(|c| c.op)
-            .collect();
-        let typography_only = |k: usize| typography_only.contains(&k);
-
-        // The lede: the first paragraph of either revision.
-        let first = |r: &Revision| {
-            r.paragraphs()
-                .first()
-                .map_or(0..0, |p| p.sentence_indices())
-        };
-        let (old_lede, new_lede) = (first(old), first(new));
-        let mut lede = ClassEvidence::new(Class::Lede, Vec::new());
-        for (k, op) in ops.iter().enumerate() {
-            if (op.kind == Kind::Unchanged && !op.moved) || typography_only(k) {
-                continue;
-            }
-            let o: Vec<usize> = op
-                .old
-                .iter()
-                .copied()
-                .filter(|i| old_lede.contains(i))
-                .collect();
-            let n: Vec<usize> = op
-                .new
-                .iter()
-                .copied()
-                .filter(|i| new_lede.contains(i))
-                .collect();
-            if !o.is_empty() || !n.is_empty() {
-                lede.ops.push(k);
-                lede.old.extend(o);
-                lede.new.extend(n);
-            }
-        }
-        if !lede.ops.is_empty() {
-            lede.old.sort_unstable();
-            lede.new.sort_unstable();
-            out.push(lede);
-        }
-
-        // Correction and update notes.
-        let added_op: std::collections::HashMap<usize, usize> = ops
-            .iter()
-            .enumerate()
-            .filter(|(_, op)| op.kind == Kind::Added)
-            .filter_map(|(k, op)| op.new.first().map(|&n| (n, k)))
-            .collect();
-        let mut correction = ClassEvidence::new(Class::Correction, Vec::new());
-        let mut in_note: HashSet<usize> = HashSet::new();
-        for (k, op) in ops.iter().enumerate() {
-            match op.kind {
-                Kind::Added => {
-                    let Some(&n) = op.new.first() else { continue };
-                    if n >= new.sentence_count()
-                        || in_note.contains(&n)
-                        || !is_correction(new.sentence(n))
-                    {
-                        continue;
-                    }
-                    // The note goes on with the added sentences after it in its paragraph
-                    // ("Correction: ... gave her age incorrectly. She is 34, not 43.").
-                    let mut note = vec![n];
-                    let mut next = n + 1;
-                    while next < new.sentence_count()
-                        && new.paragraph_of(next) == new.paragraph_of(n)
-                        && added_op.contains_key(&next)
-                        && !is_correction(new.sentence(next))
-                    {
-                        note.push(next);
-                        next += 1;
-                    }
-                    in_note.extend(&note);
-                    correction
-                        .changes
-                        .push(Change::new(None, Some(new.joined(&note))));
-                    correction.ops.extend(note.iter().map(|n| added_op[n]));
-                    correction.new.extend(note);
-                }
-                Kind::Edited | Kind::Merged | Kind::Split => {
-                    let (a, b) = (old.joined(&op.old), new.joined(&op.new));
-                    if is_correction(&b) && !is_correction(&a) {
-                        correction.changes.push(Change::new(Some(a), Some(b)));
-                        correction.ops.push(k);
-                        correction.new.extend(&op.new);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if !correction.ops.is_empty() {
-            correction.ops.sort_unstable();
-            correction.ops.dedup();
-            out.push(correction);
-        }
-
-        // Material appended: added sentences after the last one the old revision also had.
-        let last_linked = ops
-            .iter()
-            .filter(|op| !op.old.is_empty())
-            .flat_map(|op| op.new.iter().copied())
-            .max();
-        if let Some(last) = last_linked {
-            let mut appended = ClassEvidence::new(Class::Appended, Vec::new());
-            for (k, op) in ops.iter().enumerate() {
-                if op.kind == Kind::Added && op.new.first().is_some_and(|&n| n > last) {
-                    appended.ops.push(k);
-                    appended.new.extend(&op.new);
-                }
-            }
-            if !appended.ops.is_empty() {
-                appended.new.sort_unstable();
-                out.push(appended);
-            }
-        }
-
-        // Every class of the ops, evidence gathered in op order.
-        let mut union: Vec<(ClassEvidence, HashSet<&Change>)> = Vec::new();
-        for oc in op_classes {
-            for c in &oc.classes {
-                let at = match union.iter().position(|(u, _)| u.class == c.class) {
-                    Some(i) => i,
-                    None => {
-                        union.push((ClassEvidence::new(c.class, Vec::new()), HashSet::new()));
-                        union.len() - 1
-                    }
-                };
-                let (u, seen) = &mut union[at];
-                for ch in &c.changes {
-                    if seen.insert(ch) {
-                        u.changes.push(ch.clone());
-                    }
-                }
-                u.ops.push(oc.op);
-            }
-        }
-        let mut union: Vec<ClassEvidence> = union.into_iter().map(|(u, _)| u).collect();
-        // Names: an op adds or removes a name against the other side of that op, but for the
-        // whole diff a name counts as removed only if the new revision no longer has it, and
-        // added only if the old one did not (a name that moved between sentences is no
-        // change of names of the article). The class stays with its ops even if no name is
-        // left.
-        if let Some(u) = union.iter_mut().find(|u| u.class == Class::Names) {
-            // Words as written (case matters, or "the bush" would keep "George Bush"), and a
-            // name by its last word, as `names` keys it.
-            let (old_words, new_words) = (self.words_of(Side::Old), self.words_of(Side::New));
-            let key = |name: &str| -> String {
-                let t = tokens(name);
-                t.iter()
-                    .rev()
-                    .find(|t| t.is_word())
-                    .map_or(name, |t| strip_possessive(t.text))
-                    .to_string()
-            };
-            let mut seen = HashSet::new();
-            u.changes = std::mem::take(&mut u.changes)
-                .into_iter()
-                .filter_map(|ch| {
-                    let o = ch.old.filter(|n| !new_words.contains(&key(n)));
-                    let n = ch.new.filter(|n| !old_words.contains(&key(n)));
-                    (o.is_some() || n.is_some()).then(|| Change::new(o, n))
-                })
-                .filter(|c| seen.insert(c.clone()))
-                .collect();
-        }
-        out.extend(union);
+        out.extend(gathered);
         out.sort_by_key(|c| c.class);
         out
     }
+
+    /// Names: an op adds or removes a name against the other side of that op, but for the
+    /// whole diff a name counts as removed only if the new revision no longer has it, and
+    /// added only if the old one did not (a name that moved between sentences is no
+    /// change of names of the article). The class stays with its ops even if no name is
+    /// left.
+    fn keep_article_names(&self, names: &mut ClassEvidence) {
+        // Words as written (case matters, or "the bush" would keep "George Bush"), and a
+        // name by its last word, as `names` keys it.
+        let (old_words, new_words) = (self.words_of(Side::Old), self.words_of(Side::New));
+        let key = |name: &str| -> String {
+            let t = tokens(name);
+            t.iter()
+                .rev()
+                .find(|t| t.is_word())
+                .map_or(name, |t| strip_possessive(t.text))
+                .to_string()
+        };
+        let mut seen = HashSet::new();
+        names.changes = std::mem::take(&mut names.changes)
+            .into_iter()
+            .filter_map(|ch| {
+                let o = ch.old.filter(|n| !new_words.contains(&key(n)));
+                let n = ch.new.filter(|n| !old_words.contains(&key(n)));
+                (o.is_some() || n.is_some()).then(|| Change::new(o, n))
+            })
+            .filter(|c| seen.insert(c.clone()))
+            .collect();
+    }
+}
+
+/// `headline`: the titles differ. Evidence: the old title and the new.
+fn headline(old: &Revision, new: &Revision) -> Option<ClassEvidence> {
+    (old.title != new.title).then(|| {
+        ClassEvidence::new(
+            Class::Headline,
+            vec![Change::new(old.title.clone(), new.title.clone())],
+        )
+    })
+}
+
+/// `lede`: an op that changed something (not unchanged in place, not typography only)
+/// touches a sentence of the first paragraph of either revision. Evidence: those ops, and
+/// their sentences in the two ledes.
+fn lede(
+    old: &Revision,
+    new: &Revision,
+    ops: &[Op],
+    op_classes: &[OpClasses],
+) -> Option<ClassEvidence> {
+    let typography_only: HashSet<usize> = op_classes
+        .iter()
+        .filter(|c| c.classes.iter().all(|c| c.class == Class::Typography))
+        .map(|c| c.op)
+        .collect();
+    let first = |r: &Revision| {
+        r.paragraphs()
+            .first()
+            .map_or(0..0, |p| p.sentence_indices())
+    };
+    let (old_lede, new_lede) = (first(old), first(new));
+    let mut lede = ClassEvidence::new(Class::Lede, Vec::new());
+    for (k, op) in ops.iter().enumerate() {
+        if (op.kind == Kind::Unchanged && !op.moved) || typography_only.contains(&k) {
+            continue;
+        }
+        let o: Vec<usize> = op
+            .old
+            .iter()
+            .copied()
+            .filter(|i| old_lede.contains(i))
+            .collect();
+        let n: Vec<usize> = op
+            .new
+            .iter()
+            .copied()
+            .filter(|i| new_lede.contains(i))
+            .collect();
+        if !o.is_empty() || !n.is_empty() {
+            lede.ops.push(k);
+            lede.old.extend(o);
+            lede.new.extend(n);
+        }
+    }
+    if lede.ops.is_empty() {
+        return None;
+    }
+    lede.old.sort_unstable();
+    lede.new.sort_unstable();
+    Some(lede)
+}
+
+/// `appended`: sentences added after the last sentence the old revision also had (the
+/// last new sentence of any op with an old side). Evidence: those ops and sentences.
+fn appended(ops: &[Op]) -> Option<ClassEvidence> {
+    let last = ops
+        .iter()
+        .filter(|op| !op.old.is_empty())
+        .flat_map(|op| op.new.iter().copied())
+        .max()?;
+    let mut appended = ClassEvidence::new(Class::Appended, Vec::new());
+    for (k, op) in ops.iter().enumerate() {
+        if op.kind == Kind::Added && op.new.first().is_some_and(|&n| n > last) {
+            appended.ops.push(k);
+            appended.new.extend(&op.new);
+        }
+    }
+    if appended.ops.is_empty() {
+        return None;
+    }
+    appended.new.sort_unstable();
+    Some(appended)
+}
+
+/// Every class of the ops, each once, in order of first appearance: its evidence
+/// gathered in op order (each piece once) and the ops that show it.
+fn gather(op_classes: &[OpClasses]) -> Vec<ClassEvidence> {
+    let mut gathered: Vec<(ClassEvidence, HashSet<&Change>)> = Vec::new();
+    for oc in op_classes {
+        for c in &oc.classes {
+            let at = match gathered.iter().position(|(u, _)| u.class == c.class) {
+                Some(i) => i,
+                None => {
+                    gathered.push((ClassEvidence::new(c.class, Vec::new()), HashSet::new()));
+                    gathered.len() - 1
+                }
+            };
+            let (u, seen) = &mut gathered[at];
+            for ch in &c.changes {
+                if seen.insert(ch) {
+                    u.changes.push(ch.clone());
+                }
+            }
+            u.ops.push(oc.op);
+        }
+    }
+    gathered.into_iter().map(|(u, _)| u).collect()
 }
 
 #[cfg(test)]

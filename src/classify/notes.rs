@@ -1,9 +1,90 @@
-//! Correction and update notes.
+//! Correction and update notes: the sentences in which a newsroom says it corrected,
+//! clarified or updated the piece ("Correction: An earlier version of this story gave
+//! her age incorrectly."), and the `correction` class of a diff that adds one.
 
+use std::collections::{HashMap, HashSet};
+
+use super::{Change, Class, ClassEvidence};
+use crate::align::{Kind, Op};
+use crate::article::Revision;
 use crate::text::normalize::normalize;
 use crate::text::tokens::has_word;
 
-/// Whether a sentence is (or holds) a correction or update note.
+/// `correction`: a correction or update note was added, as added sentences (with the
+/// added sentences after it in its paragraph) or as an edit that turns a sentence into
+/// one. Evidence: each note (old text, if edited, and new), the ops that carry it and
+/// its new sentences.
+pub(super) fn correction(old: &Revision, new: &Revision, ops: &[Op]) -> Option<ClassEvidence> {
+    // The op that added each added sentence.
+    let added_op: HashMap<usize, usize> = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| op.kind == Kind::Added)
+        .filter_map(|(k, op)| op.new.first().map(|&n| (n, k)))
+        .collect();
+    let mut correction = ClassEvidence::new(Class::Correction, Vec::new());
+    let mut in_note: HashSet<usize> = HashSet::new();
+    for (k, op) in ops.iter().enumerate() {
+        match op.kind {
+            Kind::Added => {
+                let Some(&n) = op.new.first() else { continue };
+                if n >= new.sentence_count()
+                    || in_note.contains(&n)
+                    || !is_correction(new.sentence(n))
+                {
+                    continue;
+                }
+                let note = added_note(new, n, &added_op);
+                in_note.extend(&note);
+                correction
+                    .changes
+                    .push(Change::new(None, Some(new.joined(&note))));
+                correction.ops.extend(note.iter().map(|n| added_op[n]));
+                correction.new.extend(note);
+            }
+            Kind::Edited | Kind::Merged | Kind::Split => {
+                let (a, b) = (old.joined(&op.old), new.joined(&op.new));
+                if is_correction(&b) && !is_correction(&a) {
+                    correction.changes.push(Change::new(Some(a), Some(b)));
+                    correction.ops.push(k);
+                    correction.new.extend(&op.new);
+                }
+            }
+            _ => {}
+        }
+    }
+    if correction.ops.is_empty() {
+        return None;
+    }
+    correction.ops.sort_unstable();
+    correction.ops.dedup();
+    Some(correction)
+}
+
+/// The new sentences of a note that begins at added sentence `n`: it goes on with the
+/// added sentences after it in its paragraph, up to another note ("Correction: ... gave
+/// her age incorrectly. She is 34, not 43."). `added_op` holds the added sentences.
+fn added_note(new: &Revision, n: usize, added_op: &HashMap<usize, usize>) -> Vec<usize> {
+    let mut note = vec![n];
+    let mut next = n + 1;
+    while next < new.sentence_count()
+        && new.paragraph_of(next) == new.paragraph_of(n)
+        && added_op.contains_key(&next)
+        && !is_correction(new.sentence(next))
+    {
+        note.push(next);
+        next += 1;
+    }
+    note
+}
+
+/// Whether a sentence is (or holds) a correction or update note. The text is read
+/// normalised (case, quotes and dashes folded, leading punctuation skipped): a note opens
+/// with a label ("Correction:", "Update:", "Editor's note:"), or holds a stock phrase ("an
+/// earlier version of this", "we regret the error"), or a verb of correcting together
+/// with words for the piece itself ("This story was corrected"). Ordinary copy ("the
+/// ministry corrected its figures") is no note. The rule as users read it is in
+/// `docs/changelog.md` (change classes, `correction`).
 pub fn is_correction(text: &str) -> bool {
     let t = normalize(text);
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
