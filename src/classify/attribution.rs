@@ -1,9 +1,139 @@
-//! Attributions.
+//! Attributions: who said something, and how ("said Smith", "Lavrov also told
+//! reporters", "according to state media").
+//!
+//! A phrase is found around a verb of attribution ([`SAY_VERBS`]) or "according to": the
+//! speaker before the verb ("the ministry also said"), or after it when the verb comes
+//! first after a quote or comma (`," said Maria Delgado`). The phrase is the evidence, and
+//! two phrases are the same when their normalised text is; an edited op changes an
+//! attribution when a phrase left after striking off equal ones is touched by the word
+//! diff (the step is `op::passages`).
 
 use super::found::Found;
 use crate::text::lexicon::{FORMS_OF_BE, SAY_VERBS, TITLES};
 use crate::text::normalize::normalize;
 use crate::text::tokens::{Token, tokens};
+
+/// Attribution phrases: "X said", "said X" (after a quote or comma), "X told reporters",
+/// "according to X". The key is the whole phrase, normalised.
+pub(super) fn attributions(s: &str) -> Vec<Found> {
+    let toks = tokens(s);
+    (0..toks.len())
+        .filter_map(|i| phrase_at(&toks, i))
+        .map(|(lo, hi)| {
+            let range = toks[lo].at..toks[hi].end();
+            let text = s[range.clone()].to_string();
+            Found {
+                key: normalize(&text),
+                text,
+                range,
+            }
+        })
+        .collect()
+}
+
+/// The attribution phrase around token `i` if it is "according" or a verb of
+/// attribution: its first and last token.
+fn phrase_at(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    let verb = toks[i].lower();
+    if verb == "according" {
+        let to = next_tok(toks, i).filter(|&to| toks[to].lower() == "to")?;
+        let (_, hi) = next_tok(toks, to).and_then(|x| speaker(toks, x, true))?;
+        return Some((i, hi));
+    }
+    if !SAY_VERBS.contains(&verb.as_str()) {
+        return None;
+    }
+    let prev = prev_tok(toks, i);
+    if prev.is_some_and(|p| FORMS_OF_BE.contains(&toks[p].lower().as_str())) {
+        return None;
+    }
+    let inverted = prev.is_none_or(|p| !toks[p].is_word() && !title_dot(toks, p));
+    if inverted {
+        verb_first(toks, i, prev)
+    } else {
+        speaker_first(toks, i, prev, &verb)
+    }
+}
+
+/// A verb at `i` after punctuation (`prev`, the token before it, if any): the speaker
+/// follows it (`," said Maria Delgado, 43,`, `, said the ministry.`), or else stands
+/// before the comma (`the rail operator, Coastline Rail, said it was`).
+fn verb_first(toks: &[Token], i: usize, prev: Option<usize>) -> Option<(usize, usize)> {
+    next_tok(toks, i)
+        .filter(|&x| {
+            let t = &toks[x];
+            t.text.starts_with(char::is_uppercase) || PLAIN_SPEAKERS.contains(&t.lower().as_str())
+        })
+        .and_then(|x| speaker(toks, x, true))
+        .map(|(_, hi)| (i, hi))
+        .or_else(|| {
+            prev.filter(|&p| toks[p].text == ",")
+                .and_then(|p| prev_tok(toks, p))
+                .filter(|&q| toks[q].is_word())
+                .and_then(|q| speaker(toks, q, false))
+                .map(|(lo, _)| (lo, i))
+        })
+}
+
+/// A verb at `i` after a word (`prev`): the speaker stands before it, past words like
+/// "also" or "had" ("Lavrov also said"); "told" and "tells" take a short object with
+/// them ("told reporters", "told the BBC").
+fn speaker_first(
+    toks: &[Token],
+    i: usize,
+    prev: Option<usize>,
+    verb: &str,
+) -> Option<(usize, usize)> {
+    let mut p = prev;
+    while let Some(j) = p.filter(|&j| BETWEEN.contains(&toks[j].lower().as_str())) {
+        p = prev_tok(toks, j);
+    }
+    let (lo, _) = p
+        .filter(|&j| toks[j].is_word() || title_dot(toks, j))
+        .and_then(|j| speaker(toks, j, false))?;
+    let object = (verb == "told" || verb == "tells")
+        .then(|| next_tok(toks, i).and_then(|x| speaker(toks, x, true)))
+        .flatten()
+        .filter(|(l, h)| toks[*l..=*h].iter().filter(|t| t.is_word()).count() <= 3);
+    Some((lo, object.map_or(i, |(_, h)| h)))
+}
+
+/// Whether the token before `j` (a `.`) ends a title ("Mr.").
+fn title_dot(toks: &[Token], j: usize) -> bool {
+    toks[j].text == "." && j > 0 && TITLES.contains(&toks[j - 1].text)
+}
+
+/// The words of a speaker phrase from token `from` onwards (`forward`) or backwards:
+/// words and the points of titles ("Mr."), no other punctuation, no stop word, at most 8
+/// words. Returns the first and last token it covers.
+fn speaker(toks: &[Token], from: usize, forward: bool) -> Option<(usize, usize)> {
+    if from >= toks.len() {
+        return None;
+    }
+    let order: Box<dyn Iterator<Item = usize>> = if forward {
+        Box::new(from..toks.len())
+    } else {
+        Box::new((0..=from).rev())
+    };
+    let mut words = 0;
+    let (mut lo, mut hi) = (usize::MAX, 0);
+    for j in order {
+        let t = &toks[j];
+        if t.is_word() {
+            if words == 8 || SPEAKER_STOP.contains(&t.lower().as_str()) {
+                break;
+            }
+            words += 1;
+        } else if !t.is_space() && !title_dot(toks, j) {
+            break;
+        }
+        if !t.is_space() {
+            lo = lo.min(j);
+            hi = hi.max(j);
+        }
+    }
+    (words > 0).then_some((lo, hi))
+}
 
 /// Next and previous non-space token around index `i`.
 fn next_tok(toks: &[Token], i: usize) -> Option<usize> {
@@ -64,121 +194,6 @@ const PLAIN_SPEAKERS: &[&str] = &[
     "doctors",
     "prosecutors",
 ];
-
-/// Whether the token before `j` (a `.`) ends a title ("Mr.").
-fn title_dot(toks: &[Token], j: usize) -> bool {
-    toks[j].text == "." && j > 0 && TITLES.contains(&toks[j - 1].text)
-}
-
-/// The words of a speaker phrase from token `from` onwards (`forward`) or backwards:
-/// words and the points of titles ("Mr."), no other punctuation, no stop word, at most 8
-/// words. Returns the first and last token it covers.
-fn speaker(toks: &[Token], from: usize, forward: bool) -> Option<(usize, usize)> {
-    if from >= toks.len() {
-        return None;
-    }
-    let order: Box<dyn Iterator<Item = usize>> = if forward {
-        Box::new(from..toks.len())
-    } else {
-        Box::new((0..=from).rev())
-    };
-    let mut words = 0;
-    let (mut lo, mut hi) = (usize::MAX, 0);
-    for j in order {
-        let t = &toks[j];
-        if t.is_word() {
-            if words == 8 || SPEAKER_STOP.contains(&t.lower().as_str()) {
-                break;
-            }
-            words += 1;
-        } else if !t.is_space() && !title_dot(toks, j) {
-            break;
-        }
-        if !t.is_space() {
-            lo = lo.min(j);
-            hi = hi.max(j);
-        }
-    }
-    (words > 0).then_some((lo, hi))
-}
-
-/// Attribution phrases: "X said", "said X" (after a quote or comma), "X told reporters",
-/// "according to X". The key is the whole phrase, normalised.
-pub(super) fn attributions(s: &str) -> Vec<Found> {
-    let toks = tokens(s);
-    let mut out = Vec::new();
-    let found = |lo: usize, hi: usize| -> Found {
-        let range = toks[lo].at..toks[hi].end();
-        let text = s[range.clone()].to_string();
-        Found {
-            key: normalize(&text),
-            text,
-            range,
-        }
-    };
-    for (i, t) in toks.iter().enumerate() {
-        let w = t.lower();
-        if w == "according" {
-            let Some(to) = next_tok(&toks, i) else {
-                continue;
-            };
-            if toks[to].lower() != "to" {
-                continue;
-            }
-            if let Some(x) = next_tok(&toks, to).and_then(|x| speaker(&toks, x, true)) {
-                out.push(found(i, x.1));
-            }
-            continue;
-        }
-        if !SAY_VERBS.contains(&w.as_str()) {
-            continue;
-        }
-        let prev = prev_tok(&toks, i);
-        if prev.is_some_and(|p| FORMS_OF_BE.contains(&toks[p].lower().as_str())) {
-            continue;
-        }
-        let inverted = prev.is_none_or(|p| !toks[p].is_word() && !title_dot(&toks, p));
-        let phrase = if inverted {
-            // `," said Maria Delgado, 43,` / `, said the ministry.`
-            next_tok(&toks, i)
-                .filter(|&x| {
-                    let t = &toks[x];
-                    t.text.starts_with(char::is_uppercase)
-                        || PLAIN_SPEAKERS.contains(&t.lower().as_str())
-                })
-                .and_then(|x| speaker(&toks, x, true))
-                .map(|(_, hi)| (i, hi))
-                .or_else(|| {
-                    // `the rail operator, Coastline Rail, said it was`
-                    prev.filter(|&p| toks[p].text == ",")
-                        .and_then(|p| prev_tok(&toks, p))
-                        .filter(|&q| toks[q].is_word())
-                        .and_then(|q| speaker(&toks, q, false))
-                        .map(|(lo, _)| (lo, i))
-                })
-        } else {
-            // Skip "also", "had" and the like back to the speaker.
-            let mut p = prev;
-            while let Some(j) = p.filter(|&j| BETWEEN.contains(&toks[j].lower().as_str())) {
-                p = prev_tok(&toks, j);
-            }
-            p.filter(|&j| toks[j].is_word() || title_dot(&toks, j))
-                .and_then(|j| speaker(&toks, j, false))
-                .map(|(lo, _)| {
-                    // "told reporters", "told the BBC"
-                    let object = (w == "told" || w == "tells")
-                        .then(|| next_tok(&toks, i).and_then(|x| speaker(&toks, x, true)))
-                        .flatten()
-                        .filter(|(l, h)| toks[*l..=*h].iter().filter(|t| t.is_word()).count() <= 3);
-                    (lo, object.map_or(i, |(_, h)| h))
-                })
-        };
-        if let Some((lo, hi)) = phrase {
-            out.push(found(lo, hi));
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {
