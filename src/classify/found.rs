@@ -1,4 +1,6 @@
-//! Things found in a text, and how old and new ones are matched.
+//! Things found in a text (numbers, quotes, attribution phrases, names), and how the
+//! ones found on the old side are matched with those on the new: struck off when equal
+//! ([`cancel`]), paired by a key ([`pair_by`]) or in order ([`pair_up`]).
 
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;

@@ -3,16 +3,40 @@
 //! headline, the lede, a correction note, material appended), each with its evidence.
 //!
 //! Everything here is a pure function of the ops and the texts. The change log calls it
-//! once per diff (`changelog::diff`) and stores the result; renderers only read it.
+//! once per diff (`changelog::diff`) and stores the result; renderers only read it. The
+//! classes as users read them are documented in `docs/changelog.md` (change classes).
 //!
-//! Per op (`edited`, `merged`, `split`): a pair that differs only in punctuation, quote or
-//! dash style, case or white space is `typography` and nothing else. Otherwise the
-//! changed words (from the op's word diff) are explained by the specific classes,
-//! `number`, `quotation`, `attribution` and `names`, and whatever changed word none of
-//! them explains makes the op `wording`. An `added` or `deleted` sentence can be
-//! `quotation` (it holds quoted text), `names` (it brings in a name the other revision
-//! never mentions, or takes one out) and `wording` (words outside those). Unchanged ops,
-//! moved or not, have no class.
+//! # One op ([`Classifier::op`], `op.rs`)
+//!
+//! Unchanged ops, moved or not, have no class. An `added` or `deleted` sentence
+//! (`Classifier::lone`) can be `quotation` (it holds quoted text), `names` (it brings in
+//! a name the other revision never mentions, or takes one out) and `wording` (words
+//! outside those). An `edited`, `merged` or `split` op (`op::edit`) goes through these
+//! steps, on its two sides' text and the hunks of its word diff (`hunks.rs`):
+//!
+//! 1. **Typography**: if the sides differ only in punctuation, quote or dash style, case
+//!    or white space, the op is `typography` and nothing else.
+//! 2. **Changed words**: the words the word diff changed, less those that only changed
+//!    case or punctuation in place. Each step below covers the words it explains.
+//! 3. **Numbers** (`numbers.rs`): changed numbers paired when they plausibly are one
+//!    quantity updated; their qualifiers ("at least") go with them.
+//! 4. **Quotations** (`quotes.rs`) and **attributions** (`attribution.rs`): passages left
+//!    on either side once equal ones are struck off, where the word diff touched them.
+//! 5. **Names** (`names.rs`): names whose last word the other side does not have at all.
+//! 6. **Glue**: short function words in a hunk that holds an explained word ("and").
+//! 7. **Wording**: the hunks that still hold a changed word nothing explains (or every
+//!    hunk, if no class explained anything).
+//!
+//! # The whole diff ([`Classifier::diff`], `diff.rs`)
+//!
+//! 1. **Headline**: the titles differ.
+//! 2. **Lede**: an op that changed something touches the first paragraph of either side.
+//! 3. **Correction** (`notes.rs`): a correction or update note was added ([`is_correction`]).
+//! 4. **Appended**: sentences added after the last one the old revision also had.
+//! 5. **Gathered**: every class of the ops, once, with the evidence of all its ops; the
+//!    `names` evidence keeps only names the other revision lacks altogether.
+//!
+//! The tokens, typography keys and word lists these steps rest on are in [`crate::text`].
 
 mod attribution;
 mod diff;
@@ -88,8 +112,10 @@ impl Class {
 /// absent when the thing was added (no `old`) or removed (no `new`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Change {
+    /// The text in the old revision, as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old: Option<String>,
+    /// The text in the new revision, as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new: Option<String>,
 }
@@ -135,7 +161,9 @@ impl ClassEvidence {
 /// The classes of one op, by its index in the diff's `ops`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpClasses {
+    /// Index into the diff's `ops`.
     pub op: usize,
+    /// Its classes, sorted by class, each once.
     pub classes: Vec<ClassEvidence>,
 }
 
@@ -155,6 +183,8 @@ pub struct Classifier<'a> {
 }
 
 impl<'a> Classifier<'a> {
+    /// A classifier for the ops of one diff: `old` and `new` are the sentences of the
+    /// two revisions, as the ops index them.
     pub fn new(old: &'a [&'a str], new: &'a [&'a str]) -> Self {
         Classifier {
             old,
@@ -176,7 +206,8 @@ impl<'a> Classifier<'a> {
             .collect()
     }
 
-    /// The classes of one op.
+    /// The classes of one op, sorted by class (see the steps in the module docs). An
+    /// index out of range of the sentences counts as no sentence.
     pub fn op(&self, op: &Op) -> Vec<ClassEvidence> {
         let mut out = match op.kind {
             Kind::Unchanged => Vec::new(),
