@@ -65,20 +65,24 @@ pub(super) fn edited(op: &EditedOp, changed: &mut ChangedWords) -> Option<ClassE
 ///    rose to 19"), unless their words say they count different things.
 fn pair_numbers(op: &EditedOp, old: Vec<Num>, new: Vec<Num>) -> Vec<(Found, Found)> {
     let hunk = |side: Side, n: &Num| op.hunks.overlapping(side, &n.found.range);
+    // 1.
     let (mut pairs, old, new) = pair_by(old, new, |side, n| {
         Some((hunk(side, n)?, n.kind, n.unit.clone(), n.noun()?))
     });
     let (more, old, new) = pair_by(old, new, |_, n| Some((n.kind, n.unit.clone(), n.noun()?)));
     pairs.extend(more);
+    // 2.
     let (more, old, new) = unlike_apart(pair_by(old, new, |side, n| {
         Some((hunk(side, n)?, n.kind, n.unit.clone()))
     }));
     pairs.extend(more);
+    // 3.
     let loose_noun = |n: &Num| n.noun().filter(|_| n.loose_kind());
     let (more, old, new) = pair_by(old, new, |side, n| Some((hunk(side, n)?, loose_noun(n)?)));
     pairs.extend(more);
     let (more, old, new) = pair_by(old, new, |_, n| loose_noun(n));
     pairs.extend(more);
+    // 4.
     let count = |ns: &[Num]| -> HashMap<(NumKind, Option<String>), usize> {
         let mut c = HashMap::new();
         for n in ns {
