@@ -1,10 +1,10 @@
 //! Word-level changes inside an edited sentence.
 //!
-//! `similar`'s Patience diff over word, space and punctuation tokens gives a minimal
-//! script, but a minimal script is not what an editor writes: it keeps stray shared
-//! words (`the`, a comma) between two changes, which reads as confetti. The clean-up here
-//! folds such short shared runs into the surrounding change and falls back to replacing
-//! the whole sentence when little survives.
+//! `similar`'s Patience diff over word, space and punctuation tokens (`text::tokens`)
+//! gives a minimal script, but a minimal script is not what an editor writes: it keeps
+//! stray shared words (`the`, a comma) between two changes, which reads as confetti. The
+//! clean-up here folds such short shared runs into the surrounding change and falls back
+//! to replacing the whole sentence when little survives.
 
 use std::time::{Duration, Instant};
 

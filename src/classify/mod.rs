@@ -31,7 +31,8 @@
 //!
 //! 1. **Headline**: the titles differ.
 //! 2. **Lede**: an op that changed something touches the first paragraph of either side.
-//! 3. **Correction** (`notes.rs`): a correction or update note was added ([`is_correction`]).
+//! 3. **Correction** (`notes.rs`): a correction or update note was added
+//!    ([`is_correction`]).
 //! 4. **Appended**: sentences added after the last one the old revision also had.
 //! 5. **Gathered**: every class of the ops, once, with the evidence of all its ops; the
 //!    `names` evidence keeps only names the other revision lacks altogether.

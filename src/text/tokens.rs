@@ -6,9 +6,10 @@
 
 use std::collections::HashSet;
 
-/// Splits text into tokens: runs of letters and digits (inner apostrophes and hyphens kept,
-/// `It’s`, `Russian-backed`; inner points and commas of numbers kept, `3.5`, `1,200`), runs
-/// of white space, and single other characters. Lossless: the tokens, in order, spell `s`.
+/// Splits text into tokens: runs of letters and digits (inner apostrophes and hyphens
+/// kept, `It’s`, `Russian-backed`; inner points and commas of numbers kept, `3.5`,
+/// `1,200`), runs of white space, and single other characters. Lossless: the tokens, in
+/// order, spell `s`.
 pub fn tokenize(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut chars = s.char_indices().peekable();
