@@ -12,6 +12,7 @@ use crate::align::{self, Kind, Op};
 use crate::article::{Article, ArticleMeta, Revision};
 use crate::classify::{ClassEvidence, Classifier, OpClasses};
 use crate::parse::json::RevisionDoc;
+use crate::text::tokens::word_count;
 use crate::{Error, Warning};
 
 /// The schema identifier written into every change log. Bumped on incompatible change.
@@ -115,8 +116,8 @@ fn stats(ops: &[Op], old: &[&str], new: &[&str]) -> Stats {
     let mut s = Stats {
         sentences_old: old.len(),
         sentences_new: new.len(),
-        words_old: old.iter().map(|t| words::word_count(t)).sum(),
-        words_new: new.iter().map(|t| words::word_count(t)).sum(),
+        words_old: old.iter().map(|t| word_count(t)).sum(),
+        words_new: new.iter().map(|t| word_count(t)).sum(),
         ..Stats::default()
     };
     for op in ops {
@@ -130,13 +131,13 @@ fn stats(ops: &[Op], old: &[&str], new: &[&str]) -> Stats {
         } += 1;
         s.moved += usize::from(op.moved);
         match op.kind {
-            Kind::Added => s.words_added += words::word_count(new[op.new[0]]),
-            Kind::Deleted => s.words_removed += words::word_count(old[op.old[0]]),
+            Kind::Added => s.words_added += word_count(new[op.new[0]]),
+            Kind::Deleted => s.words_removed += word_count(old[op.old[0]]),
             _ => {
                 for w in &op.words {
                     match w.op {
-                        WordOp::Insert => s.words_added += words::word_count(&w.text),
-                        WordOp::Delete => s.words_removed += words::word_count(&w.text),
+                        WordOp::Insert => s.words_added += word_count(&w.text),
+                        WordOp::Delete => s.words_removed += word_count(&w.text),
                         WordOp::Equal => {}
                     }
                 }

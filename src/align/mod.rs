@@ -25,7 +25,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use similarity::{Features, normalize, union};
+use crate::text::normalize::normalize;
+use similarity::{Features, union};
 use words::WordChange;
 
 /// The bars the aligner's decisions must clear. The defaults were chosen on half of the

@@ -7,44 +7,8 @@
 
 use std::collections::HashMap;
 
-/// Function words that carry no evidence that two sentences (or paragraphs) are versions
-/// of each other.
-pub const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
-    "from", "as", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "it",
-    "its", "this", "that", "these", "those", "he", "she", "they", "them", "his", "her", "their",
-    "we", "our", "i", "you", "not", "no", "will", "would", "could", "can", "may", "also", "which",
-    "who", "whom", "what", "there", "than", "then", "into", "about", "after", "over", "up", "out",
-    "said", "says", "say", "s", "so", "if", "do", "did", "does", "all", "more", "some", "such",
-    "one", "any", "had", "when", "while", "where", "how", "mr", "ms", "mrs",
-];
-
-/// A sentence with white space collapsed, quotes and dashes unified and case folded: two
-/// sentences with equal keys differ at most in typography.
-pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    let s = s.replace("''", "\"").replace("``", "\"").replace("--", "—");
-    for c in s.chars() {
-        let c = match c {
-            '“' | '”' | '„' | '«' | '»' | '″' => '"',
-            '‘' | '’' | '‚' | '′' | '`' => '\'',
-            '—' | '–' | '‒' | '―' | '‐' | '−' => '-',
-            '\u{a0}' => ' ',
-            c => c,
-        };
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.extend(c.to_lowercase());
-    }
-    out
-}
+use crate::text::lexicon::STOPWORDS;
+use crate::text::tokens::{is_word, tokenize};
 
 /// The sentence without a leading dateline (`AUSTIN, Texas (AP) --`, `BEIRUT, Lebanon —`):
 /// it says where a story was filed, not what the sentence says, and two ledes from one
@@ -71,9 +35,9 @@ pub fn strip_dateline(s: &str) -> &str {
 
 /// The informative tokens of a sentence, lowercased, numbers without thousands commas.
 pub fn content_tokens(s: &str) -> Vec<String> {
-    let mut toks: Vec<String> = super::words::tokenize(strip_dateline(s))
+    let mut toks: Vec<String> = tokenize(strip_dateline(s))
         .into_iter()
-        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .filter(|t| is_word(t))
         // `Dyfed-Powys` and `Dyfed Powys` are the same words.
         .flat_map(|t| t.split('-'))
         .filter(|t| !t.is_empty())
@@ -210,14 +174,6 @@ pub fn union(lists: &[&[u32]]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalize_folds_typography() {
-        assert_eq!(
-            normalize("“No,”  he said -- twice."),
-            normalize("''no,'' He said — twice.")
-        );
-    }
 
     #[test]
     fn datelines_say_nothing_about_likeness() {

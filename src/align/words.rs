@@ -1,15 +1,17 @@
 //! Word-level changes inside an edited sentence.
 //!
-//! `similar`'s Patience diff over word, space and punctuation tokens gives a minimal
-//! script, but a minimal script is not what an editor writes: it keeps stray shared
-//! words (`the`, a comma) between two changes, which reads as confetti. The clean-up here
-//! folds such short shared runs into the surrounding change and falls back to replacing
-//! the whole sentence when little survives.
+//! `similar`'s Patience diff over word, space and punctuation tokens (`text::tokens`)
+//! gives a minimal script, but a minimal script is not what an editor writes: it keeps
+//! stray shared words (`the`, a comma) between two changes, which reads as confetti. The
+//! clean-up here folds such short shared runs into the surrounding change and falls back
+//! to replacing the whole sentence when little survives.
 
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use crate::text::tokens::{tokenize, word_count};
 
 /// How long one word diff may search before settling for a coarser answer.
 const DIFF_DEADLINE: Duration = Duration::from_millis(50);
@@ -33,52 +35,6 @@ pub enum WordOp {
 pub struct WordChange {
     pub op: WordOp,
     pub text: String,
-}
-
-/// Splits text into tokens: runs of letters/digits (with inner apostrophes, periods and
-/// commas of numbers kept), runs of white space, and single other characters.
-pub fn tokenize(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut end = start + c.len_utf8();
-        if c.is_alphanumeric() {
-            while let Some(&(i, d)) = chars.peek() {
-                let next = s[i + d.len_utf8()..].chars().next();
-                // Inner apostrophes and hyphens join words (`It’s`, `Russian-backed`);
-                // inner points and commas join digits (`3.5`, `1,200`).
-                let joins = d.is_alphanumeric()
-                    || match d {
-                        '\'' | '’' | '-' => next.is_some_and(char::is_alphanumeric),
-                        '.' | ',' => c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
-                        _ => false,
-                    };
-                if !joins {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-        } else if c.is_whitespace() {
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_whitespace() {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-        }
-        out.push(&s[start..end]);
-    }
-    out
-}
-
-/// Number of words (tokens that hold a letter or digit).
-pub fn word_count(s: &str) -> usize {
-    tokenize(s)
-        .iter()
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .count()
 }
 
 /// The word diff of `old` → `new`, cleaned for reading.
@@ -226,16 +182,6 @@ mod tests {
             .filter(|c| c.op == WordOp::Equal || c.op == side)
             .map(|c| c.text.as_str())
             .collect()
-    }
-
-    #[test]
-    fn tokens_keep_numbers_and_contractions_whole() {
-        assert_eq!(
-            tokenize("It’s 3.5 percent, $1,200."),
-            [
-                "It’s", " ", "3.5", " ", "percent", ",", " ", "$", "1,200", "."
-            ]
-        );
     }
 
     #[test]

@@ -1,8 +1,18 @@
 //! Text as newsdiff reads it, before any alignment: byte spans, sentence segmentation of
 //! news copy, normalisation, tokens and the word lists they rest on. Nothing here knows of
 //! revisions or diffs; every later stage may use it.
+//!
+//! This is the bottom layer: it imports nothing from the rest of the crate.
+//!
+//! * [`segment`]: sentences of a paragraph;
+//! * [`tokens`]: words, white space and punctuation, with their offsets;
+//! * [`normalize`]: keys that ignore white space, typography or case;
+//! * [`lexicon`]: the word lists more than one stage relies on.
 
+pub mod lexicon;
+pub mod normalize;
 pub mod segment;
+pub mod tokens;
 
 use std::ops::Range;
 

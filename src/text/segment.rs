@@ -18,10 +18,15 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::Span;
+use crate::text::lexicon::CALENDAR_WORDS;
 
 /// Titles that stand before a name and never end a sentence there: `Mr. Lavrov`,
 /// `the Rev. Federico`, `St. Louis`, `Gen. "Mad Dog" Mattis`. They keep the sentence going
 /// when a capital follows.
+///
+/// Not [`lexicon::TITLES`](crate::text::lexicon::TITLES), the classifier's titles: this
+/// list is about abbreviations with a point, so it has plurals and rarer ones (`Messrs`,
+/// `Fr`, `Mt`) and lacks `Sir`; merging the two would change what both stages do.
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Gov", "Govs", "Sen", "Sens", "Rep", "Reps",
     "Gen", "Gens", "Lt", "Col", "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Maj", "Cmdr", "Cdr",
@@ -49,34 +54,14 @@ const SOFT_ABBREVIATIONS: &[&str] = &[
     "approx", "est",
 ];
 
-/// The days of the week and the months: capitalised words that are no names and that
-/// may follow a time inside a sentence. One list for the segmenter and the classifier.
-pub const CALENDAR_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Words besides [`CALENDAR_WORDS`] that follow `a.m.`/`p.m.` inside a sentence (`5 p.m.
 /// EDT`). Before any other capitalised word the time ends the sentence (`at around 7:20
 /// a.m. He says`). Lowercase words (`a.m. local time`) need no list: they never open a
 /// sentence.
+///
+/// Its zones are fewer than [`TIME_ZONES`](crate::text::lexicon::TIME_ZONES) (no `CET`,
+/// `MST`, `IST`, ...) and it has words that are no zones: one merged list would change
+/// where sentences end after `a.m.`/`p.m.`, so the two stay apart.
 const AFTER_TIME: &[&str] = &[
     "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "GMT", "BST", "UTC",
     "Eastern", "Central", "Pacific", "Mountain", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",

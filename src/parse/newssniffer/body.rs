@@ -21,11 +21,12 @@
 use std::collections::HashMap;
 use std::hash::Hasher;
 
-use super::page::collapse;
 use super::{Line, Page, clip};
 use crate::Warning;
-use crate::align::similarity::STOPWORDS;
+use crate::text::lexicon::STOPWORDS;
+use crate::text::normalize::collapse;
 use crate::text::segment;
+use crate::text::tokens::word_spans;
 
 /// The weights of the evidence, in log-odds-like units. The defaults were fitted on
 /// scrapes generated from half of the NewsEdits sample and checked on the other half
@@ -531,25 +532,6 @@ fn split_candidates(text: &str, ends: &[usize], uncollapsed: bool, w: &Weights) 
             }
         })
         .collect()
-}
-
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
 }
 
 /// Whether every gap between words is at least two spaces (the new cell, uncollapsed).

@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::render::distance_in_words;
+pub use crate::text::normalize::collapse;
 
 /// How the scrape was taken, and what the header says.
 #[derive(Debug, Clone)]
@@ -51,11 +52,6 @@ impl Default for PageSpec {
             collapse: true,
         }
     }
-}
-
-/// Collapses runs of white space to single spaces and trims, as stored articles are.
-pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What a body row holds.

@@ -1,0 +1,157 @@
+//! Tokens: how newsdiff cuts text into words, white space and punctuation.
+//!
+//! One tokeniser ([`tokenize`]) serves the word diff, word counts, the aligner's content
+//! tokens and the change classes, so a "word" means the same thing at every stage. Tokens
+//! are slices of the text, never copies: concatenated in order they spell it exactly.
+
+use std::collections::HashSet;
+
+/// Splits text into tokens: runs of letters and digits (inner apostrophes and hyphens
+/// kept, `It’s`, `Russian-backed`; inner points and commas of numbers kept, `3.5`,
+/// `1,200`), runs of white space, and single other characters. Lossless: the tokens, in
+/// order, spell `s`.
+pub fn tokenize(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
+        if c.is_alphanumeric() {
+            while let Some(&(i, d)) = chars.peek() {
+                let next = s[i + d.len_utf8()..].chars().next();
+                // Inner apostrophes and hyphens join words (`It’s`, `Russian-backed`);
+                // inner points and commas join digits (`3.5`, `1,200`).
+                let joins = d.is_alphanumeric()
+                    || match d {
+                        '\'' | '’' | '-' => next.is_some_and(char::is_alphanumeric),
+                        '.' | ',' => c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                        _ => false,
+                    };
+                if !joins {
+                    break;
+                }
+                end = i + d.len_utf8();
+                chars.next();
+            }
+        } else if c.is_whitespace() {
+            while let Some(&(i, d)) = chars.peek() {
+                if !d.is_whitespace() {
+                    break;
+                }
+                end = i + d.len_utf8();
+                chars.next();
+            }
+        }
+        out.push(&s[start..end]);
+    }
+    out
+}
+
+/// Whether a token is a word: it holds a letter or a digit.
+pub fn is_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
+}
+
+/// Number of words in `s` (tokens of [`tokenize`] that hold a letter or digit).
+pub fn word_count(s: &str) -> usize {
+    tokenize(s).iter().filter(|t| is_word(t)).count()
+}
+
+/// A token of [`tokenize`] with its byte offset in the text it was cut from.
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    /// Byte offset of the token's first byte.
+    pub at: usize,
+    pub text: &'a str,
+}
+
+impl Token<'_> {
+    /// Byte offset just past the token.
+    pub fn end(&self) -> usize {
+        self.at + self.text.len()
+    }
+    /// Whether it holds a letter or a digit.
+    pub fn is_word(&self) -> bool {
+        is_word(self.text)
+    }
+    /// Whether it is white space (a run of it: [`tokenize`] keeps runs together).
+    pub fn is_space(&self) -> bool {
+        self.text.chars().all(char::is_whitespace)
+    }
+    /// The token lower-cased.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+/// The tokens of [`tokenize`] with their byte offsets in `s`.
+pub fn tokens(s: &str) -> Vec<Token<'_>> {
+    let mut at = 0;
+    tokenize(s)
+        .into_iter()
+        .map(|text| {
+            let t = Token { at, text };
+            at += text.len();
+            t
+        })
+        .collect()
+}
+
+/// A word without a possessive `'s` or `’s` ("Aleppo’s" is "Aleppo"): a later mention of
+/// a name often drops or adds one.
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// Every word of `s` as written (case kept), possessive `'s` dropped.
+pub fn word_set(s: &str) -> HashSet<String> {
+    tokens(s)
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| strip_possessive(t.text).to_string())
+        .collect()
+}
+
+/// Whether `word` stands in `text` as a whole word, cutting at anything that is not a
+/// letter or digit. Exact match: `text` is expected lower-cased (or normalised) already.
+pub fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == word)
+}
+
+/// Byte ranges `(start, end)` of the runs of non-white-space characters of `text`: its
+/// words as a scrape's white space separates them, punctuation attached.
+pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_numbers_and_contractions_whole() {
+        assert_eq!(
+            tokenize("It’s 3.5 percent, $1,200."),
+            [
+                "It’s", " ", "3.5", " ", "percent", ",", " ", "$", "1,200", "."
+            ]
+        );
+    }
+}
