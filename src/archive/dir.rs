@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Item, Problem, Unit, UnitBody};
+use super::{EntryKind, Item, Problem, Unit, UnitBody, entry_kind};
 
 /// The configuration file of an archive root, never an article.
 pub const CONFIG_FILE: &str = "newsdiff.toml";
@@ -18,15 +18,17 @@ pub fn read(dir: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool
         Err(p) => return emit(Item::Problem(p)),
     };
     for path in entries {
-        let keep_going = if path.is_dir() {
-            read_article_dir(&path, root, emit)
-        } else if path
-            .file_name()
-            .is_some_and(|n| n == CONFIG_FILE || is_readme(n))
-        {
-            true
-        } else {
-            super::read_file(&path, root, emit)
+        let keep_going = match entry_kind(&path) {
+            Err(p) => emit(Item::Problem(p)),
+            Ok(EntryKind::Dir) => read_article_dir(&path, root, emit),
+            Ok(EntryKind::File)
+                if path
+                    .file_name()
+                    .is_some_and(|n| n == CONFIG_FILE || is_readme(n)) =>
+            {
+                true
+            }
+            Ok(EntryKind::File) => super::read_file(&path, root, emit),
         };
         if !keep_going {
             return false;
@@ -35,12 +37,31 @@ pub fn read(dir: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool
     true
 }
 
-/// A subdirectory: one article, its files the versions in name order.
+/// A subdirectory: one article, its files the versions in name order. An entry that is
+/// not a regular file (a nested directory, a FIFO) is reported, never read.
 fn read_article_dir(dir: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool {
-    let files: Vec<PathBuf> = match list(dir) {
-        Ok(e) => e.into_iter().filter(|p| p.is_file()).collect(),
+    let entries = match list(dir) {
+        Ok(e) => e,
         Err(p) => return emit(Item::Problem(p)),
     };
+    let mut files: Vec<PathBuf> = Vec::with_capacity(entries.len());
+    for path in entries {
+        let problem = match entry_kind(&path) {
+            Ok(EntryKind::File) => {
+                files.push(path);
+                continue;
+            }
+            Ok(EntryKind::Dir) => Problem::new(
+                path.display().to_string(),
+                "a directory inside an article directory; skipped (an article's versions \
+                 are the files directly in it)",
+            ),
+            Err(p) => p,
+        };
+        if !emit(Item::Problem(problem)) {
+            return false;
+        }
+    }
     if files.is_empty() {
         return emit(Item::Problem(Problem::new(
             dir.display().to_string(),

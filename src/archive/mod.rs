@@ -304,19 +304,65 @@ pub fn read_all(paths: &[PathBuf], emit: &mut dyn FnMut(Item) -> bool) {
 
 /// Reads one path given to the run. Returns false when `emit` asked to stop.
 pub fn read_path(path: &Path, root: usize, emit: &mut dyn FnMut(Item) -> bool) -> bool {
-    let shown = path.display().to_string();
-    match std::fs::metadata(path) {
-        Err(e) => emit(Item::Problem(Problem::new(
-            shown,
-            if e.kind() == std::io::ErrorKind::NotFound {
-                "no such file or directory".to_string()
-            } else {
-                format!("cannot read: {e}")
-            },
-        ))),
-        Ok(m) if m.is_dir() => dir::read(path, root, emit),
-        Ok(_) => read_file(path, root, emit),
+    match entry_kind(path) {
+        Ok(EntryKind::Dir) => dir::read(path, root, emit),
+        Ok(EntryKind::File) => read_file(path, root, emit),
+        Err(p) => emit(Item::Problem(p)),
     }
+}
+
+/// What an archive entry is, after following symbolic links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A directory: an archive (given as a path) or an article (inside one).
+    Dir,
+    /// A regular file.
+    File,
+}
+
+/// Whether `path` is a directory or a regular file. Anything else (a FIFO, a socket, a
+/// device) is a problem and is never opened: opening a FIFO blocks until a writer comes,
+/// which would hang the whole run. A symbolic link loop or a dangling link is a problem
+/// too, with the system's reason.
+pub fn entry_kind(path: &Path) -> Result<EntryKind, Problem> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let message = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+            _ => format!("cannot read: {e}"),
+        };
+        Problem::new(shown.clone(), message)
+    })?;
+    if meta.is_dir() {
+        return Ok(EntryKind::Dir);
+    }
+    if meta.is_file() {
+        return Ok(EntryKind::File);
+    }
+    Err(Problem::new(
+        shown,
+        format!("is {}, not a regular file; skipped", special_kind(&meta)),
+    ))
+}
+
+/// "a FIFO", "a socket", "a device", as an error message names them.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "neither a file nor a directory"
 }
 
 /// Reads a file: an archive of its own, or one article.

@@ -35,8 +35,15 @@ pub enum CheckError {
         problem: rules::ConfigError,
     },
     /// The report could not be written; the check stopped.
-    #[error("writing the report: {0}")]
-    Output(#[from] std::io::Error),
+    #[error("writing the report: {error}")]
+    Output {
+        /// Why the write failed (a closed pipe is `BrokenPipe`).
+        error: std::io::Error,
+        /// What the articles checked before the failure amount to: a reader that closed
+        /// the pipe early (`newsdiff check … | head`) has seen those findings, and the
+        /// run's exit code must still say so.
+        so_far: Verdict,
+    },
 }
 
 /// How to run a check.
@@ -171,10 +178,14 @@ impl Summary {
         }
     }
 
-    /// Trouble when anything could not be read, else violations when a rule was broken.
+    /// Trouble when anything could not be read, nothing when no article was found (an
+    /// empty directory or JSON Lines file: a CI job pointed at the wrong place must not
+    /// pass), else violations when a rule was broken.
     pub fn verdict(&self) -> Verdict {
         if self.problems > 0 {
             Verdict::Trouble
+        } else if self.articles == 0 {
+            Verdict::NothingChecked
         } else if self.violations > 0 {
             Verdict::Violations
         } else {
@@ -188,6 +199,8 @@ impl Summary {
 pub enum Verdict {
     /// Something could not be read (whatever the rules found in the rest).
     Trouble,
+    /// Everything was read, and it held no article: nothing was checked.
+    NothingChecked,
     /// Everything was read, and a rule was broken.
     Violations,
     /// Everything was read, and no rule was broken.
@@ -368,14 +381,18 @@ pub fn run(
     if let Some(p) = progress {
         p.finish();
     }
-    ran?;
+    let failed = |error, summary: &Summary| CheckError::Output {
+        error,
+        so_far: summary.verdict(),
+    };
+    ran.map_err(|e| failed(e, &summary))?;
     summary.elapsed_s = (started.elapsed().as_secs_f64() * 1e3).round() / 1e3;
     summary.versions_per_second = if summary.elapsed_s > 0.0 {
         (summary.versions as f64 / summary.elapsed_s).round()
     } else {
         0.0
     };
-    sink.finish(&summary)?;
+    sink.finish(&summary).map_err(|e| failed(e, &summary))?;
     Ok(summary)
 }
 

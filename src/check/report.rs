@@ -135,6 +135,9 @@ impl<W: Write> Sink for Human<W> {
                     "TROUBLE: {} could not be read",
                     plural(s.problems, "thing", "things")
                 ),
+                Verdict::NothingChecked => "TROUBLE: no article found to check (an empty \
+                    directory or file, or only READMEs and newsdiff.toml)"
+                    .to_string(),
             }
         )?;
         o.flush()
@@ -271,7 +274,7 @@ impl<W: Write> Sink for Json<W> {
             match s.verdict() {
                 Verdict::Pass => 0,
                 Verdict::Violations => 1,
-                Verdict::Trouble => 2,
+                Verdict::Trouble | Verdict::NothingChecked => 2,
             }
         )?;
         self.out.flush()

@@ -40,6 +40,16 @@ pub enum SiteError {
         /// Everything that could not be read.
         problems: Vec<Problem>,
     },
+    /// The output directory holds files that `newsdiff report` did not make: writing the
+    /// site there (and removing stale pages) could destroy someone's work.
+    #[error(
+        "{path}: the directory is not empty and was not made by newsdiff report; give an \
+         empty or new directory, or one an earlier report wrote"
+    )]
+    NotASite {
+        /// The output directory.
+        path: String,
+    },
     /// A file or directory of the site could not be written.
     #[error("{path}: cannot write: {source}")]
     Write {
@@ -81,6 +91,7 @@ struct Change {
 /// [`SiteError::NothingRead`] when no article could be read, before the index and the
 /// feed are written; [`SiteError::Write`] when a file cannot be written.
 pub fn build(paths: &[PathBuf], out: &Path) -> Result<Summary, SiteError> {
+    claim(out)?;
     let pages = out.join("articles");
     std::fs::create_dir_all(&pages).map_err(|source| SiteError::Write {
         path: pages.display().to_string(),
@@ -129,7 +140,52 @@ pub fn build(paths: &[PathBuf], out: &Path) -> Result<Summary, SiteError> {
     }
     write(&out.join("index.html"), &index::page(entries, &summary))?;
     write(&out.join("feed.xml"), &atom::feed(feed))?;
+    write(&out.join(MARKER), MARKER_TEXT)?;
+    remove_stale_pages(&pages, &slugs)?;
     Ok(summary)
+}
+
+/// The file that marks a directory as a site `newsdiff report` wrote, so a later run may
+/// rewrite it and remove its stale pages.
+const MARKER: &str = ".newsdiff-site";
+const MARKER_TEXT: &str = "This directory is a site written by `newsdiff report`; a later \
+    report may rewrite it and remove pages of articles no longer in the archive.\n";
+
+/// Checks that `out` is new, empty, or a site an earlier report wrote.
+fn claim(out: &Path) -> Result<(), SiteError> {
+    let Ok(mut entries) = std::fs::read_dir(out) else {
+        return Ok(()); // Missing: created below; not a directory: the write says so.
+    };
+    if out.join(MARKER).is_file() || entries.next().is_none() {
+        return Ok(());
+    }
+    Err(SiteError::NotASite {
+        path: out.display().to_string(),
+    })
+}
+
+/// Removes the article pages of an earlier run whose article is no longer in the
+/// archive: a page is stale when its name is not one of this run's `slugs`.
+fn remove_stale_pages(pages: &Path, slugs: &HashSet<String>) -> Result<(), SiteError> {
+    let failed = |source| SiteError::Write {
+        path: pages.display().to_string(),
+        source,
+    };
+    for entry in std::fs::read_dir(pages).map_err(failed)? {
+        let path = entry.map_err(failed)?.path();
+        let stale = path.extension().is_some_and(|e| e == "html")
+            && path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| !slugs.contains(s));
+        if stale {
+            std::fs::remove_file(&path).map_err(|source| SiteError::Write {
+                path: path.display().to_string(),
+                source,
+            })?;
+        }
+    }
+    Ok(())
 }
 
 fn write(path: &Path, text: &str) -> Result<(), SiteError> {

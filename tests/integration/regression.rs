@@ -119,3 +119,86 @@ fn output_file_could_overwrite_an_input() {
         "The bridge will close on Monday."
     );
 }
+
+/// `check` of an empty directory, an empty JSON Lines file or a folder with only a
+/// README printed PASS and exited 0: a CI job pointed at the wrong place went green.
+#[test]
+fn check_of_nothing_passed() {
+    let dir = tempdir();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let jsonl = write(dir.path(), "none.jsonl", "");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    write(&notes, "README.md", "What this archive is.");
+    for path in [empty.to_str().unwrap(), &jsonl, notes.to_str().unwrap()] {
+        let out = newsdiff()
+            .args(["check", "--no-progress", path])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        assert!(!stdout_of(&out).contains("PASS"), "{path}");
+        let err = stderr_of(&out);
+        assert!(err.contains("no article found to check"), "{err}");
+        assert!(err.contains(path), "{err}");
+    }
+}
+
+/// A FIFO inside an archive directory blocked `check` and `report` forever: opening it
+/// waits for a writer. It is reported and skipped, and the rest is checked.
+#[cfg(unix)]
+#[test]
+fn fifo_in_an_archive_hung_check_and_report() {
+    let dir = tempdir();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    write(&archive, "story.txt", "The bridge will close.");
+    let fifo = archive.join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let archive_s = archive.to_str().unwrap();
+    let site = dir.path().join("site");
+    for args in [
+        vec!["check", "--no-progress", archive_s],
+        vec!["report", archive_s, "-o", site.to_str().unwrap()],
+    ] {
+        let out = newsdiff()
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        let said = format!("{}{}", stdout_of(&out), stderr_of(&out));
+        assert!(said.contains("pipe") && said.contains("FIFO"), "{said}");
+    }
+    // The rest was checked: the story's page was written.
+    assert!(site.join("index.html").is_file());
+}
+
+/// `check … | head` exited 0 though violations had been found, so a `set -o pipefail`
+/// job went green: the reader closing the pipe is no reason to lose the verdict.
+#[test]
+fn closed_pipe_turned_violations_into_success() {
+    let dir = tempdir();
+    for i in 0..40 {
+        let article = dir.path().join(format!("story{i:02}"));
+        std::fs::create_dir(&article).unwrap();
+        write(&article, "1.txt", "The bridge will close.");
+        write(&article, "2.txt", "");
+    }
+    let mut child = crate::util::newsdiff_std()
+        .args([
+            "check",
+            "--no-progress",
+            "-j",
+            "1",
+            dir.path().to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader leaves before reading anything
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+}

@@ -82,6 +82,8 @@ fn report_of_nothing_readable_is_an_error() {
     let site = dir.path().join("site");
     std::fs::create_dir(&site).unwrap();
     write(&site, "index.html", "the published site");
+    // A site an earlier report wrote carries its marker.
+    write(&site, ".newsdiff-site", "");
     for input in [empty.as_str(), missing.to_str().unwrap()] {
         let out = newsdiff()
             .args(["report", input, "-o", site.to_str().unwrap()])
@@ -103,4 +105,59 @@ fn report_of_nothing_readable_is_an_error() {
 fn report_needs_an_output_directory() {
     let out = newsdiff().args(["report", "x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// Regression: `report -o DIR` wrote into any directory (a home directory, say), and a
+/// re-run left the pages of articles no longer in the archive behind.
+#[test]
+fn report_writes_only_into_its_own_site_and_removes_stale_pages() {
+    let dir = tempdir();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    // Each subdirectory is an article, its files the versions in name order.
+    for (article, old, new) in [("bridge", "One.", "Two."), ("storm", "Rain.", "Snow.")] {
+        std::fs::create_dir(archive.join(article)).unwrap();
+        write(&archive.join(article), "v1.txt", old);
+        write(&archive.join(article), "v2.txt", new);
+    }
+    let report = |site: &std::path::Path| {
+        newsdiff()
+            .args([
+                "report",
+                archive.to_str().unwrap(),
+                "-o",
+                site.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+    let mine = dir.path().join("notes");
+    std::fs::create_dir(&mine).unwrap();
+    write(&mine, "todo.txt", "my own file");
+    let out = report(&mine);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("not made by newsdiff report"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(std::fs::read_dir(&mine).unwrap().count(), 1);
+
+    let site = dir.path().join("site");
+    assert!(report(&site).status.success());
+    let pages = |site: &std::path::Path| {
+        let mut names: Vec<String> = std::fs::read_dir(site.join("articles"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(pages(&site).len(), 2, "{:?}", pages(&site));
+    std::fs::remove_dir_all(archive.join("storm")).unwrap();
+    let out = report(&site);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let left = pages(&site);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].contains("bridge"), "{left:?}");
 }

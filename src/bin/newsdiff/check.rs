@@ -1,6 +1,6 @@
 //! `newsdiff check`: rules over whole archives.
 
-use std::io::{IsTerminal, Write};
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
 use newsdiff::check::{self, CheckError, Progress, Verdict, rules::Override};
@@ -25,14 +25,38 @@ pub fn run(args: CheckArgs) -> Result<Exit, Failure> {
     };
     let progress = bar.as_ref().map(|b| b as &dyn Progress);
     match check::run(&args.paths, &opts, sink.as_mut(), progress) {
-        Ok(summary) => Ok(match summary.verdict() {
-            Verdict::Pass => Exit::Success,
-            Verdict::Violations => Exit::Differences,
-            Verdict::Trouble => Exit::Trouble,
-        }),
-        Err(CheckError::Output(e)) => Err(Failure::Stdout(e)),
+        Ok(summary) if summary.verdict() == Verdict::NothingChecked => Err(nothing_checked(&args)),
+        Ok(summary) => Ok(exit(summary.verdict())),
+        // The reader left (`| head`): it has the findings so far, and the exit code
+        // says what they were, so `set -o pipefail` jobs still fail on violations.
+        Err(CheckError::Output { error, so_far }) if error.kind() == ErrorKind::BrokenPipe => {
+            Ok(match so_far {
+                Verdict::NothingChecked => Exit::Success,
+                v => exit(v),
+            })
+        }
+        Err(CheckError::Output { error, .. }) => Err(Failure::Stdout(error)),
         Err(e) => Err(Failure::Config(e.to_string())),
     }
+}
+
+fn exit(verdict: Verdict) -> Exit {
+    match verdict {
+        Verdict::Pass => Exit::Success,
+        Verdict::Violations => Exit::Differences,
+        Verdict::Trouble | Verdict::NothingChecked => Exit::Trouble,
+    }
+}
+
+/// Nothing to check is trouble, not a pass: a CI job pointed at an empty directory or
+/// the wrong file must not go green.
+fn nothing_checked(args: &CheckArgs) -> Failure {
+    let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    Failure::Usage(format!(
+        "{}: no article found to check; give a directory of articles, a JSON Lines file \
+         or a SQLite database",
+        paths.join(", ")
+    ))
 }
 
 /// Where the report goes: `-o FILE` (never one of the archives) or standard output.
