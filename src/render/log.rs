@@ -4,11 +4,11 @@
 use std::fmt::Write;
 
 use chrono::{DateTime, FixedOffset};
-use colored::Colorize;
 use serde::Serialize;
 
 use crate::article::ArticleMeta;
 use crate::changelog::{ChangeLog, RevisionDiff};
+use crate::render::paint::{Paint, Style};
 
 /// The schema identifier of the JSON log.
 pub const SCHEMA: &str = "newsdiff/log/1";
@@ -111,11 +111,11 @@ pub fn render_json(log: &ChangeLog) -> String {
 /// One line per revision: version, time, gap, counts and classes, then the title
 /// (marked `*` when it changed).
 pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
-    colored::control::set_override(color);
+    let p = Paint::new(color);
     let l = entries(log);
     let mut out = String::new();
     if let Some(t) = &l.article.title {
-        let _ = writeln!(out, "{}", super::view::one_line(t).bold());
+        let _ = writeln!(out, "{}", p.paint(Style::BOLD, &super::view::one_line(t)));
     }
     for e in &l.revisions {
         let time = e
@@ -160,20 +160,19 @@ pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:<6} {:<16} {:<24} {:<20} {}{}{}",
-            format!("v{}", e.version).bold(),
+            "{} {:<16} {:<24} {:<20} {}{}{}",
+            p.paint(Style::BOLD, &format!("{:<6}", format!("v{}", e.version))),
             time,
             gap,
             counts,
-            mark.yellow().bold(),
+            p.paint(Style::BOLD_YELLOW, mark),
             title,
             if e.classes.is_empty() {
                 String::new()
             } else {
-                format!("  [{}]", e.classes.join(", ")).cyan().to_string()
+                p.paint(Style::CYAN, &format!("  [{}]", e.classes.join(", ")))
             }
         );
     }
-    colored::control::unset_override();
     out
 }

@@ -5,6 +5,7 @@ pub mod html;
 pub mod json;
 pub mod log;
 pub mod markdown;
+pub mod paint;
 pub mod terminal;
 pub mod view;
 

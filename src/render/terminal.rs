@@ -6,13 +6,12 @@
 
 use std::fmt::Write;
 
-use colored::Colorize;
-
 use crate::align::words::WordOp;
 use crate::align::{Kind, Op};
 use crate::article::Revision;
 use crate::changelog::{ChangeLog, RevisionDiff};
 use crate::classify::ClassEvidence;
+use crate::render::paint::{Paint, Style};
 use crate::render::period;
 use crate::render::view::{
     article_title, class_item, decisions_note, elided, is_change, list, one_line, op_notes,
@@ -56,12 +55,12 @@ impl Default for Options {
 
 /// Renders a change log for a terminal.
 pub fn render(log: &ChangeLog, opts: &Options) -> String {
-    colored::control::set_override(opts.color);
+    let p = Paint::new(opts.color);
     let revisions = revisions(log);
     let find = |v: u64| revisions.iter().find(|r| r.version == v);
     let mut out = String::new();
     if let Some(t) = article_title(log, &revisions) {
-        let _ = writeln!(out, "{}", one_line(t).bold());
+        let _ = writeln!(out, "{}", p.paint(Style::BOLD, &one_line(t)));
     }
     let place: Vec<&str> = [&log.article.source, &log.article.url]
         .into_iter()
@@ -69,16 +68,20 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         .map(String::as_str)
         .collect();
     if !place.is_empty() {
-        let _ = writeln!(out, "{}", one_line(&place.join(" · ")).dimmed());
+        let _ = writeln!(
+            out,
+            "{}",
+            p.paint(Style::DIM, &one_line(&place.join(" · ")))
+        );
     }
     if let Some(note) = decisions_note(log, "`--format json`") {
-        let _ = writeln!(out, "{} {note}", "note:".yellow().bold());
+        let _ = writeln!(out, "{} {note}", p.paint(Style::BOLD_YELLOW, "note:"));
     }
     for w in log.warnings.iter().filter(|w| w.runner_up.is_none()) {
         let _ = writeln!(
             out,
             "{} {}",
-            "note:".yellow().bold(),
+            p.paint(Style::BOLD_YELLOW, "note:"),
             one_line(&w.to_string())
         );
     }
@@ -89,38 +92,48 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        render_diff(&mut out, d, old, new, opts);
+        render_diff(&mut out, d, old, new, opts, p);
     }
-    colored::control::unset_override();
     out
 }
 
-fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revision, opts: &Options) {
+fn render_diff(
+    out: &mut String,
+    d: &RevisionDiff,
+    old: &Revision,
+    new: &Revision,
+    opts: &Options,
+    p: Paint,
+) {
     let mut head = format!("{} → {}", version_name(old), version_name(new));
     if let Some(p) = period(old.created, new.created) {
         head.push_str(&format!(" · {p}"));
     }
-    let _ = writeln!(out, "{}", format!("━━ {} ━━", one_line(&head)).bold());
+    let _ = writeln!(
+        out,
+        "{}",
+        p.paint(Style::BOLD, &format!("━━ {} ━━", one_line(&head)))
+    );
     if let Some(t) = &d.title {
         let words = if t.words.is_empty() {
             format!(
                 "{}{}",
                 t.old
                     .as_deref()
-                    .map(|o| mark(WordOp::Delete, o))
+                    .map(|o| mark(p, WordOp::Delete, o))
                     .unwrap_or_default(),
                 t.new
                     .as_deref()
-                    .map(|n| mark(WordOp::Insert, n))
+                    .map(|n| mark(p, WordOp::Insert, n))
                     .unwrap_or_default()
             )
         } else {
-            t.words.iter().map(|w| mark(w.op, &w.text)).collect()
+            t.words.iter().map(|w| mark(p, w.op, &w.text)).collect()
         };
-        let _ = writeln!(out, "{} {words}", "title:".bold());
+        let _ = writeln!(out, "{} {words}", p.paint(Style::BOLD, "title:"));
     }
     let _ = writeln!(out, "{}", stat_line(&d.stats, "  "));
-    write_classes(out, &d.classes);
+    write_classes(out, &d.classes, p);
     if !d.stats.has_changes() {
         return;
     }
@@ -136,7 +149,7 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
             continue;
         }
         if hidden > 0 {
-            let _ = writeln!(out, "  {}", elided(hidden).dimmed());
+            let _ = writeln!(out, "  {}", p.paint(Style::DIM, &elided(hidden)));
             hidden = 0;
         }
         let para = op.new.first().map(|&n| new.paragraph_of(n));
@@ -145,26 +158,31 @@ fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revisio
         }
         last_para = para.or(last_para);
         match opts.layout {
-            Layout::Inline => render_op(out, op, old, new),
-            Layout::Side => render_op_side(out, op, old, new, opts.width),
+            Layout::Inline => render_op(out, op, old, new, p),
+            Layout::Side => render_op_side(out, op, old, new, opts.width, p),
         }
     }
     if hidden > 0 {
-        let _ = writeln!(out, "  {}", elided(hidden).dimmed());
+        let _ = writeln!(out, "  {}", p.paint(Style::DIM, &elided(hidden)));
     }
 }
 
 /// The line that names the diff's change classes, as the change log has them, with the
 /// evidence that fits on a line: `classes: lede changed, number changed (12 → 19), ...`.
-fn write_classes(out: &mut String, classes: &[ClassEvidence]) {
+fn write_classes(out: &mut String, classes: &[ClassEvidence], p: Paint) {
     if classes.is_empty() {
         return;
     }
     let items: Vec<String> = classes.iter().map(|c| class_item(c, &one_line)).collect();
-    let _ = writeln!(out, "{} {}", "classes:".bold(), items.join(", "));
+    let _ = writeln!(
+        out,
+        "{} {}",
+        p.paint(Style::BOLD, "classes:"),
+        items.join(", ")
+    );
 }
 
-fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
+fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision, p: Paint) {
     let join = |idx: &[usize], r: &Revision| -> String {
         idx.iter()
             .map(|&i| one_line(r.sentence(i)))
@@ -172,23 +190,33 @@ fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
             .join(" ")
     };
     let (margin, body) = match op.kind {
-        Kind::Unchanged => (" ".normal(), join(&op.new, new).normal().to_string()),
-        Kind::Added => ("+".green().bold(), join(&op.new, new).green().to_string()),
-        Kind::Deleted => ("-".red().bold(), join(&op.old, old).red().to_string()),
+        Kind::Unchanged => (" ".to_string(), join(&op.new, new)),
+        Kind::Added => (
+            p.paint(Style::BOLD_GREEN, "+"),
+            p.paint(Style::GREEN, &join(&op.new, new)),
+        ),
+        Kind::Deleted => (
+            p.paint(Style::BOLD_RED, "-"),
+            p.paint(Style::RED, &join(&op.old, old)),
+        ),
         Kind::Edited | Kind::Merged | Kind::Split => (
-            "~".yellow().bold(),
-            op.words.iter().map(|w| mark(w.op, &w.text)).collect(),
+            p.paint(Style::BOLD_YELLOW, "~"),
+            op.words.iter().map(|w| mark(p, w.op, &w.text)).collect(),
         ),
     };
     let notes = op_notes(op, |_, note| note);
     let margin = if op.moved && op.kind == Kind::Unchanged {
-        "↕".cyan().bold()
+        p.paint(Style::BOLD_CYAN, "↕")
     } else {
         margin
     };
     let _ = write!(out, "{margin} {body}");
     if !notes.is_empty() {
-        let _ = write!(out, " {}", format!("[{}]", notes.join("; ")).cyan());
+        let _ = write!(
+            out,
+            " {}",
+            p.paint(Style::CYAN, &format!("[{}]", notes.join("; ")))
+        );
     }
     out.push('\n');
 }
@@ -196,30 +224,17 @@ fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
 /// A run of text and how it is marked.
 type Run = (String, Style);
 
-/// How a run of text is marked.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Style {
-    Plain,
-    Removed,
-    Added,
-    Note,
-}
-
-impl Style {
-    fn paint(self, text: &str) -> String {
-        match self {
-            Style::Plain => text.to_string(),
-            Style::Removed => text.red().strikethrough().to_string(),
-            Style::Added => text.green().underline().to_string(),
-            Style::Note => text.cyan().to_string(),
-        }
-    }
-}
-
 /// One op in two columns: the old text on the left, the new on the right, each wrapped to
 /// half the width. Word changes carry their text markers too, so the columns read the
 /// same without colour.
-fn render_op_side(out: &mut String, op: &Op, old: &Revision, new: &Revision, width: usize) {
+fn render_op_side(
+    out: &mut String,
+    op: &Op,
+    old: &Revision,
+    new: &Revision,
+    width: usize,
+    p: Paint,
+) {
     let col = (width.saturating_sub(5) / 2).max(16);
     let text = |idx: &[usize], r: &Revision| -> String {
         idx.iter()
@@ -228,21 +243,24 @@ fn render_op_side(out: &mut String, op: &Op, old: &Revision, new: &Revision, wid
             .join(" ")
     };
     let marked = |t: &str, op: WordOp| match op {
-        WordOp::Equal => (one_line(t), Style::Plain),
-        WordOp::Delete => (format!("[-{}-]", one_line(t)), Style::Removed),
-        WordOp::Insert => (format!("{{+{}+}}", one_line(t)), Style::Added),
+        WordOp::Equal => (one_line(t), Style::PLAIN),
+        WordOp::Delete => (format!("[-{}-]", one_line(t)), Style::STRUCK_RED),
+        WordOp::Insert => (format!("{{+{}+}}", one_line(t)), Style::UNDERLINED_GREEN),
     };
     let (mut left, mut right): (Vec<Run>, Vec<Run>) = match op.kind {
         Kind::Unchanged => (
-            vec![(text(&op.old, old), Style::Plain)],
-            vec![(text(&op.new, new), Style::Plain)],
+            vec![(text(&op.old, old), Style::PLAIN)],
+            vec![(text(&op.new, new), Style::PLAIN)],
         ),
         Kind::Added => (
             vec![],
-            vec![(format!("{{+{}+}}", text(&op.new, new)), Style::Added)],
+            vec![(
+                format!("{{+{}+}}", text(&op.new, new)),
+                Style::UNDERLINED_GREEN,
+            )],
         ),
         Kind::Deleted => (
-            vec![(format!("[-{}-]", text(&op.old, old)), Style::Removed)],
+            vec![(format!("[-{}-]", text(&op.old, old)), Style::STRUCK_RED)],
             vec![],
         ),
         Kind::Edited | Kind::Merged | Kind::Split => (
@@ -259,30 +277,26 @@ fn render_op_side(out: &mut String, op: &Op, old: &Revision, new: &Revision, wid
         ),
     };
     match op.kind {
-        Kind::Merged => right.push((format!(" [merged from old {}]", list(&op.old)), Style::Note)),
-        Kind::Split => left.push((format!(" [split into new {}]", list(&op.new)), Style::Note)),
+        Kind::Merged => right.push((format!(" [merged from old {}]", list(&op.old)), Style::CYAN)),
+        Kind::Split => left.push((format!(" [split into new {}]", list(&op.new)), Style::CYAN)),
         _ => {}
     }
     if op.moved {
-        right.push((format!(" [moved from old {}]", op.old[0] + 1), Style::Note));
+        right.push((format!(" [moved from old {}]", op.old[0] + 1), Style::CYAN));
     }
     let margin = match (op.kind, op.moved) {
-        (Kind::Unchanged, true) => "↕".cyan().bold(),
-        (Kind::Unchanged, false) => " ".normal(),
-        (Kind::Added, _) => "+".green().bold(),
-        (Kind::Deleted, _) => "-".red().bold(),
-        _ => "~".yellow().bold(),
+        (Kind::Unchanged, true) => p.paint(Style::BOLD_CYAN, "↕"),
+        (Kind::Unchanged, false) => " ".to_string(),
+        (Kind::Added, _) => p.paint(Style::BOLD_GREEN, "+"),
+        (Kind::Deleted, _) => p.paint(Style::BOLD_RED, "-"),
+        _ => p.paint(Style::BOLD_YELLOW, "~"),
     };
-    let (l, r) = (wrap(&left, col), wrap(&right, col));
+    let (l, r) = (wrap(&left, col, p), wrap(&right, col, p));
     for i in 0..l.len().max(r.len()) {
         let empty = (String::new(), 0);
         let (lt, lw) = l.get(i).unwrap_or(&empty);
         let (rt, _) = r.get(i).unwrap_or(&empty);
-        let m = if i == 0 {
-            margin.to_string()
-        } else {
-            " ".to_string()
-        };
+        let m = if i == 0 { margin.as_str() } else { " " };
         let pad = " ".repeat(col.saturating_sub(*lw));
         let line = format!("{m} {lt}{pad} │ {rt}");
         out.push_str(line.trim_end());
@@ -292,7 +306,7 @@ fn render_op_side(out: &mut String, op: &Op, old: &Revision, new: &Revision, wid
 
 /// Wraps styled runs into lines of at most `width` characters (words longer than that
 /// are cut); returns each line painted, with its visible width.
-fn wrap(runs: &[Run], width: usize) -> Vec<(String, usize)> {
+fn wrap(runs: &[Run], width: usize, p: Paint) -> Vec<(String, usize)> {
     let mut lines: Vec<(String, usize)> = Vec::new();
     let (mut line, mut used) = (String::new(), 0usize);
     // Split runs into words, keeping the space before each word with it.
@@ -320,13 +334,13 @@ fn wrap(runs: &[Run], width: usize) -> Vec<(String, usize)> {
         }
         while n > width {
             let cut = w.char_indices().nth(width - used).map_or(w.len(), |x| x.0);
-            line.push_str(&style.paint(&w[..cut]));
+            line.push_str(&p.paint(style, &w[..cut]));
             lines.push((std::mem::take(&mut line), width));
             used = 0;
             w = &w[cut..];
             n = w.chars().count();
         }
-        line.push_str(&style.paint(w));
+        line.push_str(&p.paint(style, w));
         used += n;
     }
     if used > 0 {
@@ -336,11 +350,11 @@ fn wrap(runs: &[Run], width: usize) -> Vec<(String, usize)> {
 }
 
 /// Marks a run of a word diff: colour when on, and always the text markers.
-fn mark(op: WordOp, text: &str) -> String {
+fn mark(p: Paint, op: WordOp, text: &str) -> String {
     let text = &one_line(text);
     match op {
         WordOp::Equal => text.to_string(),
-        WordOp::Delete => format!("[-{text}-]").red().strikethrough().to_string(),
-        WordOp::Insert => format!("{{+{text}+}}").green().underline().to_string(),
+        WordOp::Delete => p.paint(Style::STRUCK_RED, &format!("[-{text}-]")),
+        WordOp::Insert => p.paint(Style::UNDERLINED_GREEN, &format!("{{+{text}+}}")),
     }
 }
