@@ -24,8 +24,8 @@ use crate::classify::{Class, ClassEvidence};
 use crate::render::period;
 use crate::render::view;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_change, revisions, sentence, stat_line,
-    version_name, visible,
+    article_title, class_item, decisions_note, elided, is_change, is_web_url, revisions, sentence,
+    stat_line, version_name, visible,
 };
 
 /// What the HTML view shows: unchanged sentences around each change (the rest are
@@ -140,18 +140,6 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     out
 }
 
-/// Only web addresses become links; anything else (a `javascript:` URL, or an address with
-/// characters a URL may not hold) stays text.
-fn is_web_url(u: &str) -> bool {
-    let lower = u.trim_start().to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
-        && !u.chars().any(|c| {
-            c.is_whitespace()
-                || c.is_control()
-                || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
-        })
-}
-
 /// The anchor of each diff: `v2-v3`, made unique if a pair comes twice.
 /// The anchor id of each diff on the page (`v2-v3`), also used by links from outside it.
 pub fn diff_ids(log: &ChangeLog) -> Vec<String> {
@@ -171,9 +159,7 @@ pub fn diff_ids(log: &ChangeLog) -> Vec<String> {
 fn write_notes(out: &mut String, log: &ChangeLog) {
     let mut notes = Vec::new();
     notes.extend(decisions_note(log, "<code>--format json</code>"));
-    for w in log.warnings.iter().filter(|w| w.runner_up.is_none()) {
-        notes.push(text(&w.to_string()));
-    }
+    notes.extend(view::warnings(log).map(|w| text(&w)));
     if notes.is_empty() {
         return;
     }
@@ -958,14 +944,6 @@ mod tests {
     fn controls_become_visible() {
         assert_eq!(text("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
         assert_eq!(text("tab\tok"), "tab\tok");
-    }
-
-    #[test]
-    fn only_web_urls_are_links() {
-        assert!(is_web_url("https://example.org/a?b=c&d"));
-        assert!(!is_web_url("javascript:alert(1)"));
-        assert!(!is_web_url("https://example.org/a b"));
-        assert!(!is_web_url("https://example.org/?q=\"x\""));
     }
 
     #[test]

@@ -19,8 +19,8 @@ use crate::article::Revision;
 use crate::changelog::{ChangeLog, RevisionDiff};
 use crate::render::period;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_change, one_line, op_notes, revisions,
-    sentence, stat_line, stat_parts, version_name, visible,
+    article_title, class_item, decisions_note, elided, is_change, is_web_url, one_line, op_notes,
+    revisions, sentence, stat_line, stat_parts, version_name, visible, warnings,
 };
 
 /// What the Markdown view shows.
@@ -77,8 +77,8 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     if let Some(note) = decisions_note(log, "`--format json`") {
         let _ = writeln!(out, "**note:** {note}\n");
     }
-    for w in log.warnings.iter().filter(|w| w.runner_up.is_none()) {
-        let _ = writeln!(out, "**note:** {}\n", escape(&w.to_string()));
+    for w in warnings(log) {
+        let _ = writeln!(out, "**note:** {}\n", escape(&w));
     }
     for d in &log.diffs {
         if let (Some(old), Some(new)) = (find(d.from), find(d.to)) {
@@ -93,13 +93,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
 
 /// A web address as an autolink; anything else as escaped text.
 fn autolink(u: &str) -> String {
-    let lower = u.to_ascii_lowercase();
-    let web = lower.starts_with("http://") || lower.starts_with("https://");
-    if web
-        && !u
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
-    {
+    if is_web_url(u) {
         format!("<{u}>")
     } else {
         escape(u)

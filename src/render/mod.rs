@@ -26,13 +26,14 @@ pub fn period(
     b: Option<DateTime<FixedOffset>>,
 ) -> Option<String> {
     let (a, b) = (a?, b?);
-    let secs = (b - a).num_seconds();
-    let (abs, dir) = if secs < 0 {
-        (-secs, "earlier")
-    } else {
-        (secs, "later")
-    };
-    Some(format!("{} {dir}", distance_in_words(abs)))
+    Some(period_of_seconds((b - a).num_seconds()))
+}
+
+/// "about 4 hours later" (or "earlier", when `secs` is below zero) for a signed number of
+/// seconds: the one wording of a period that every view uses.
+pub fn period_of_seconds(secs: i64) -> String {
+    let dir = if secs < 0 { "earlier" } else { "later" };
+    format!("{} {dir}", distance_in_words(secs.abs()))
 }
 
 /// A duration in seconds as words, in the style of Rails' `distance_of_time_in_words`.

@@ -15,7 +15,7 @@ use crate::render::paint::{Paint, Style};
 use crate::render::period;
 use crate::render::view::{
     article_title, class_item, decisions_note, elided, is_change, list, one_line, op_notes,
-    revisions, stat_line, version_name, visible,
+    revisions, stat_line, version_name, visible, warnings,
 };
 
 /// How a diff is laid out.
@@ -77,12 +77,12 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     if let Some(note) = decisions_note(log, "`--format json`") {
         let _ = writeln!(out, "{} {note}", p.paint(Style::BOLD_YELLOW, "note:"));
     }
-    for w in log.warnings.iter().filter(|w| w.runner_up.is_none()) {
+    for w in warnings(log) {
         let _ = writeln!(
             out,
             "{} {}",
             p.paint(Style::BOLD_YELLOW, "note:"),
-            one_line(&w.to_string())
+            one_line(&w)
         );
     }
     for d in &log.diffs {

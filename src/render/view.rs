@@ -26,7 +26,8 @@ use crate::article::Revision;
 use crate::changelog::{ChangeLog, Stats};
 use crate::classify::{Class, ClassEvidence};
 
-/// The revisions of a change log, as the terminal view reads them.
+/// The revisions of a change log. Every view reads them through this function and no
+/// other way, so a change to how the change log holds them is made here alone.
 pub fn revisions(log: &ChangeLog) -> Vec<Revision> {
     log.revisions
         .iter()
@@ -53,8 +54,9 @@ pub fn version_name(r: &Revision) -> String {
     }
 }
 
-/// `+1 added`, `~2 edited`, ... for the counts above zero.
-pub fn stat_parts(s: &Stats) -> Vec<String> {
+/// The counts of a diff above zero, in the order every view shows them, each with its
+/// word and symbol: `(1, "added", "+")`, `(2, "edited", "~")`, ...
+pub fn stat_counts(s: &Stats) -> Vec<(usize, &'static str, &'static str)> {
     [
         (s.added, "added", "+"),
         (s.deleted, "deleted", "-"),
@@ -65,8 +67,15 @@ pub fn stat_parts(s: &Stats) -> Vec<String> {
     ]
     .into_iter()
     .filter(|(n, _, _)| *n > 0)
-    .map(|(n, label, sym)| format!("{sym}{n} {label}"))
     .collect()
+}
+
+/// `+1 added`, `~2 edited`, ... for the counts above zero.
+pub fn stat_parts(s: &Stats) -> Vec<String> {
+    stat_counts(s)
+        .into_iter()
+        .map(|(n, label, sym)| format!("{sym}{n} {label}"))
+        .collect()
 }
 
 /// A class as the terminal view's `classes:` line words it, evidence through `f`.
@@ -221,6 +230,28 @@ pub fn decisions_note(log: &ChangeLog, flag: &str) -> Option<String> {
     ))
 }
 
+/// The parser's warnings that are plain notes (those with a runner-up are counted by
+/// [`decisions_note`] instead), as text for the view to escape.
+pub fn warnings(log: &ChangeLog) -> impl Iterator<Item = String> + '_ {
+    log.warnings
+        .iter()
+        .filter(|w| w.runner_up.is_none())
+        .map(|w| w.to_string())
+}
+
+/// Whether an address may become a link: only web addresses, and only with characters a
+/// URL may hold, so neither a `javascript:` URL nor an address that would end an HTML
+/// attribute or a Markdown autolink early does. Anything else is shown as text.
+pub fn is_web_url(u: &str) -> bool {
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !u.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+        })
+}
+
 /// The article's title, or its first revision's when the article has none.
 pub fn article_title<'a>(log: &'a ChangeLog, revisions: &'a [Revision]) -> Option<&'a str> {
     log.article
@@ -241,4 +272,20 @@ pub fn stat_line(s: &Stats, sep: &str) -> String {
         parts.join(sep),
         s.changed_share * 100.0
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_are_links() {
+        assert!(is_web_url("https://example.org/a?b=c&d"));
+        assert!(is_web_url("HTTP://example.org/"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url(" https://example.org/"));
+        assert!(!is_web_url("https://example.org/a b"));
+        assert!(!is_web_url("https://example.org/?q=\"x\""));
+        assert!(!is_web_url("https://example.org/<x>"));
+    }
 }
