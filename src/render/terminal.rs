@@ -277,12 +277,21 @@ fn render_op_side(
         ),
     };
     match op.kind {
-        Kind::Merged => right.push((format!(" [merged from old {}]", list(&op.old)), Style::CYAN)),
-        Kind::Split => left.push((format!(" [split into new {}]", list(&op.new)), Style::CYAN)),
+        Kind::Merged => right.push((
+            format!(" [merged from old sentences {}]", list(&op.old)),
+            Style::CYAN,
+        )),
+        Kind::Split => left.push((
+            format!(" [split into new sentences {}]", list(&op.new)),
+            Style::CYAN,
+        )),
         _ => {}
     }
     if op.moved {
-        right.push((format!(" [moved from old {}]", op.old[0] + 1), Style::CYAN));
+        right.push((
+            format!(" [moved from old sentence {}]", op.old[0] + 1),
+            Style::CYAN,
+        ));
     }
     let margin = match (op.kind, op.moved) {
         (Kind::Unchanged, true) => p.paint(Style::BOLD_CYAN, "↕"),
