@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod paint;
 pub mod terminal;
 pub mod view;
+pub mod walk;
 
 use chrono::{DateTime, FixedOffset};
 

@@ -3,20 +3,21 @@
 //!
 //! Every change is marked in text as well as colour (`+`/`-`/`~` in the margin, `[-old-]`
 //! and `{+new+}` inside sentences), so output piped to a file or read aloud loses nothing.
+//!
+//! It writes the blocks of [`walk`](crate::render::walk) in one of two layouts: inline
+//! (each op on one line) or side by side (old and new in two wrapped columns).
 
 use std::fmt::Write;
 
 use crate::align::words::WordOp;
-use crate::align::{Kind, Op};
-use crate::article::Revision;
-use crate::changelog::{ChangeLog, RevisionDiff};
-use crate::classify::ClassEvidence;
+use crate::article::Side;
+use crate::changelog::ChangeLog;
 use crate::render::paint::{Paint, Style};
-use crate::render::period;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_change, list, one_line, op_notes,
-    revisions, stat_line, version_name, visible, warnings,
+    article_title, class_item, decisions_note, elided, one_line, revisions, stat_line,
+    version_name, warnings,
 };
+use crate::render::walk::{Context, Head, Item, Mark, Plan, Shown, pairs, walk};
 
 /// How a diff is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -55,9 +56,13 @@ impl Default for Options {
 
 /// Renders a change log for a terminal.
 pub fn render(log: &ChangeLog, opts: &Options) -> String {
-    let p = Paint::new(opts.color);
+    let view = Terminal {
+        paint: Paint::new(opts.color),
+        layout: opts.layout,
+        width: opts.width,
+    };
+    let p = view.paint;
     let revisions = revisions(log);
-    let find = |v: u64| revisions.iter().find(|r| r.version == v);
     let mut out = String::new();
     if let Some(t) = article_title(log, &revisions) {
         let _ = writeln!(out, "{}", p.paint(Style::BOLD, &one_line(t)));
@@ -85,231 +90,192 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
             one_line(&w)
         );
     }
-    for d in &log.diffs {
-        let (Some(old), Some(new)) = (find(d.from), find(d.to)) else {
-            continue;
-        };
+    let plan = Plan {
+        context: Context {
+            context: opts.context,
+            full: opts.full,
+        },
+        fold: false,
+        departures: false,
+    };
+    for pair in pairs(log, &revisions) {
         if !out.is_empty() {
             out.push('\n');
         }
-        render_diff(&mut out, d, old, new, opts, p);
+        let walk = walk(pair, &plan);
+        for head in &walk.head {
+            view.head(&mut out, head);
+        }
+        if let Some(items) = &walk.body {
+            out.push('\n');
+            for item in items {
+                view.item(&mut out, item);
+            }
+        }
     }
     out
 }
 
-fn render_diff(
-    out: &mut String,
-    d: &RevisionDiff,
-    old: &Revision,
-    new: &Revision,
-    opts: &Options,
-    p: Paint,
-) {
-    let mut head = format!("{} → {}", version_name(old), version_name(new));
-    if let Some(p) = period(old.created, new.created) {
-        head.push_str(&format!(" · {p}"));
-    }
-    let _ = writeln!(
-        out,
-        "{}",
-        p.paint(Style::BOLD, &format!("━━ {} ━━", one_line(&head)))
-    );
-    if let Some(t) = &d.title {
-        let words = if t.words.is_empty() {
-            format!(
-                "{}{}",
-                t.old
-                    .as_deref()
-                    .map(|o| mark(p, WordOp::Delete, o))
-                    .unwrap_or_default(),
-                t.new
-                    .as_deref()
-                    .map(|n| mark(p, WordOp::Insert, n))
-                    .unwrap_or_default()
-            )
-        } else {
-            t.words.iter().map(|w| mark(p, w.op, &w.text)).collect()
-        };
-        let _ = writeln!(out, "{} {words}", p.paint(Style::BOLD, "title:"));
-    }
-    let _ = writeln!(out, "{}", stat_line(&d.stats, "  "));
-    write_classes(out, &d.classes, p);
-    if !d.stats.has_changes() {
-        return;
-    }
-    out.push('\n');
+/// The terminal view's block writer.
+struct Terminal {
+    paint: Paint,
+    layout: Layout,
+    width: usize,
+}
 
-    let changes: Vec<bool> = d.ops.iter().map(is_change).collect();
-    let shown = visible(&changes, opts.context, opts.full);
-    let mut hidden = 0usize;
-    let mut last_para: Option<usize> = None;
-    for (op, show) in d.ops.iter().zip(shown) {
-        if !show {
-            hidden += 1;
-            continue;
+impl Terminal {
+    fn head(&self, out: &mut String, head: &Head) {
+        let p = self.paint;
+        match head {
+            Head::Versions { old, new, period } => {
+                let mut line = format!("{} → {}", version_name(old), version_name(new));
+                if let Some(period) = period {
+                    line.push_str(&format!(" · {period}"));
+                }
+                let line = format!("━━ {} ━━", one_line(&line));
+                let _ = writeln!(out, "{}", p.paint(Style::BOLD, &line));
+            }
+            Head::Title(runs) => {
+                let words: String = runs.iter().map(|&(op, t)| self.mark(op, t)).collect();
+                let _ = writeln!(out, "{} {words}", p.paint(Style::BOLD, "title:"));
+            }
+            Head::Stats(stats) => {
+                let _ = writeln!(out, "{}", stat_line(stats, "  "));
+            }
+            // The classes as the change log has them, with the evidence that fits on a
+            // line: `classes: lede changed, number changed (12 → 19), ...`.
+            Head::Classes(classes) => {
+                let items: Vec<String> = classes.iter().map(|c| class_item(c, &one_line)).collect();
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    p.paint(Style::BOLD, "classes:"),
+                    items.join(", ")
+                );
+            }
         }
-        if hidden > 0 {
-            let _ = writeln!(out, "  {}", p.paint(Style::DIM, &elided(hidden)));
-            hidden = 0;
+    }
+
+    fn item(&self, out: &mut String, item: &Item) {
+        match item {
+            Item::Elided { count, .. } => {
+                let _ = writeln!(out, "  {}", self.paint.paint(Style::DIM, &elided(*count)));
+            }
+            Item::Op(shown) => {
+                if shown.paragraph_break {
+                    out.push('\n');
+                }
+                match self.layout {
+                    Layout::Inline => self.op_inline(out, shown),
+                    Layout::Side => self.op_side(out, shown),
+                }
+            }
+            // The terminal's plan asks for none: a moved sentence's note says where it
+            // came from.
+            Item::Departure { .. } => {}
         }
-        let para = op.new.first().map(|&n| new.paragraph_of(n));
-        if para.is_some() && last_para.is_some() && para != last_para {
+    }
+
+    /// The margin mark of an op, painted.
+    fn margin(&self, mark: Mark) -> String {
+        let (symbol, style) = match mark {
+            Mark::Unchanged => (" ", Style::PLAIN),
+            Mark::Moved => ("↕", Style::BOLD_CYAN),
+            Mark::Added => ("+", Style::BOLD_GREEN),
+            Mark::Deleted => ("-", Style::BOLD_RED),
+            Mark::Edited => ("~", Style::BOLD_YELLOW),
+        };
+        self.paint.paint(style, symbol)
+    }
+
+    /// A run of a word diff with its text markers, painted.
+    fn mark(&self, op: WordOp, text: &str) -> String {
+        let (text, style) = word_run(op, text);
+        self.paint.paint(style, &text)
+    }
+
+    /// One op on one line: margin, text with its word changes, notes.
+    fn op_inline(&self, out: &mut String, s: &Shown) {
+        let p = self.paint;
+        let body = match s.mark {
+            Mark::Unchanged | Mark::Moved => s.text(Side::New, one_line),
+            Mark::Added => p.paint(Style::GREEN, &s.text(Side::New, one_line)),
+            Mark::Deleted => p.paint(Style::RED, &s.text(Side::Old, one_line)),
+            Mark::Edited => {
+                s.op.words
+                    .iter()
+                    .map(|w| self.mark(w.op, &w.text))
+                    .collect()
+            }
+        };
+        let _ = write!(out, "{} {body}", self.margin(s.mark));
+        if !s.notes.is_empty() {
+            let notes: Vec<String> = s.notes.iter().map(ToString::to_string).collect();
+            let notes = format!("[{}]", notes.join("; "));
+            let _ = write!(out, " {}", p.paint(Style::CYAN, &notes));
+        }
+        out.push('\n');
+    }
+
+    /// One op in two columns: the old text on the left, the new on the right, each
+    /// wrapped to half the width. Word changes carry their text markers too, so the
+    /// columns read the same without colour.
+    fn op_side(&self, out: &mut String, s: &Shown) {
+        let col = (self.width.saturating_sub(5) / 2).max(16);
+        let words = |hidden: WordOp| -> Vec<Run> {
+            s.op.words
+                .iter()
+                .filter(|w| w.op != hidden)
+                .map(|w| word_run(w.op, &w.text))
+                .collect()
+        };
+        let (mut left, mut right): (Vec<Run>, Vec<Run>) = match s.mark {
+            Mark::Unchanged | Mark::Moved => (
+                vec![(s.text(Side::Old, one_line), Style::PLAIN)],
+                vec![(s.text(Side::New, one_line), Style::PLAIN)],
+            ),
+            Mark::Added => {
+                let new = format!("{{+{}+}}", s.text(Side::New, one_line));
+                (vec![], vec![(new, Style::UNDERLINED_GREEN)])
+            }
+            Mark::Deleted => {
+                let old = format!("[-{}-]", s.text(Side::Old, one_line));
+                (vec![(old, Style::STRUCK_RED)], vec![])
+            }
+            Mark::Edited => (words(WordOp::Insert), words(WordOp::Delete)),
+        };
+        for note in &s.notes {
+            let run = (format!(" [{note}]"), Style::CYAN);
+            match note.side() {
+                Side::Old => left.push(run),
+                Side::New => right.push(run),
+            }
+        }
+        let margin = self.margin(s.mark);
+        let (l, r) = (wrap(&left, col, self.paint), wrap(&right, col, self.paint));
+        for i in 0..l.len().max(r.len()) {
+            let empty = (String::new(), 0);
+            let (lt, lw) = l.get(i).unwrap_or(&empty);
+            let (rt, _) = r.get(i).unwrap_or(&empty);
+            let m = if i == 0 { margin.as_str() } else { " " };
+            let pad = " ".repeat(col.saturating_sub(*lw));
+            let line = format!("{m} {lt}{pad} │ {rt}");
+            out.push_str(line.trim_end());
             out.push('\n');
         }
-        last_para = para.or(last_para);
-        match opts.layout {
-            Layout::Inline => render_op(out, op, old, new, p),
-            Layout::Side => render_op_side(out, op, old, new, opts.width, p),
-        }
-    }
-    if hidden > 0 {
-        let _ = writeln!(out, "  {}", p.paint(Style::DIM, &elided(hidden)));
     }
 }
 
-/// The line that names the diff's change classes, as the change log has them, with the
-/// evidence that fits on a line: `classes: lede changed, number changed (12 → 19), ...`.
-fn write_classes(out: &mut String, classes: &[ClassEvidence], p: Paint) {
-    if classes.is_empty() {
-        return;
-    }
-    let items: Vec<String> = classes.iter().map(|c| class_item(c, &one_line)).collect();
-    let _ = writeln!(
-        out,
-        "{} {}",
-        p.paint(Style::BOLD, "classes:"),
-        items.join(", ")
-    );
-}
-
-fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision, p: Paint) {
-    let join = |idx: &[usize], r: &Revision| -> String {
-        idx.iter()
-            .map(|&i| one_line(r.sentence(i)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let (margin, body) = match op.kind {
-        Kind::Unchanged => (" ".to_string(), join(&op.new, new)),
-        Kind::Added => (
-            p.paint(Style::BOLD_GREEN, "+"),
-            p.paint(Style::GREEN, &join(&op.new, new)),
-        ),
-        Kind::Deleted => (
-            p.paint(Style::BOLD_RED, "-"),
-            p.paint(Style::RED, &join(&op.old, old)),
-        ),
-        Kind::Edited | Kind::Merged | Kind::Split => (
-            p.paint(Style::BOLD_YELLOW, "~"),
-            op.words.iter().map(|w| mark(p, w.op, &w.text)).collect(),
-        ),
-    };
-    let notes = op_notes(op, |_, note| note);
-    let margin = if op.moved && op.kind == Kind::Unchanged {
-        p.paint(Style::BOLD_CYAN, "↕")
-    } else {
-        margin
-    };
-    let _ = write!(out, "{margin} {body}");
-    if !notes.is_empty() {
-        let _ = write!(
-            out,
-            " {}",
-            p.paint(Style::CYAN, &format!("[{}]", notes.join("; ")))
-        );
-    }
-    out.push('\n');
-}
-
-/// A run of text and how it is marked.
+/// A run of text and its style.
 type Run = (String, Style);
 
-/// One op in two columns: the old text on the left, the new on the right, each wrapped to
-/// half the width. Word changes carry their text markers too, so the columns read the
-/// same without colour.
-fn render_op_side(
-    out: &mut String,
-    op: &Op,
-    old: &Revision,
-    new: &Revision,
-    width: usize,
-    p: Paint,
-) {
-    let col = (width.saturating_sub(5) / 2).max(16);
-    let text = |idx: &[usize], r: &Revision| -> String {
-        idx.iter()
-            .map(|&i| one_line(r.sentence(i)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let marked = |t: &str, op: WordOp| match op {
-        WordOp::Equal => (one_line(t), Style::PLAIN),
-        WordOp::Delete => (format!("[-{}-]", one_line(t)), Style::STRUCK_RED),
-        WordOp::Insert => (format!("{{+{}+}}", one_line(t)), Style::UNDERLINED_GREEN),
-    };
-    let (mut left, mut right): (Vec<Run>, Vec<Run>) = match op.kind {
-        Kind::Unchanged => (
-            vec![(text(&op.old, old), Style::PLAIN)],
-            vec![(text(&op.new, new), Style::PLAIN)],
-        ),
-        Kind::Added => (
-            vec![],
-            vec![(
-                format!("{{+{}+}}", text(&op.new, new)),
-                Style::UNDERLINED_GREEN,
-            )],
-        ),
-        Kind::Deleted => (
-            vec![(format!("[-{}-]", text(&op.old, old)), Style::STRUCK_RED)],
-            vec![],
-        ),
-        Kind::Edited | Kind::Merged | Kind::Split => (
-            op.words
-                .iter()
-                .filter(|w| w.op != WordOp::Insert)
-                .map(|w| marked(&w.text, w.op))
-                .collect(),
-            op.words
-                .iter()
-                .filter(|w| w.op != WordOp::Delete)
-                .map(|w| marked(&w.text, w.op))
-                .collect(),
-        ),
-    };
-    match op.kind {
-        Kind::Merged => right.push((
-            format!(" [merged from old sentences {}]", list(&op.old)),
-            Style::CYAN,
-        )),
-        Kind::Split => left.push((
-            format!(" [split into new sentences {}]", list(&op.new)),
-            Style::CYAN,
-        )),
-        _ => {}
-    }
-    if op.moved {
-        right.push((
-            format!(" [moved from old sentence {}]", op.old[0] + 1),
-            Style::CYAN,
-        ));
-    }
-    let margin = match (op.kind, op.moved) {
-        (Kind::Unchanged, true) => p.paint(Style::BOLD_CYAN, "↕"),
-        (Kind::Unchanged, false) => " ".to_string(),
-        (Kind::Added, _) => p.paint(Style::BOLD_GREEN, "+"),
-        (Kind::Deleted, _) => p.paint(Style::BOLD_RED, "-"),
-        _ => p.paint(Style::BOLD_YELLOW, "~"),
-    };
-    let (l, r) = (wrap(&left, col, p), wrap(&right, col, p));
-    for i in 0..l.len().max(r.len()) {
-        let empty = (String::new(), 0);
-        let (lt, lw) = l.get(i).unwrap_or(&empty);
-        let (rt, _) = r.get(i).unwrap_or(&empty);
-        let m = if i == 0 { margin.as_str() } else { " " };
-        let pad = " ".repeat(col.saturating_sub(*lw));
-        let line = format!("{m} {lt}{pad} │ {rt}");
-        out.push_str(line.trim_end());
-        out.push('\n');
+/// A run of a word diff with its text markers (`[-old-]`, `{+new+}`) and its style.
+fn word_run(op: WordOp, text: &str) -> Run {
+    let text = one_line(text);
+    match op {
+        WordOp::Equal => (text, Style::PLAIN),
+        WordOp::Delete => (format!("[-{text}-]"), Style::STRUCK_RED),
+        WordOp::Insert => (format!("{{+{text}+}}"), Style::UNDERLINED_GREEN),
     }
 }
 
@@ -356,14 +322,4 @@ fn wrap(runs: &[Run], width: usize, p: Paint) -> Vec<(String, usize)> {
         lines.push((line, used));
     }
     lines
-}
-
-/// Marks a run of a word diff: colour when on, and always the text markers.
-fn mark(p: Paint, op: WordOp, text: &str) -> String {
-    let text = &one_line(text);
-    match op {
-        WordOp::Equal => text.to_string(),
-        WordOp::Delete => p.paint(Style::STRUCK_RED, &format!("[-{text}-]")),
-        WordOp::Insert => p.paint(Style::UNDERLINED_GREEN, &format!("{{+{text}+}}")),
-    }
 }
