@@ -1,27 +1,8 @@
 //! What every view says the same way: the revisions of a change log, how versions are
-//! named, the stat line, how classes are worded, which sentences are shown around changes
-//! and how article text is put on one line. The terminal, HTML and Markdown views all read
-//! these, so they cannot drift apart.
+//! named, the stat line, how classes are worded, which addresses may become links and
+//! how article text is put on one line. Which sentences are shown and how an op's notes
+//! are worded is the [walk](crate::render::walk)'s business.
 
-use crate::align::{Kind, Op};
-
-/// How much unchanged text a view shows: `context` sentences around each change, or all
-/// of it with `full`. The HTML and Markdown views take just this; the terminal view adds
-/// its colour and layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Context {
-    pub context: usize,
-    pub full: bool,
-}
-
-impl Default for Context {
-    fn default() -> Self {
-        Context {
-            context: 1,
-            full: false,
-        }
-    }
-}
 use crate::article::Revision;
 use crate::changelog::{ChangeLog, Stats};
 use crate::classify::{Class, ClassEvidence};
@@ -118,26 +99,6 @@ pub fn class_item(c: &ClassEvidence, f: &dyn Fn(&str) -> String) -> String {
     format!("{label} ({})", ev.join(", "))
 }
 
-/// Whether an op is shown as a change (anything but an unchanged sentence in place).
-pub fn is_change(op: &Op) -> bool {
-    op.kind != Kind::Unchanged || op.moved
-}
-
-/// Which items to show: every change, plus `context` items on either side.
-pub fn visible(changes: &[bool], context: usize, full: bool) -> Vec<bool> {
-    let mut show: Vec<bool> = changes.iter().map(|&c| full || c).collect();
-    for (i, &c) in changes.iter().enumerate() {
-        if c {
-            let lo = i.saturating_sub(context);
-            let hi = i.saturating_add(context).min(changes.len() - 1);
-            for s in &mut show[lo..=hi] {
-                *s = true;
-            }
-        }
-    }
-    show
-}
-
 /// `… 3 unchanged sentences …`.
 pub fn elided(n: usize) -> String {
     if n == 1 {
@@ -145,32 +106,6 @@ pub fn elided(n: usize) -> String {
     } else {
         format!("… {n} unchanged sentences …")
     }
-}
-
-/// The merge, split and move notes of an op, worded alike in every view. `moved` turns
-/// the note for a move from an old sentence into the view's own form (HTML makes it a
-/// link to the place the sentence left).
-pub fn op_notes(op: &Op, moved: impl Fn(usize, String) -> String) -> Vec<String> {
-    let mut notes = Vec::new();
-    match op.kind {
-        Kind::Merged => notes.push(format!("merged from old sentences {}", list(&op.old))),
-        Kind::Split => notes.push(format!("split into new sentences {}", list(&op.new))),
-        _ => {}
-    }
-    if op.moved
-        && let Some(&o) = op.old.first()
-    {
-        notes.push(moved(o, format!("moved from old sentence {}", o + 1)));
-    }
-    notes
-}
-
-/// 1-based sentence numbers for people.
-pub fn list(idx: &[usize]) -> String {
-    idx.iter()
-        .map(|i| (i + 1).to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Article text on one line: runs of white space become one space (wrapping is the
