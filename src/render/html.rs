@@ -12,8 +12,8 @@
 //! terminal view (`~ + - ↕`) stand beside each sentence. All article text goes through
 //! [`escape`].
 //!
-//! Each diff is the [walk](crate::render::walk)'s blocks: [`write_head`] writes its head,
-//! and [`List`] writes its sentence list twice, inline and side by side, with a switch
+//! Each diff is the [walk](crate::render::walk)'s blocks: `write_head` writes its head,
+//! and `List` writes its sentence list twice, inline and side by side, with a switch
 //! between them. Its plan folds the unchanged sentences into a `<details>` rather than
 //! leaving them out, and marks the places moved sentences left, with links both ways.
 

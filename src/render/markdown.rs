@@ -10,6 +10,9 @@
 //! that starts or ends with punctuation next to a letter is widened to the whole word on
 //! both sides (`~~station. Four~~**station, and four**`), which reads the same and
 //! renders everywhere.
+//!
+//! It writes the blocks of the [walk](crate::render::walk): `write_head` and
+//! `write_item` are the whole view apart from the escaping and the word marks.
 
 use std::fmt::Write;
 

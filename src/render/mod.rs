@@ -1,5 +1,14 @@
 //! Renderers. Each reads the change log and nothing else: alignment, kinds and stats are
 //! decided once, in the library, and every view shows the same facts.
+//!
+//! The diff views are built alike: [`view::revisions`] reads the change log's revisions,
+//! [`walk`] turns each diff into blocks (what is shown, in reading order), and the view
+//! writes each block in its own markup: [`terminal`] (inline or side by side, coloured
+//! through a [`paint::Paint`] value), [`markdown`] and [`html`]. What they all word the
+//! same way (version names, the stat line, classes, periods, which addresses may become
+//! links) is in [`view`] and here. To add a view, write a block writer: see [`walk`].
+//!
+//! [`json`] writes the change log itself, and [`log`] one line per revision.
 
 pub mod html;
 pub mod json;

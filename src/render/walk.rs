@@ -45,7 +45,7 @@ impl Default for Context {
 }
 
 /// What a view asks of the walk.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Plan {
     pub context: Context,
     /// Hand over the sentences outside the context inside [`Item::Elided`] as well as
