@@ -37,7 +37,7 @@ use crate::render::walk::{Head, Item, Mark, Note, Pair, Plan, Shown, pairs, walk
 
 /// What the HTML view shows: unchanged sentences around each change (the rest are
 /// folded into a `<details>` that opens to show them), or all of them.
-pub type Options = crate::render::walk::Context;
+pub type Options = crate::render::view::Context;
 
 /// Escapes text for HTML element content and quoted attribute values: `&`, `<`, `>`,
 /// `"` and `'`.

@@ -26,7 +26,7 @@ use crate::render::view::{
 use crate::render::walk::{Head, Item, Mark, Plan, Shown, pairs, walk};
 
 /// What the Markdown view shows.
-pub type Options = crate::render::walk::Context;
+pub type Options = crate::render::view::Context;
 
 /// Escapes text for Markdown: white space on one line, and a backslash before every
 /// character that could start markup (emphasis, code, links, HTML, entities, headings,

@@ -14,10 +14,10 @@ use crate::article::Side;
 use crate::changelog::ChangeLog;
 use crate::render::paint::{Paint, Style};
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, one_line, revisions, stat_line,
+    Context, article_title, class_item, decisions_note, elided, one_line, revisions, stat_line,
     version_name, warnings,
 };
-use crate::render::walk::{Context, Head, Item, Mark, Plan, Shown, pairs, walk};
+use crate::render::walk::{Head, Item, Mark, Plan, Shown, pairs, walk};
 
 /// How a diff is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -1,11 +1,30 @@
-//! What every view says the same way: the revisions of a change log, how versions are
-//! named, the stat line, how classes are worded, which addresses may become links and
-//! how article text is put on one line. Which sentences are shown and how an op's notes
-//! are worded is the [walk](crate::render::walk)'s business.
+//! What every view says the same way: the revisions of a change log, how much unchanged
+//! text is shown ([`Context`]), how versions are named, the stat line, how classes are
+//! worded, which addresses may become links and how article text is put on one line.
+//! Which sentences are shown and how an op's notes are worded is the
+//! [walk](crate::render::walk)'s business.
 
 use crate::article::Revision;
 use crate::changelog::{ChangeLog, Stats};
 use crate::classify::{Class, ClassEvidence};
+
+/// How much unchanged text a view shows: `context` sentences around each change, or all
+/// of it with `full`. The HTML and Markdown views take just this; the terminal view adds
+/// its colour and layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    pub context: usize,
+    pub full: bool,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context {
+            context: 1,
+            full: false,
+        }
+    }
+}
 
 /// The revisions of a change log. Every view reads them through this function and no
 /// other way, so a change to how the change log holds them is made here alone.

@@ -24,25 +24,7 @@ use crate::article::{Revision, Side};
 use crate::changelog::{ChangeLog, RevisionDiff, Stats, TitleChange};
 use crate::classify::{Class, ClassEvidence};
 use crate::render::period;
-use crate::render::view::sentence;
-
-/// How much unchanged text a view shows: `context` sentences around each change, or all
-/// of it with `full`. The HTML and Markdown views take just this; the terminal view adds
-/// its colour and layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Context {
-    pub context: usize,
-    pub full: bool,
-}
-
-impl Default for Context {
-    fn default() -> Self {
-        Context {
-            context: 1,
-            full: false,
-        }
-    }
-}
+use crate::render::view::{Context, sentence};
 
 /// What a view asks of the walk.
 #[derive(Debug, Clone, Copy)]
