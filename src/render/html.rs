@@ -11,22 +11,29 @@
 //! hidden labels ("removed:", "added:") for screen readers, and the margin marks of the
 //! terminal view (`~ + - ↕`) stand beside each sentence. All article text goes through
 //! [`escape`].
+//!
+//! Each diff is the [walk](crate::render::walk)'s blocks: `write_head` writes its head,
+//! and `List` writes its sentence list twice, inline and side by side, with a switch
+//! between them. Its plan folds the unchanged sentences into a `<details>` rather than
+//! leaving them out, and marks the places moved sentences left, with links both ways.
 
 use std::fmt::Write;
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::align::Kind;
 use crate::align::words::WordOp;
-use crate::align::{Kind, Op};
-use crate::article::Revision;
-use crate::changelog::{ChangeLog, RevisionDiff, Stats};
+use crate::article::{Revision, Side};
+use crate::changelog::ChangeLog;
 use crate::classify::{Class, ClassEvidence};
 use crate::render::period;
+use crate::render::terminal::Layout;
 use crate::render::view;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_change, revisions, sentence, stat_line,
-    version_name, visible,
+    article_title, class_item, decisions_note, elided, is_web_url, revisions, stat_line,
+    version_name,
 };
+use crate::render::walk::{Head, Item, Mark, Note, Pair, Plan, Shown, pairs, walk};
 
 /// What the HTML view shows: unchanged sentences around each change (the rest are
 /// folded into a `<details>` that opens to show them), or all of them.
@@ -79,7 +86,6 @@ fn forbidden(c: char) -> bool {
 /// Renders a change log as one HTML page.
 pub fn render(log: &ChangeLog, opts: &Options) -> String {
     let revisions = revisions(log);
-    let find = |v: u64| revisions.iter().find(|r| r.version == v);
     let ids = diff_ids(log);
     let title = article_title(log, &revisions);
     let mut out = String::with_capacity(48 * 1024);
@@ -125,10 +131,8 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     write_timeline(&mut out, log, &revisions, &ids);
 
     out.push_str("<main>\n");
-    for (d, id) in log.diffs.iter().zip(&ids) {
-        if let (Some(old), Some(new)) = (find(d.from), find(d.to)) {
-            write_diff(&mut out, d, id, old, new, opts);
-        }
+    for pair in pairs(log, &revisions) {
+        write_diff(&mut out, pair, &ids[pair.index], opts);
     }
     let _ = write!(
         out,
@@ -140,20 +144,8 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     out
 }
 
-/// Only web addresses become links; anything else (a `javascript:` URL, or an address with
-/// characters a URL may not hold) stays text.
-fn is_web_url(u: &str) -> bool {
-    let lower = u.trim_start().to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
-        && !u.chars().any(|c| {
-            c.is_whitespace()
-                || c.is_control()
-                || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
-        })
-}
-
-/// The anchor of each diff: `v2-v3`, made unique if a pair comes twice.
-/// The anchor id of each diff on the page (`v2-v3`), also used by links from outside it.
+/// The anchor id of each diff on the page (`v2-v3`, made unique if a pair comes twice),
+/// also used by links from outside it.
 pub fn diff_ids(log: &ChangeLog) -> Vec<String> {
     let mut ids: Vec<String> = Vec::with_capacity(log.diffs.len());
     for (i, d) in log.diffs.iter().enumerate() {
@@ -171,9 +163,7 @@ pub fn diff_ids(log: &ChangeLog) -> Vec<String> {
 fn write_notes(out: &mut String, log: &ChangeLog) {
     let mut notes = Vec::new();
     notes.extend(decisions_note(log, "<code>--format json</code>"));
-    for w in log.warnings.iter().filter(|w| w.runner_up.is_none()) {
-        notes.push(text(&w.to_string()));
-    }
+    notes.extend(view::warnings(log).map(|w| text(&w)));
     if notes.is_empty() {
         return;
     }
@@ -232,7 +222,7 @@ fn write_timeline(out: &mut String, log: &ChangeLog, revisions: &[Revision], ids
                 out,
                 "<br><a href=\"#{id}\">changes from version {}</a> <span class=\"cnt\">{}</span>",
                 d.from,
-                count_line(&d.stats)
+                stat_line(&d.stats, " ")
             );
             if !d.classes.is_empty() {
                 let names: Vec<&str> = d.classes.iter().map(|c| c.class.name()).collect();
@@ -245,73 +235,27 @@ fn write_timeline(out: &mut String, log: &ChangeLog, revisions: &[Revision], ids
     out.push_str("</ol>\n</nav>\n");
 }
 
-/// The stat line, as the timeline shows it.
-fn count_line(s: &Stats) -> String {
-    stat_line(s, " ")
-}
-
-fn write_diff(
-    out: &mut String,
-    d: &RevisionDiff,
-    id: &str,
-    old: &Revision,
-    new: &Revision,
-    opts: &Options,
-) {
+/// One diff: its head, then its sentence list twice, inline and side by side, with a
+/// switch between them.
+fn write_diff(out: &mut String, pair: Pair, id: &str, opts: &Options) {
+    let plan = Plan {
+        context: *opts,
+        fold: true,
+        departures: true,
+    };
+    let walk = walk(pair, &plan);
     let _ = write!(
         out,
-        "<section class=\"diff\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<header>\n\
-         <h2 id=\"{id}-h\">{} → {}</h2>\n",
-        text(&version_name(old)),
-        text(&version_name(new))
+        "<section class=\"diff\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<header>\n"
     );
-    let mut when = Vec::new();
-    if old.created.is_some() || new.created.is_some() {
-        let t = |r: &Revision| {
-            r.created
-                .as_ref()
-                .map(time)
-                .unwrap_or("time unknown".into())
-        };
-        when.push(format!("{} → {}", t(old), t(new)));
-    }
-    if let Some(p) = period(old.created, new.created) {
-        when.push(p);
-    }
-    if !when.is_empty() {
-        let _ = writeln!(out, "<p class=\"mute\">{}</p>", when.join(" · "));
-    }
-    if let Some(t) = &d.title {
-        out.push_str("<p><b>title:</b> ");
-        if t.words.is_empty() {
-            if let Some(o) = &t.old {
-                mark(out, WordOp::Delete, o);
-            }
-            if let Some(n) = &t.new {
-                mark(out, WordOp::Insert, n);
-            }
-        } else {
-            for w in &t.words {
-                mark(out, w.op, &w.text);
-            }
-        }
-        out.push_str("</p>\n");
-    }
-    let s = &d.stats;
-    let _ = writeln!(out, "<p class=\"stats\">{}</p>", text(&stat_line(s, "  ")));
-    if !d.classes.is_empty() {
-        let items: Vec<String> = d.classes.iter().map(|c| class_item(c, &text)).collect();
-        let _ = writeln!(
-            out,
-            "<p class=\"classes\"><b>classes:</b> {}</p>",
-            items.join(", ")
-        );
+    for head in &walk.head {
+        write_head(out, head, id);
     }
     out.push_str("</header>\n");
-    if !s.has_changes() {
+    let Some(items) = &walk.body else {
         out.push_str("</section>\n");
         return;
-    }
+    };
     let _ = writeln!(
         out,
         "<fieldset class=\"view\"><legend class=\"sr\">View of this diff</legend>\
@@ -320,18 +264,67 @@ fn write_diff(
          <input type=\"radio\" name=\"{id}-view\" id=\"{id}-vs\" class=\"vs\">\
          <label for=\"{id}-vs\">Side by side</label></fieldset>"
     );
-    let view = View::new(d, id, old, new, opts);
+    let list = List {
+        id,
+        old: pair.old,
+        new: pair.new,
+    };
     out.push_str("<div class=\"inline\">\n");
-    view.write(out, false);
+    for item in items {
+        list.item(out, item, Layout::Inline);
+    }
     out.push_str("</div>\n<div class=\"side\">\n");
     let _ = writeln!(
         out,
         "<div class=\"row hd\" aria-hidden=\"true\"><span></span><div>version {}</div>\
          <div>version {}</div></div>",
-        old.version, new.version
+        pair.old.version, pair.new.version
     );
-    view.write(out, true);
+    for item in items {
+        list.item(out, item, Layout::Side);
+    }
     out.push_str("</div>\n</section>\n");
+}
+
+/// A block of a diff's head; `id` is the diff's anchor.
+fn write_head(out: &mut String, head: &Head, id: &str) {
+    match head {
+        Head::Versions { old, new, period } => {
+            let (o, n) = (text(&version_name(old)), text(&version_name(new)));
+            let _ = writeln!(out, "<h2 id=\"{id}-h\">{o} → {n}</h2>");
+            let mut when = Vec::new();
+            if old.created.is_some() || new.created.is_some() {
+                let t = |r: &Revision| r.created.as_ref().map_or("time unknown".into(), time);
+                when.push(format!("{} → {}", t(old), t(new)));
+            }
+            when.extend(period.clone());
+            if !when.is_empty() {
+                let _ = writeln!(out, "<p class=\"mute\">{}</p>", when.join(" · "));
+            }
+        }
+        Head::Title(runs) => {
+            out.push_str("<p><b>title:</b> ");
+            for &(op, t) in runs {
+                mark(out, op, t);
+            }
+            out.push_str("</p>\n");
+        }
+        Head::Stats(stats) => {
+            let _ = writeln!(
+                out,
+                "<p class=\"stats\">{}</p>",
+                text(&stat_line(stats, "  "))
+            );
+        }
+        Head::Classes(classes) => {
+            let items: Vec<String> = classes.iter().map(|c| class_item(c, &text)).collect();
+            let _ = writeln!(
+                out,
+                "<p class=\"classes\"><b>classes:</b> {}</p>",
+                items.join(", ")
+            );
+        }
+    }
 }
 
 /// A run of a title's word diff as `<del>`/`<ins>` with its hidden label.
@@ -411,34 +404,31 @@ impl SideText {
 /// An op made ready to print: its runs and the highlights of both sides.
 struct Marked<'a> {
     runs: Vec<(WordOp, &'a str)>,
+    /// The runs are whole sentences added or deleted, and are labelled so.
+    sentences: bool,
     old: SideText,
     new: SideText,
 }
 
 impl<'a> Marked<'a> {
-    fn new(op: &'a Op, old: &'a Revision, new: &'a Revision, classes: &[ClassEvidence]) -> Self {
-        let runs: Vec<(WordOp, &str)> = match op.kind {
-            Kind::Edited | Kind::Merged | Kind::Split => {
-                op.words.iter().map(|w| (w.op, w.text.as_str())).collect()
+    fn new(s: &Shown<'a>) -> Self {
+        let runs: Vec<(WordOp, &str)> = match s.mark {
+            Mark::Edited => s.op.words.iter().map(|w| (w.op, w.text.as_str())).collect(),
+            Mark::Added => s
+                .sentences(Side::New)
+                .map(|t| (WordOp::Insert, t))
+                .collect(),
+            Mark::Deleted => s
+                .sentences(Side::Old)
+                .map(|t| (WordOp::Delete, t))
+                .collect(),
+            Mark::Unchanged | Mark::Moved => {
+                s.sentences(Side::New).map(|t| (WordOp::Equal, t)).collect()
             }
-            Kind::Added => op
-                .new
-                .iter()
-                .map(|&i| (WordOp::Insert, sentence(new, i)))
-                .collect(),
-            Kind::Deleted => op
-                .old
-                .iter()
-                .map(|&i| (WordOp::Delete, sentence(old, i)))
-                .collect(),
-            Kind::Unchanged => op
-                .new
-                .iter()
-                .map(|&i| (WordOp::Equal, sentence(new, i)))
-                .collect(),
         };
         let mut m = Marked {
             runs,
+            sentences: matches!(s.mark, Mark::Added | Mark::Deleted),
             old: SideText::default(),
             new: SideText::default(),
         };
@@ -458,7 +448,7 @@ impl<'a> Marked<'a> {
                 }
             }
         }
-        for c in classes {
+        for c in s.classes {
             let kind = match c.class {
                 Class::Number => Hl::Number,
                 Class::Quotation => Hl::Quote,
@@ -477,15 +467,14 @@ impl<'a> Marked<'a> {
         m
     }
 
-    /// Writes the runs; `side` limits them to one side (`Some(false)` old, `Some(true)`
-    /// new). `sentence` labels whole added or deleted sentences.
-    fn write(&self, out: &mut String, side: Option<bool>, sentence: bool) {
+    /// Writes the runs of both sides, or of `side` alone.
+    fn write(&self, out: &mut String, side: Option<Side>) {
         let (mut po, mut pn) = (0usize, 0usize);
         for &(op, t) in &self.runs {
             let len = t.len();
             let show = !matches!(
                 (side, op),
-                (Some(true), WordOp::Delete) | (Some(false), WordOp::Insert)
+                (Some(Side::New), WordOp::Delete) | (Some(Side::Old), WordOp::Insert)
             );
             if show {
                 let hl = |i: usize| -> Option<Hl> {
@@ -499,11 +488,11 @@ impl<'a> Marked<'a> {
                 };
                 let (open, close) = match op {
                     WordOp::Equal => ("", ""),
-                    WordOp::Delete if sentence => (
+                    WordOp::Delete if self.sentences => (
                         "<del><span class=\"sr\">deleted sentence: </span>",
                         "</del>",
                     ),
-                    WordOp::Insert if sentence => {
+                    WordOp::Insert if self.sentences => {
                         ("<ins><span class=\"sr\">added sentence: </span>", "</ins>")
                     }
                     WordOp::Delete => ("<del><span class=\"sr\">removed: </span>", "</del>"),
@@ -548,233 +537,173 @@ fn write_highlighted(out: &mut String, t: &str, hl: impl Fn(usize) -> Option<Hl>
     }
 }
 
-/// What stands in a diff's sentence list: an op, or the place a moved op left.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Item {
-    Op(usize),
-    Away(usize),
-}
-
-/// The printable layout of one diff, shared by its inline and side-by-side views.
-struct View<'a> {
-    d: &'a RevisionDiff,
+/// The sentence list of one diff, written in either layout.
+struct List<'a> {
+    /// The diff's anchor.
     id: &'a str,
     old: &'a Revision,
     new: &'a Revision,
-    items: Vec<Item>,
-    /// Where each op stands in `items`.
-    op_at: Vec<usize>,
-    shown: Vec<bool>,
 }
 
-impl<'a> View<'a> {
-    fn new(
-        d: &'a RevisionDiff,
-        id: &'a str,
-        old: &'a Revision,
-        new: &'a Revision,
-        opts: &Options,
-    ) -> Self {
-        let items = items(&d.ops);
-        let changes: Vec<bool> = items
-            .iter()
-            .map(|it| match *it {
-                Item::Op(i) => is_change(&d.ops[i]),
-                Item::Away(_) => true,
-            })
-            .collect();
-        let shown = visible(&changes, opts.context, opts.full);
-        let mut op_at = vec![0; d.ops.len()];
-        for (k, it) in items.iter().enumerate() {
-            if let Item::Op(i) = *it {
-                op_at[i] = k;
-            }
-        }
-        View {
-            d,
-            id,
-            old,
-            new,
-            items,
-            op_at,
-            shown,
-        }
-    }
-
-    fn write(&self, out: &mut String, side: bool) {
-        let mut hidden: Vec<(usize, Item)> = Vec::new();
-        let mut last_para: Option<usize> = None;
-        for (k, (&item, &show)) in self.items.iter().zip(&self.shown).enumerate() {
-            if !show {
-                hidden.push((k, item));
-                continue;
-            }
-            if !hidden.is_empty() {
-                self.write_folded(out, &hidden, side, &mut last_para);
-                hidden.clear();
-            }
-            self.write_item(out, k, item, side, &mut last_para);
-        }
-        if !hidden.is_empty() {
-            self.write_folded(out, &hidden, side, &mut last_para);
-        }
-    }
-
-    fn write_folded(
-        &self,
-        out: &mut String,
-        items: &[(usize, Item)],
-        side: bool,
-        last_para: &mut Option<usize>,
-    ) {
-        let _ = writeln!(
-            out,
-            "<details class=\"el\"><summary>{}</summary>",
-            elided(items.len())
-        );
-        for &(k, item) in items {
-            self.write_item(out, k, item, side, last_para);
-        }
-        out.push_str("</details>\n");
-    }
-
-    /// An anchor id for this view: `v2-v3-n4` inline, `v2-v3-sn4` side by side.
-    fn anchor(&self, side: bool, which: char, i: usize) -> String {
-        format!("{}-{}{which}{i}", self.id, if side { "s" } else { "" })
-    }
-
-    fn write_item(
-        &self,
-        out: &mut String,
-        k: usize,
-        item: Item,
-        side: bool,
-        last_para: &mut Option<usize>,
-    ) {
-        let d = self.d;
+impl List<'_> {
+    /// One item of the list in one layout; folded items go inside a `<details>`.
+    fn item(&self, out: &mut String, item: &Item, layout: Layout) {
         match item {
-            Item::Away(i) => {
-                let op = &d.ops[i];
-                let (o, n) = (op.old[0], op.new.first().copied().unwrap_or(0));
-                let dir = if self.op_at[i] < k { "up" } else { "down" };
-                let (tag, cell) = if side {
-                    ("row mv", "<div class=\"o\">")
-                } else {
-                    ("op mv", "<p class=\"t\">")
+            Item::Elided { count, folded } => {
+                let _ = writeln!(
+                    out,
+                    "<details class=\"el\"><summary>{}</summary>",
+                    elided(*count)
+                );
+                for item in folded {
+                    self.item(out, item, layout);
+                }
+                out.push_str("</details>\n");
+            }
+            Item::Departure { old, new, up } => {
+                let (tag, cell, end) = match layout {
+                    Layout::Inline => ("op mv", "<p class=\"t\">", "</p>"),
+                    Layout::Side => (
+                        "row mv",
+                        "<div class=\"o\">",
+                        "</div><div class=\"n\"></div>",
+                    ),
                 };
                 let _ = write!(
                     out,
                     "<div class=\"{tag}\" id=\"{}\"><span class=\"m\" aria-hidden=\"true\">↕</span>\
-                     {cell}<a href=\"#{}\">Old sentence {} moved from here {dir} to new sentence {}</a>{}",
-                    self.anchor(side, 'o', o),
-                    self.anchor(side, 'n', n),
-                    o + 1,
-                    n + 1,
-                    if side {
-                        "</div><div class=\"n\"></div>"
-                    } else {
-                        "</p>"
-                    }
+                     {cell}<a href=\"#{}\">Old sentence {} moved from here {} to new sentence {}</a>{end}",
+                    self.anchor(layout, Side::Old, *old),
+                    self.anchor(layout, Side::New, *new),
+                    old + 1,
+                    if *up { "up" } else { "down" },
+                    new + 1,
                 );
                 out.push_str("</div>\n");
             }
-            Item::Op(i) => {
-                let op = &d.ops[i];
-                let para = op.new.first().map(|&n| self.new.paragraph_of(n));
-                let para_break = para.is_some() && last_para.is_some() && para != *last_para;
-                *last_para = para.or(*last_para);
-                let classes: &[ClassEvidence] = d
-                    .op_classes
-                    .iter()
-                    .find(|c| c.op == i)
-                    .map_or(&[], |c| &c.classes);
-                let marked = Marked::new(op, self.old, self.new, classes);
-                let (cls, margin, label) = match op.kind {
-                    Kind::Unchanged if op.moved => ("mv", "↕", "Moved: "),
-                    Kind::Unchanged => ("u", "", ""),
-                    Kind::Added => ("a", "+", ""),
-                    Kind::Deleted => ("d", "−", ""),
-                    Kind::Edited => ("e", "~", "Edited: "),
-                    Kind::Merged => ("e", "~", "Merged: "),
-                    Kind::Split => ("e", "~", "Split: "),
-                };
-                let id = match op.new.first() {
-                    Some(&n) => self.anchor(side, 'n', n),
-                    None => self.anchor(side, 'o', op.old.first().copied().unwrap_or(0)),
-                };
-                let sentence = matches!(op.kind, Kind::Added | Kind::Deleted);
-                let _ = write!(
-                    out,
-                    "<div class=\"{} {cls}{}\" id=\"{id}\"><span class=\"m\" aria-hidden=\"true\">{margin}</span>",
-                    if side { "row" } else { "op" },
-                    if para_break { " p" } else { "" },
-                );
-                let notes = self.notes(op, side);
-                if side {
-                    let lab = |v: u64| format!("<span class=\"lab\">version {v}: </span>");
-                    if op.old.is_empty() {
-                        out.push_str("<div class=\"o\"></div>");
-                    } else {
-                        let _ = write!(out, "<div class=\"o\">{}", lab(self.old.version));
-                        marked.write(out, Some(false), sentence);
-                        out.push_str("</div>");
-                    }
-                    if op.new.is_empty() {
-                        out.push_str("<div class=\"n\"></div>");
-                    } else {
-                        let _ = write!(out, "<div class=\"n\">{}", lab(self.new.version));
-                        marked.write(out, Some(true), sentence);
-                        out.push_str(&notes);
-                        out.push_str("</div>");
-                    }
-                } else {
-                    out.push_str("<p class=\"t\">");
-                    if !label.is_empty() {
-                        let _ = write!(out, "<span class=\"sr\">{label}</span>");
-                    }
-                    marked.write(out, None, sentence);
-                    out.push_str(&notes);
-                    out.push_str("</p>");
-                    write_tags(out, &d.classes, i, classes);
-                }
-                out.push_str("</div>\n");
-            }
+            Item::Op(shown) => self.op(out, shown, layout),
         }
     }
 
-    /// The merge, split and move notes of an op; a move links to the place it left.
-    fn notes(&self, op: &Op, side: bool) -> String {
-        let notes = view::op_notes(op, |o, note| {
-            format!("<a href=\"#{}\">{note}</a>", self.anchor(side, 'o', o))
-        });
-        if notes.is_empty() {
-            String::new()
-        } else {
-            format!(" <span class=\"note\">[{}]</span>", notes.join("; "))
+    /// An anchor id for a sentence of one side in a layout: `v2-v3-n4` inline,
+    /// `v2-v3-sn4` side by side (`o` for old sentences).
+    fn anchor(&self, layout: Layout, side: Side, i: usize) -> String {
+        let layout = match layout {
+            Layout::Inline => "",
+            Layout::Side => "s",
+        };
+        let side = match side {
+            Side::Old => 'o',
+            Side::New => 'n',
+        };
+        format!("{}-{layout}{side}{i}", self.id)
+    }
+
+    /// An op: its margin mark, then its text with word changes and highlights, its notes
+    /// and (inline) its tags; side by side, the old text and the new in two cells.
+    fn op(&self, out: &mut String, s: &Shown, layout: Layout) {
+        let (cls, margin) = match s.mark {
+            Mark::Moved => ("mv", "↕"),
+            Mark::Unchanged => ("u", ""),
+            Mark::Added => ("a", "+"),
+            Mark::Deleted => ("d", "−"),
+            Mark::Edited => ("e", "~"),
+        };
+        let id = match s.op.new.first() {
+            Some(&n) => self.anchor(layout, Side::New, n),
+            None => self.anchor(layout, Side::Old, s.op.old.first().copied().unwrap_or(0)),
+        };
+        let _ = write!(
+            out,
+            "<div class=\"{} {cls}{}\" id=\"{id}\"><span class=\"m\" aria-hidden=\"true\">{margin}</span>",
+            match layout {
+                Layout::Inline => "op",
+                Layout::Side => "row",
+            },
+            if s.paragraph_break { " p" } else { "" },
+        );
+        let marked = Marked::new(s);
+        let notes = self.notes(&s.notes, layout);
+        match layout {
+            Layout::Inline => {
+                out.push_str("<p class=\"t\">");
+                if let Some(label) = label(s) {
+                    let _ = write!(out, "<span class=\"sr\">{label}</span>");
+                }
+                marked.write(out, None);
+                out.push_str(&notes);
+                out.push_str("</p>");
+                write_tags(out, &s.tags);
+            }
+            Layout::Side => {
+                for side in Side::BOTH {
+                    self.cell(out, s, side, &marked, &notes);
+                }
+            }
         }
+        out.push_str("</div>\n");
+    }
+
+    /// One side of an op side by side: its text, labelled with its version for narrow
+    /// screens (where the cells stack), and the notes on the new side; empty when the
+    /// op has no sentence on that side.
+    fn cell(&self, out: &mut String, s: &Shown, side: Side, marked: &Marked, notes: &str) {
+        let (sentences, class, version) = match side {
+            Side::Old => (&s.op.old, "o", self.old.version),
+            Side::New => (&s.op.new, "n", self.new.version),
+        };
+        if sentences.is_empty() {
+            let _ = write!(out, "<div class=\"{class}\"></div>");
+            return;
+        }
+        let _ = write!(
+            out,
+            "<div class=\"{class}\"><span class=\"lab\">version {version}: </span>"
+        );
+        marked.write(out, Some(side));
+        if side == Side::New {
+            out.push_str(notes);
+        }
+        out.push_str("</div>");
+    }
+
+    /// The notes of an op; a move links to the place it left.
+    fn notes(&self, notes: &[Note], layout: Layout) -> String {
+        if notes.is_empty() {
+            return String::new();
+        }
+        let notes: Vec<String> = notes
+            .iter()
+            .map(|note| match note {
+                Note::MovedFrom(o) => {
+                    let place = self.anchor(layout, Side::Old, *o);
+                    format!("<a href=\"#{place}\">{note}</a>")
+                }
+                _ => note.to_string(),
+            })
+            .collect();
+        format!(" <span class=\"note\">[{}]</span>", notes.join("; "))
     }
 }
 
-/// The classes of an op as small tags, with short evidence for numbers.
-fn write_tags(out: &mut String, diff: &[ClassEvidence], op: usize, classes: &[ClassEvidence]) {
-    // The diff-level classes that name this op (the lede, a correction note, appended
-    // sentences), then the op's own. Names and wording are in nearly every edit: the
-    // diff's header lists them.
-    let classes: Vec<&ClassEvidence> = diff
-        .iter()
-        .filter(|c| matches!(c.class, Class::Lede | Class::Correction | Class::Appended))
-        .filter(|c| c.ops.contains(&op))
-        .chain(
-            classes
-                .iter()
-                .filter(|c| !matches!(c.class, Class::Names | Class::Wording)),
-        )
-        .collect();
-    if classes.is_empty() {
+/// What a screen reader hears before an op's text: `Moved: `, `Edited: `, ...
+fn label(s: &Shown) -> Option<&'static str> {
+    match (s.mark, s.op.kind) {
+        (Mark::Moved, _) => Some("Moved: "),
+        (_, Kind::Edited) => Some("Edited: "),
+        (_, Kind::Merged) => Some("Merged: "),
+        (_, Kind::Split) => Some("Split: "),
+        _ => None,
+    }
+}
+
+/// An op's class tags, with short evidence for numbers.
+fn write_tags(out: &mut String, tags: &[&ClassEvidence]) {
+    if tags.is_empty() {
         return;
     }
     out.push_str("<p class=\"tags\"><span class=\"sr\">Classes: </span>");
-    for (k, c) in classes.iter().enumerate() {
+    for (k, c) in tags.iter().enumerate() {
         if k > 0 {
             out.push(' ');
         }
@@ -799,44 +728,6 @@ fn write_tags(out: &mut String, diff: &[ClassEvidence], op: usize, classes: &[Cl
         out.push_str("</span>");
     }
     out.push_str("</p>");
-}
-
-/// The items of a diff in reading order: its ops, and after the op that holds the
-/// nearest earlier old sentence that stayed in place, a marker where each moved op was.
-fn items(ops: &[Op]) -> Vec<Item> {
-    let n_old = ops
-        .iter()
-        .flat_map(|o| o.old.iter())
-        .max()
-        .map_or(0, |m| m + 1);
-    let mut owner: Vec<Option<usize>> = vec![None; n_old];
-    for (i, op) in ops.iter().enumerate() {
-        for &o in &op.old {
-            owner[o] = Some(i);
-        }
-    }
-    // Markers to place after each op (index + 1), or first of all (index 0).
-    let mut after: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ops.len() + 1];
-    for (i, op) in ops.iter().enumerate() {
-        if !op.moved || op.old.is_empty() {
-            continue;
-        }
-        let o = op.old[0];
-        let anchor = (0..o)
-            .rev()
-            .filter_map(|p| owner[p])
-            .find(|&k| !ops[k].moved);
-        after[anchor.map_or(0, |k| k + 1)].push((o, i));
-    }
-    let mut items = Vec::with_capacity(ops.len() + after.iter().map(Vec::len).sum::<usize>());
-    for (slot, list) in after.iter_mut().enumerate() {
-        if slot > 0 {
-            items.push(Item::Op(slot - 1));
-        }
-        list.sort_unstable();
-        items.extend(list.iter().map(|&(_, i)| Item::Away(i)));
-    }
-    items
 }
 
 const LEGEND: &str = "<p class=\"legend\"><span class=\"sr\">Key: </span>\
@@ -958,14 +849,6 @@ mod tests {
     fn controls_become_visible() {
         assert_eq!(text("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
         assert_eq!(text("tab\tok"), "tab\tok");
-    }
-
-    #[test]
-    fn only_web_urls_are_links() {
-        assert!(is_web_url("https://example.org/a?b=c&d"));
-        assert!(!is_web_url("javascript:alert(1)"));
-        assert!(!is_web_url("https://example.org/a b"));
-        assert!(!is_web_url("https://example.org/?q=\"x\""));
     }
 
     #[test]

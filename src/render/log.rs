@@ -4,11 +4,13 @@
 use std::fmt::Write;
 
 use chrono::{DateTime, FixedOffset};
-use colored::Colorize;
 use serde::Serialize;
 
 use crate::article::ArticleMeta;
 use crate::changelog::{ChangeLog, RevisionDiff};
+use crate::render::paint::{Paint, Style};
+use crate::render::period_of_seconds;
+use crate::render::view::{one_line, revisions, stat_counts};
 
 /// The schema identifier of the JSON log.
 pub const SCHEMA: &str = "newsdiff/log/1";
@@ -52,27 +54,26 @@ pub struct Counts {
     pub changed_share: f64,
 }
 
+/// The diff that leads to version `v`, if the change log has one.
+fn diff_to(log: &ChangeLog, v: u64) -> Option<&RevisionDiff> {
+    log.diffs.iter().find(|d| d.to == v)
+}
+
 /// The log entries of a change log of consecutive revisions.
 pub fn entries(log: &ChangeLog) -> Log {
-    let diff_to = |v: u64| -> Option<&RevisionDiff> { log.diffs.iter().find(|d| d.to == v) };
     let mut prev_time: Option<DateTime<FixedOffset>> = None;
-    let revisions = log
-        .revisions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let version = r.version.unwrap_or(i as u64);
-            let d = diff_to(version);
-            let sentences = r.to_revision(i, version).map_or(0, |r| r.sentence_count());
+    let revisions = revisions(log)
+        .into_iter()
+        .map(|r| {
+            let d = diff_to(log, r.version);
             let e = Entry {
-                version,
+                version: r.version,
                 created: r.created,
                 seconds_since_previous: prev_time
                     .zip(r.created)
                     .map(|(a, b)| (b - a).num_seconds()),
-                title: r.title.clone(),
                 title_changed: d.is_some_and(|d| d.title.is_some()),
-                sentences,
+                sentences: r.sentence_count(),
                 changes: d.map(|d| Counts {
                     added: d.stats.added,
                     deleted: d.stats.deleted,
@@ -90,6 +91,7 @@ pub fn entries(log: &ChangeLog) -> Log {
                             .collect()
                     })
                     .unwrap_or_default(),
+                title: r.title,
             };
             prev_time = r.created.or(prev_time);
             e
@@ -111,11 +113,11 @@ pub fn render_json(log: &ChangeLog) -> String {
 /// One line per revision: version, time, gap, counts and classes, then the title
 /// (marked `*` when it changed).
 pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
-    colored::control::set_override(color);
+    let p = Paint::new(color);
     let l = entries(log);
     let mut out = String::new();
     if let Some(t) = &l.article.title {
-        let _ = writeln!(out, "{}", super::view::one_line(t).bold());
+        let _ = writeln!(out, "{}", p.paint(Style::BOLD, &one_line(t)));
     }
     for e in &l.revisions {
         let time = e
@@ -124,27 +126,15 @@ pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
             .unwrap_or_else(|| "—".into());
         let gap = e
             .seconds_since_previous
-            .map(|s| {
-                let dir = if s < 0 { "earlier" } else { "later" };
-                format!("{} {dir}", super::distance_in_words(s.abs()))
-            })
+            .map(period_of_seconds)
             .unwrap_or_default();
-        let counts = match &e.changes {
+        let counts = match diff_to(log, e.version) {
             None => format!("{} sentences", e.sentences),
-            Some(c) => {
-                let mut parts = Vec::new();
-                for (n, sym) in [
-                    (c.added, "+"),
-                    (c.deleted, "-"),
-                    (c.edited, "~"),
-                    (c.merged, "⊃"),
-                    (c.split, "⊂"),
-                    (c.moved, "↕"),
-                ] {
-                    if n > 0 {
-                        parts.push(format!("{sym}{n}"));
-                    }
-                }
+            Some(d) => {
+                let parts: Vec<String> = stat_counts(&d.stats)
+                    .into_iter()
+                    .map(|(n, _, sym)| format!("{sym}{n}"))
+                    .collect();
                 if parts.is_empty() {
                     "no text change".into()
                 } else {
@@ -153,27 +143,22 @@ pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
             }
         };
         let mark = if e.title_changed { "*" } else { " " };
-        let title = e
-            .title
-            .as_deref()
-            .map(super::view::one_line)
-            .unwrap_or_default();
+        let title = e.title.as_deref().map(one_line).unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:<6} {:<16} {:<24} {:<20} {}{}{}",
-            format!("v{}", e.version).bold(),
+            "{} {:<16} {:<24} {:<20} {}{}{}",
+            p.paint(Style::BOLD, &format!("{:<6}", format!("v{}", e.version))),
             time,
             gap,
             counts,
-            mark.yellow().bold(),
+            p.paint(Style::BOLD_YELLOW, mark),
             title,
             if e.classes.is_empty() {
                 String::new()
             } else {
-                format!("  [{}]", e.classes.join(", ")).cyan().to_string()
+                p.paint(Style::CYAN, &format!("  [{}]", e.classes.join(", ")))
             }
         );
     }
-    colored::control::unset_override();
     out
 }

@@ -10,18 +10,20 @@
 //! that starts or ends with punctuation next to a letter is widened to the whole word on
 //! both sides (`~~station. Four~~**station, and four**`), which reads the same and
 //! renders everywhere.
+//!
+//! It writes the blocks of the [walk](crate::render::walk): `write_head` and
+//! `write_item` are the whole view apart from the escaping and the word marks.
 
 use std::fmt::Write;
 
 use crate::align::words::WordOp;
-use crate::align::{Kind, Op};
-use crate::article::Revision;
-use crate::changelog::{ChangeLog, RevisionDiff};
-use crate::render::period;
+use crate::article::Side;
+use crate::changelog::ChangeLog;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_change, one_line, op_notes, revisions,
-    sentence, stat_line, stat_parts, version_name, visible,
+    article_title, class_item, decisions_note, elided, is_web_url, one_line, revisions, stat_line,
+    version_name, warnings,
 };
+use crate::render::walk::{Head, Item, Mark, Plan, Shown, pairs, walk};
 
 /// What the Markdown view shows.
 pub type Options = crate::render::view::Context;
@@ -62,7 +64,6 @@ pub fn escape(s: &str) -> String {
 /// Renders a change log as Markdown.
 pub fn render(log: &ChangeLog, opts: &Options) -> String {
     let revisions = revisions(log);
-    let find = |v: u64| revisions.iter().find(|r| r.version == v);
     let mut out = String::new();
     if let Some(t) = article_title(log, &revisions) {
         let _ = writeln!(out, "# {}\n", escape(t));
@@ -77,12 +78,24 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     if let Some(note) = decisions_note(log, "`--format json`") {
         let _ = writeln!(out, "**note:** {note}\n");
     }
-    for w in log.warnings.iter().filter(|w| w.runner_up.is_none()) {
-        let _ = writeln!(out, "**note:** {}\n", escape(&w.to_string()));
+    for w in warnings(log) {
+        let _ = writeln!(out, "**note:** {}\n", escape(&w));
     }
-    for d in &log.diffs {
-        if let (Some(old), Some(new)) = (find(d.from), find(d.to)) {
-            render_diff(&mut out, d, old, new, opts);
+    let plan = Plan {
+        context: *opts,
+        fold: false,
+        departures: false,
+    };
+    for pair in pairs(log, &revisions) {
+        let walk = walk(pair, &plan);
+        for head in &walk.head {
+            write_head(&mut out, head);
+        }
+        if let Some(items) = &walk.body {
+            for item in items {
+                write_item(&mut out, item);
+            }
+            out.push('\n');
         }
     }
     while out.ends_with("\n\n") {
@@ -93,92 +106,63 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
 
 /// A web address as an autolink; anything else as escaped text.
 fn autolink(u: &str) -> String {
-    let lower = u.to_ascii_lowercase();
-    let web = lower.starts_with("http://") || lower.starts_with("https://");
-    if web
-        && !u
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
-    {
+    if is_web_url(u) {
         format!("<{u}>")
     } else {
         escape(u)
     }
 }
 
-fn render_diff(out: &mut String, d: &RevisionDiff, old: &Revision, new: &Revision, opts: &Options) {
-    let mut head = format!(
-        "{} → {}",
-        escape(&version_name(old)),
-        escape(&version_name(new))
-    );
-    if let Some(p) = period(old.created, new.created) {
-        let _ = write!(head, " · {p}");
-    }
-    let _ = writeln!(out, "## {head}\n");
-    if let Some(t) = &d.title {
-        let runs: Vec<(WordOp, &str)> = if t.words.is_empty() {
-            t.old
-                .iter()
-                .map(|o| (WordOp::Delete, o.as_str()))
-                .chain(t.new.iter().map(|n| (WordOp::Insert, n.as_str())))
-                .collect()
-        } else {
-            t.words.iter().map(|w| (w.op, w.text.as_str())).collect()
-        };
-        let _ = writeln!(out, "**title:** {}\n", words(&runs));
-    }
-    let s = &d.stats;
-    let parts = stat_parts(s);
-    let _ = writeln!(out, "{}\n", escape(&stat_line(s, " · ")));
-    if !d.classes.is_empty() {
-        let items: Vec<String> = d.classes.iter().map(|c| class_item(c, &escape)).collect();
-        let _ = writeln!(out, "**classes:** {}\n", items.join(", "));
-    }
-    if parts.is_empty() {
-        return;
-    }
-    let changes: Vec<bool> = d.ops.iter().map(is_change).collect();
-    let shown = visible(&changes, opts.context, opts.full);
-    let mut hidden = 0usize;
-    for (op, show) in d.ops.iter().zip(shown) {
-        if !show {
-            hidden += 1;
-            continue;
+fn write_head(out: &mut String, head: &Head) {
+    match head {
+        Head::Versions { old, new, period } => {
+            let (old, new) = (escape(&version_name(old)), escape(&version_name(new)));
+            let _ = write!(out, "## {old} → {new}");
+            if let Some(period) = period {
+                let _ = write!(out, " · {period}");
+            }
+            out.push_str("\n\n");
         }
-        if hidden > 0 {
-            let _ = writeln!(out, "- _{}_", elided(hidden));
-            hidden = 0;
+        Head::Title(runs) => {
+            let _ = writeln!(out, "**title:** {}\n", words(runs));
         }
-        render_op(out, op, old, new);
+        Head::Stats(stats) => {
+            let _ = writeln!(out, "{}\n", escape(&stat_line(stats, " · ")));
+        }
+        Head::Classes(classes) => {
+            let items: Vec<String> = classes.iter().map(|c| class_item(c, &escape)).collect();
+            let _ = writeln!(out, "**classes:** {}\n", items.join(", "));
+        }
     }
-    if hidden > 0 {
-        let _ = writeln!(out, "- _{}_", elided(hidden));
-    }
-    out.push('\n');
 }
 
-fn render_op(out: &mut String, op: &Op, old: &Revision, new: &Revision) {
-    let join = |idx: &[usize], r: &Revision| -> String {
-        idx.iter()
-            .map(|&i| escape(sentence(r, i)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let body = match op.kind {
-        Kind::Unchanged if op.moved => format!("_moved:_ {}", join(&op.new, new)),
-        Kind::Unchanged => join(&op.new, new),
-        Kind::Added => format!("_added:_ **{}**", join(&op.new, new).trim()),
-        Kind::Deleted => format!("_deleted:_ ~~{}~~", join(&op.old, old).trim()),
-        Kind::Edited | Kind::Merged | Kind::Split => {
+fn write_item(out: &mut String, item: &Item) {
+    match item {
+        Item::Elided { count, .. } => {
+            let _ = writeln!(out, "- _{}_", elided(*count));
+        }
+        Item::Op(shown) => write_op(out, shown),
+        // The Markdown plan asks for none: a moved sentence's note says where it came from.
+        Item::Departure { .. } => {}
+    }
+}
+
+/// An op as a list item: a label, the text with its word changes, and the notes.
+fn write_op(out: &mut String, s: &Shown) {
+    let body = match s.mark {
+        Mark::Moved => format!("_moved:_ {}", s.text(Side::New, escape)),
+        Mark::Unchanged => s.text(Side::New, escape),
+        Mark::Added => format!("_added:_ **{}**", s.text(Side::New, escape).trim()),
+        Mark::Deleted => format!("_deleted:_ ~~{}~~", s.text(Side::Old, escape).trim()),
+        Mark::Edited => {
             let runs: Vec<(WordOp, &str)> =
-                op.words.iter().map(|w| (w.op, w.text.as_str())).collect();
+                s.op.words.iter().map(|w| (w.op, w.text.as_str())).collect();
             format!("_edited:_ {}", words(&runs))
         }
     };
-    let notes = op_notes(op, |_, note| note);
     let _ = write!(out, "- {}", body.trim_end());
-    if !notes.is_empty() {
+    if !s.notes.is_empty() {
+        let notes: Vec<String> = s.notes.iter().map(ToString::to_string).collect();
         let _ = write!(out, " _({})_", notes.join("; "));
     }
     out.push('\n');

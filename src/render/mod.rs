@@ -1,12 +1,23 @@
 //! Renderers. Each reads the change log and nothing else: alignment, kinds and stats are
 //! decided once, in the library, and every view shows the same facts.
+//!
+//! The diff views are built alike: [`view::revisions`] reads the change log's revisions,
+//! [`walk`] turns each diff into blocks (what is shown, in reading order), and the view
+//! writes each block in its own markup: [`terminal`] (inline or side by side, coloured
+//! through a [`paint::Paint`] value), [`markdown`] and [`html`]. What they all word the
+//! same way (version names, the stat line, classes, periods, which addresses may become
+//! links) is in [`view`] and here. To add a view, write a block writer: see [`walk`].
+//!
+//! [`json`] writes the change log itself, and [`log`] one line per revision.
 
 pub mod html;
 pub mod json;
 pub mod log;
 pub mod markdown;
+pub mod paint;
 pub mod terminal;
 pub mod view;
+pub mod walk;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -25,13 +36,14 @@ pub fn period(
     b: Option<DateTime<FixedOffset>>,
 ) -> Option<String> {
     let (a, b) = (a?, b?);
-    let secs = (b - a).num_seconds();
-    let (abs, dir) = if secs < 0 {
-        (-secs, "earlier")
-    } else {
-        (secs, "later")
-    };
-    Some(format!("{} {dir}", distance_in_words(abs)))
+    Some(period_of_seconds((b - a).num_seconds()))
+}
+
+/// "about 4 hours later" (or "earlier", when `secs` is below zero) for a signed number of
+/// seconds: the one wording of a period that every view uses.
+pub fn period_of_seconds(secs: i64) -> String {
+    let dir = if secs < 0 { "earlier" } else { "later" };
+    format!("{} {dir}", distance_in_words(secs.abs()))
 }
 
 /// A duration in seconds as words, in the style of Rails' `distance_of_time_in_words`.

@@ -1,9 +1,12 @@
-//! What every view says the same way: the revisions of a change log, how versions are
-//! named, the stat line, how classes are worded, which sentences are shown around changes
-//! and how article text is put on one line. The terminal, HTML and Markdown views all read
-//! these, so they cannot drift apart.
+//! What every view says the same way: the revisions of a change log, how much unchanged
+//! text is shown ([`Context`]), how versions are named, the stat line, how classes are
+//! worded, which addresses may become links and how article text is put on one line.
+//! Which sentences are shown and how an op's notes are worded is the
+//! [walk](crate::render::walk)'s business.
 
-use crate::align::{Kind, Op};
+use crate::article::Revision;
+use crate::changelog::{ChangeLog, Stats};
+use crate::classify::{Class, ClassEvidence};
 
 /// How much unchanged text a view shows: `context` sentences around each change, or all
 /// of it with `full`. The HTML and Markdown views take just this; the terminal view adds
@@ -22,11 +25,9 @@ impl Default for Context {
         }
     }
 }
-use crate::article::Revision;
-use crate::changelog::{ChangeLog, Stats};
-use crate::classify::{Class, ClassEvidence};
 
-/// The revisions of a change log, as the terminal view reads them.
+/// The revisions of a change log. Every view reads them through this function and no
+/// other way, so a change to how the change log holds them is made here alone.
 pub fn revisions(log: &ChangeLog) -> Vec<Revision> {
     log.revisions
         .iter()
@@ -53,8 +54,9 @@ pub fn version_name(r: &Revision) -> String {
     }
 }
 
-/// `+1 added`, `~2 edited`, ... for the counts above zero.
-pub fn stat_parts(s: &Stats) -> Vec<String> {
+/// The counts of a diff above zero, in the order every view shows them, each with its
+/// word and symbol: `(1, "added", "+")`, `(2, "edited", "~")`, ...
+pub fn stat_counts(s: &Stats) -> Vec<(usize, &'static str, &'static str)> {
     [
         (s.added, "added", "+"),
         (s.deleted, "deleted", "-"),
@@ -65,8 +67,15 @@ pub fn stat_parts(s: &Stats) -> Vec<String> {
     ]
     .into_iter()
     .filter(|(n, _, _)| *n > 0)
-    .map(|(n, label, sym)| format!("{sym}{n} {label}"))
     .collect()
+}
+
+/// `+1 added`, `~2 edited`, ... for the counts above zero.
+pub fn stat_parts(s: &Stats) -> Vec<String> {
+    stat_counts(s)
+        .into_iter()
+        .map(|(n, label, sym)| format!("{sym}{n} {label}"))
+        .collect()
 }
 
 /// A class as the terminal view's `classes:` line words it, evidence through `f`.
@@ -109,26 +118,6 @@ pub fn class_item(c: &ClassEvidence, f: &dyn Fn(&str) -> String) -> String {
     format!("{label} ({})", ev.join(", "))
 }
 
-/// Whether an op is shown as a change (anything but an unchanged sentence in place).
-pub fn is_change(op: &Op) -> bool {
-    op.kind != Kind::Unchanged || op.moved
-}
-
-/// Which items to show: every change, plus `context` items on either side.
-pub fn visible(changes: &[bool], context: usize, full: bool) -> Vec<bool> {
-    let mut show: Vec<bool> = changes.iter().map(|&c| full || c).collect();
-    for (i, &c) in changes.iter().enumerate() {
-        if c {
-            let lo = i.saturating_sub(context);
-            let hi = i.saturating_add(context).min(changes.len() - 1);
-            for s in &mut show[lo..=hi] {
-                *s = true;
-            }
-        }
-    }
-    show
-}
-
 /// `… 3 unchanged sentences …`.
 pub fn elided(n: usize) -> String {
     if n == 1 {
@@ -136,32 +125,6 @@ pub fn elided(n: usize) -> String {
     } else {
         format!("… {n} unchanged sentences …")
     }
-}
-
-/// The merge, split and move notes of an op, worded alike in every view. `moved` turns
-/// the note for a move from an old sentence into the view's own form (HTML makes it a
-/// link to the place the sentence left).
-pub fn op_notes(op: &Op, moved: impl Fn(usize, String) -> String) -> Vec<String> {
-    let mut notes = Vec::new();
-    match op.kind {
-        Kind::Merged => notes.push(format!("merged from old sentences {}", list(&op.old))),
-        Kind::Split => notes.push(format!("split into new sentences {}", list(&op.new))),
-        _ => {}
-    }
-    if op.moved
-        && let Some(&o) = op.old.first()
-    {
-        notes.push(moved(o, format!("moved from old sentence {}", o + 1)));
-    }
-    notes
-}
-
-/// 1-based sentence numbers for people.
-pub fn list(idx: &[usize]) -> String {
-    idx.iter()
-        .map(|i| (i + 1).to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Article text on one line: runs of white space become one space (wrapping is the
@@ -221,6 +184,28 @@ pub fn decisions_note(log: &ChangeLog, flag: &str) -> Option<String> {
     ))
 }
 
+/// The parser's warnings that are plain notes (those with a runner-up are counted by
+/// [`decisions_note`] instead), as text for the view to escape.
+pub fn warnings(log: &ChangeLog) -> impl Iterator<Item = String> + '_ {
+    log.warnings
+        .iter()
+        .filter(|w| w.runner_up.is_none())
+        .map(|w| w.to_string())
+}
+
+/// Whether an address may become a link: only web addresses, and only with characters a
+/// URL may hold, so neither a `javascript:` URL nor an address that would end an HTML
+/// attribute or a Markdown autolink early does. Anything else is shown as text.
+pub fn is_web_url(u: &str) -> bool {
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !u.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+        })
+}
+
 /// The article's title, or its first revision's when the article has none.
 pub fn article_title<'a>(log: &'a ChangeLog, revisions: &'a [Revision]) -> Option<&'a str> {
     log.article
@@ -241,4 +226,20 @@ pub fn stat_line(s: &Stats, sep: &str) -> String {
         parts.join(sep),
         s.changed_share * 100.0
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_are_links() {
+        assert!(is_web_url("https://example.org/a?b=c&d"));
+        assert!(is_web_url("HTTP://example.org/"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url(" https://example.org/"));
+        assert!(!is_web_url("https://example.org/a b"));
+        assert!(!is_web_url("https://example.org/?q=\"x\""));
+        assert!(!is_web_url("https://example.org/<x>"));
+    }
 }
