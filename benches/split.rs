@@ -6,7 +6,7 @@
 //! `cargo bench --bench split`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use newsdiff::parse::json::ArticleDoc;
+use newsdiff::article::doc::ArticleDoc;
 use newsdiff::parse::newssniffer::{self, page};
 
 /// Paragraphs of the committed fixtures, as a pool of realistic text.

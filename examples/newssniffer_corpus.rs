@@ -26,7 +26,7 @@ use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
 use newsdiff::article::Article;
-use newsdiff::parse::json::{ArticleDoc, ParagraphDoc, RevisionDoc};
+use newsdiff::article::doc::{ArticleDoc, ParagraphDoc, RevisionDoc};
 use newsdiff::parse::newssniffer::{self, page};
 use serde_json::Value;
 

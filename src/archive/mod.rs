@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 
 use crate::Warning;
-use crate::article::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::article::{Article, ArticleMeta, ParagraphInput, Revision, next_version};
 use crate::parse;
 
 /// Something that could not be read, and where.
@@ -178,9 +178,13 @@ fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Probl
     let mut revisions: Vec<Revision> = Vec::with_capacity(order.len());
     let mut bytes = 0;
     for v in order {
-        let version = v
-            .version
-            .unwrap_or_else(|| revisions.last().map_or(0, |r| r.version + 1));
+        let version = match (v.version, revisions.last()) {
+            (Some(n), _) => n,
+            (None, None) => 0,
+            (None, Some(r)) => {
+                next_version(r.version).map_err(|p| Problem::new(&v.at, p.to_string()))?
+            }
+        };
         let built = match &v.body {
             Body::Text(t) => Revision::from_text(version, t.clone()),
             Body::Html(h) => Revision::from_paragraphs(

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub use crate::text::Span;
 use crate::text::{paragraph_spans, segment};
 
+pub mod doc;
+
 /// The longest paragraph newsdiff accepts. Real paragraphs are a few kilobytes; a
 /// megabyte-long "paragraph" is a broken scrape or binary junk, and diffing it word by word
 /// would cost time for nothing.

@@ -30,8 +30,7 @@ use crate::render::period;
 use crate::render::terminal::Layout;
 use crate::render::view;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_web_url, revisions, stat_line,
-    version_name,
+    article_title, class_item, decisions_note, elided, is_web_url, stat_line, version_name,
 };
 use crate::render::walk::{Head, Item, Mark, Note, Pair, Plan, Shown, pairs, walk};
 
@@ -85,9 +84,9 @@ fn forbidden(c: char) -> bool {
 
 /// Renders a change log as one HTML page.
 pub fn render(log: &ChangeLog, opts: &Options) -> String {
-    let revisions = revisions(log);
+    let revisions = &log.revisions;
     let ids = diff_ids(log);
-    let title = article_title(log, &revisions);
+    let title = article_title(log, revisions);
     let mut out = String::with_capacity(48 * 1024);
 
     let page_title = match title {
@@ -128,10 +127,10 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
     out.push_str(TOOLS);
     out.push_str("</header>\n");
 
-    write_timeline(&mut out, log, &revisions, &ids);
+    write_timeline(&mut out, log, &ids);
 
     out.push_str("<main>\n");
-    for pair in pairs(log, &revisions) {
+    for pair in pairs(log) {
         write_diff(&mut out, pair, &ids[pair.index], opts);
     }
     let _ = write!(
@@ -139,7 +138,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         "</main>\n<footer><p>Made by newsdiff {} from its change log ({}).</p></footer>\n\
          <script>{SCRIPT}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
-        text(&log.schema)
+        text(crate::changelog::SCHEMA)
     );
     out
 }
@@ -183,13 +182,13 @@ fn time(t: &DateTime<FixedOffset>) -> String {
     format!("<time datetime=\"{}\">{shown}</time>", t.to_rfc3339())
 }
 
-fn write_timeline(out: &mut String, log: &ChangeLog, revisions: &[Revision], ids: &[String]) {
+fn write_timeline(out: &mut String, log: &ChangeLog, ids: &[String]) {
     out.push_str(
         "<nav class=\"tl\" aria-labelledby=\"tl-h\">\n<h2 id=\"tl-h\">Revisions</h2>\n<ol>\n",
     );
     let page_title = log.article.title.as_ref();
     let mut prev: Option<&Revision> = None;
-    for r in revisions {
+    for (i, r) in log.revisions.iter().enumerate() {
         let _ = write!(out, "<li><span class=\"v\">version {}</span>", r.version);
         if let Some(l) = &r.label {
             let _ = write!(out, " <span class=\"mute\">{}</span>", text(l));
@@ -217,7 +216,12 @@ fn write_timeline(out: &mut String, log: &ChangeLog, revisions: &[Revision], ids
         {
             let _ = write!(out, "<br>{}", text(t));
         }
-        for (d, id) in log.diffs.iter().zip(ids).filter(|(d, _)| d.to == r.version) {
+        for (d, id) in log
+            .diffs
+            .iter()
+            .zip(ids)
+            .filter(|(d, _)| d.new_revision == i)
+        {
             let _ = write!(
                 out,
                 "<br><a href=\"#{id}\">changes from version {}</a> <span class=\"cnt\">{}</span>",

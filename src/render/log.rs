@@ -10,7 +10,7 @@ use crate::article::ArticleMeta;
 use crate::changelog::{ChangeLog, RevisionDiff};
 use crate::render::paint::{Paint, Style};
 use crate::render::period_of_seconds;
-use crate::render::view::{one_line, revisions, stat_counts};
+use crate::render::view::{one_line, stat_counts};
 
 /// The schema identifier of the JSON log.
 pub const SCHEMA: &str = "newsdiff/log/1";
@@ -54,18 +54,20 @@ pub struct Counts {
     pub changed_share: f64,
 }
 
-/// The diff that leads to version `v`, if the change log has one.
-fn diff_to(log: &ChangeLog, v: u64) -> Option<&RevisionDiff> {
-    log.diffs.iter().find(|d| d.to == v)
+/// The diff that leads to the revision at position `i`, if the change log has one.
+fn diff_to(log: &ChangeLog, i: usize) -> Option<&RevisionDiff> {
+    log.diffs.iter().find(|d| d.new_revision == i)
 }
 
 /// The log entries of a change log of consecutive revisions.
 pub fn entries(log: &ChangeLog) -> Log {
     let mut prev_time: Option<DateTime<FixedOffset>> = None;
-    let revisions = revisions(log)
-        .into_iter()
-        .map(|r| {
-            let d = diff_to(log, r.version);
+    let revisions = log
+        .revisions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let d = diff_to(log, i);
             let e = Entry {
                 version: r.version,
                 created: r.created,
@@ -91,7 +93,7 @@ pub fn entries(log: &ChangeLog) -> Log {
                             .collect()
                     })
                     .unwrap_or_default(),
-                title: r.title,
+                title: r.title.clone(),
             };
             prev_time = r.created.or(prev_time);
             e
@@ -119,7 +121,7 @@ pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
     if let Some(t) = &l.article.title {
         let _ = writeln!(out, "{}", p.paint(Style::BOLD, &one_line(t)));
     }
-    for e in &l.revisions {
+    for (i, e) in l.revisions.iter().enumerate() {
         let time = e
             .created
             .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
@@ -128,7 +130,7 @@ pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
             .seconds_since_previous
             .map(period_of_seconds)
             .unwrap_or_default();
-        let counts = match diff_to(log, e.version) {
+        let counts = match diff_to(log, i) {
             None => format!("{} sentences", e.sentences),
             Some(d) => {
                 let parts: Vec<String> = stat_counts(&d.stats)

@@ -20,7 +20,7 @@ use crate::align::words::WordOp;
 use crate::article::Side;
 use crate::changelog::ChangeLog;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_web_url, one_line, revisions, stat_line,
+    article_title, class_item, decisions_note, elided, is_web_url, one_line, stat_line,
     version_name, warnings,
 };
 use crate::render::walk::{Head, Item, Mark, Plan, Shown, pairs, walk};
@@ -63,9 +63,9 @@ pub fn escape(s: &str) -> String {
 
 /// Renders a change log as Markdown.
 pub fn render(log: &ChangeLog, opts: &Options) -> String {
-    let revisions = revisions(log);
+    let revisions = &log.revisions;
     let mut out = String::new();
-    if let Some(t) = article_title(log, &revisions) {
+    if let Some(t) = article_title(log, revisions) {
         let _ = writeln!(out, "# {}\n", escape(t));
     }
     let mut place: Vec<String> = log.article.source.iter().map(|s| escape(s)).collect();
@@ -86,7 +86,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         fold: false,
         departures: false,
     };
-    for pair in pairs(log, &revisions) {
+    for pair in pairs(log) {
         let walk = walk(pair, &plan);
         for head in &walk.head {
             write_head(&mut out, head);

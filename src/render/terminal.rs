@@ -14,8 +14,8 @@ use crate::article::Side;
 use crate::changelog::ChangeLog;
 use crate::render::paint::{Paint, Style};
 use crate::render::view::{
-    Context, article_title, class_item, decisions_note, elided, one_line, revisions, stat_line,
-    version_name, warnings,
+    Context, article_title, class_item, decisions_note, elided, one_line, stat_line, version_name,
+    warnings,
 };
 use crate::render::walk::{Head, Item, Mark, Plan, Shown, pairs, walk};
 
@@ -62,9 +62,9 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         width: opts.width,
     };
     let p = view.paint;
-    let revisions = revisions(log);
+    let revisions = &log.revisions;
     let mut out = String::new();
-    if let Some(t) = article_title(log, &revisions) {
+    if let Some(t) = article_title(log, revisions) {
         let _ = writeln!(out, "{}", p.paint(Style::BOLD, &one_line(t)));
     }
     let place: Vec<&str> = [&log.article.source, &log.article.url]
@@ -98,7 +98,7 @@ pub fn render(log: &ChangeLog, opts: &Options) -> String {
         fold: false,
         departures: false,
     };
-    for pair in pairs(log, &revisions) {
+    for pair in pairs(log) {
         if !out.is_empty() {
             out.push('\n');
         }

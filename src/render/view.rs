@@ -26,16 +26,6 @@ impl Default for Context {
     }
 }
 
-/// The revisions of a change log. Every view reads them through this function and no
-/// other way, so a change to how the change log holds them is made here alone.
-pub fn revisions(log: &ChangeLog) -> Vec<Revision> {
-    log.revisions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| d.to_revision(i, i as u64).ok())
-        .collect()
-}
-
 /// Sentence `i` of a revision, or nothing when a hand-made change log names one that is
 /// not there.
 pub fn sentence(r: &Revision, i: usize) -> &str {

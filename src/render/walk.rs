@@ -48,23 +48,18 @@ pub struct Pair<'a> {
     pub new: &'a Revision,
 }
 
-/// The diffs of a change log whose two revisions are both among `revisions`, in order.
-pub fn pairs<'a>(
-    log: &'a ChangeLog,
-    revisions: &'a [Revision],
-) -> impl Iterator<Item = Pair<'a>> + 'a {
-    let find = move |v: u64| revisions.iter().find(|r| r.version == v);
-    log.diffs
-        .iter()
-        .enumerate()
-        .filter_map(move |(index, diff)| {
-            Some(Pair {
-                index,
-                diff,
-                old: find(diff.from)?,
-                new: find(diff.to)?,
-            })
-        })
+/// The diffs of a change log with their two revisions, in order. Revisions are found by
+/// position, never by version number, which an archive may repeat.
+pub fn pairs(log: &ChangeLog) -> impl Iterator<Item = Pair<'_>> + '_ {
+    log.diffs.iter().enumerate().map(|(index, diff)| {
+        let (old, new) = log.pair(diff);
+        Pair {
+            index,
+            diff,
+            old,
+            new,
+        }
+    })
 }
 
 /// What a view writes of one diff.

@@ -252,11 +252,7 @@ fn changes(log: &ChangeLog) -> Vec<Change> {
         .iter()
         .zip(html::diff_ids(log))
         .map(|(d, anchor)| {
-            let time = log
-                .revisions
-                .iter()
-                .find(|r| r.version == Some(d.to))
-                .and_then(|r| r.created);
+            let time = log.pair(d).1.created;
             let mut s = stat_parts(&d.stats).join("  ");
             let cls: Vec<String> = d
                 .classes

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use newsdiff::article::Article;
-use newsdiff::parse::json::ArticleDoc;
+use newsdiff::article::doc::ArticleDoc;
 use newsdiff::parse::newssniffer::{self, page};
 
 use crate::util::{newsdiff, root, sample, stderr_of, stdout_of, tempdir, write};

@@ -202,3 +202,70 @@ fn closed_pipe_turned_violations_into_success() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(1));
 }
+
+/// An archive article that repeats a version number made `report` publish the old text
+/// as the new one (revisions were looked up by version number) and exit 0.
+#[test]
+fn repeated_version_number_published_the_old_text_as_the_new() {
+    let dir = tempdir();
+    let lines = [
+        (1, "The bridge will close."),
+        (2, "The bridge will close on Monday."),
+        (2, "The bridge will close on Tuesday."),
+    ]
+    .map(|(v, text)| {
+        serde_json::json!({"article": "bridge", "version": v, "title": "Bridge", "text": text})
+            .to_string()
+    });
+    let archive = write(dir.path(), "feed.jsonl", lines.join("\n") + "\n");
+    let site = dir.path().join("site");
+    let out = newsdiff()
+        .args(["report", &archive, "-o", site.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let page = std::fs::read_dir(site.join("articles"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .next()
+        .unwrap();
+    // The last diff is Monday → Tuesday, not Monday → Monday.
+    assert!(page.contains("Monday</del><ins>"), "{page}");
+    assert!(page.contains("Tuesday</ins>"), "{page}");
+    assert!(
+        page.contains("version 2 is given to two revisions"),
+        "{page}"
+    );
+}
+
+/// The same change log panicked the side-by-side view through the library (`index out of
+/// bounds`): it looked the new revision up by its number and found the wrong one.
+#[test]
+fn repeated_version_number_panicked_the_side_by_side_view() {
+    use newsdiff::article::{Article, Revision};
+    use newsdiff::changelog::ChangeLog;
+    use newsdiff::render::terminal::{self, Layout, Options};
+    let revision = |v: u64, text: &str| Revision::from_text(v, text.to_string()).unwrap();
+    let article = Article {
+        meta: Default::default(),
+        revisions: vec![
+            revision(1, "The bridge will close."),
+            revision(
+                1,
+                "The bridge will close. Drivers should use the tunnel. It is free.",
+            ),
+        ],
+    };
+    let log = ChangeLog::consecutive(&article, Vec::new());
+    let opts = Options {
+        layout: Layout::Side,
+        ..Options::default()
+    };
+    let shown = terminal::render(&log, &opts);
+    assert!(shown.contains("Drivers should use the tunnel."), "{shown}");
+    let back: ChangeLog = serde_json::from_str(&newsdiff::render::json::render(&log)).unwrap();
+    assert_eq!(
+        back.pair(&back.diffs[0]).1.text(),
+        article.revisions[1].text()
+    );
+}

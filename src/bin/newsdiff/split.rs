@@ -11,7 +11,8 @@ pub fn run(args: SplitArgs) -> Result<Exit, Failure> {
     let parsed = args.input.load()?;
     let text = match args.format {
         SplitFormat::Json => {
-            let doc = parse::json::ArticleDoc::from_article(&parsed.article, parsed.warnings);
+            let doc =
+                newsdiff::article::doc::ArticleDoc::from_article(&parsed.article, parsed.warnings);
             let mut s = serde_json::to_string_pretty(&doc).expect("an article always serialises");
             s.push('\n');
             s

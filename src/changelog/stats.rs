@@ -1,0 +1,75 @@
+//! The counts of one diff: sentences by kind, words added and removed, and the share of
+//! words changed, as the stat line and `check`'s thresholds read them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::Kind;
+use crate::align::Op;
+use crate::align::words::WordOp;
+use crate::text::tokens::word_count;
+
+/// Counts for one diff.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    pub unchanged: usize,
+    pub edited: usize,
+    pub merged: usize,
+    pub split: usize,
+    pub added: usize,
+    pub deleted: usize,
+    pub moved: usize,
+    pub sentences_old: usize,
+    pub sentences_new: usize,
+    pub words_old: usize,
+    pub words_new: usize,
+    pub words_added: usize,
+    pub words_removed: usize,
+    /// Words added plus words removed, over the words of both revisions: 0 when nothing
+    /// changed, 1 when the texts share nothing.
+    pub changed_share: f64,
+}
+
+impl Stats {
+    /// Whether anything at all changed in the body.
+    pub fn has_changes(&self) -> bool {
+        self.edited + self.merged + self.split + self.added + self.deleted + self.moved > 0
+    }
+}
+
+/// The counts of `ops` between the sentences `old` and `new`.
+pub(super) fn stats(ops: &[Op], old: &[&str], new: &[&str]) -> Stats {
+    let mut s = Stats {
+        sentences_old: old.len(),
+        sentences_new: new.len(),
+        words_old: old.iter().map(|t| word_count(t)).sum(),
+        words_new: new.iter().map(|t| word_count(t)).sum(),
+        ..Stats::default()
+    };
+    for op in ops {
+        *match op.kind {
+            Kind::Unchanged => &mut s.unchanged,
+            Kind::Edited => &mut s.edited,
+            Kind::Merged => &mut s.merged,
+            Kind::Split => &mut s.split,
+            Kind::Added => &mut s.added,
+            Kind::Deleted => &mut s.deleted,
+        } += 1;
+        s.moved += usize::from(op.moved);
+        match op.kind {
+            Kind::Added => s.words_added += word_count(new[op.new[0]]),
+            Kind::Deleted => s.words_removed += word_count(old[op.old[0]]),
+            _ => {
+                for w in &op.words {
+                    match w.op {
+                        WordOp::Insert => s.words_added += word_count(&w.text),
+                        WordOp::Delete => s.words_removed += word_count(&w.text),
+                        WordOp::Equal => {}
+                    }
+                }
+            }
+        }
+    }
+    let total = (s.words_old + s.words_new).max(1) as f64;
+    s.changed_share = ((s.words_added + s.words_removed) as f64 / total * 1000.0).round() / 1000.0;
+    s
+}
