@@ -9,6 +9,7 @@
 //! * [`normalize`]: keys that ignore white space, typography or case;
 //! * [`lexicon`]: the word lists more than one stage relies on.
 
+pub mod duration;
 pub mod lexicon;
 pub mod normalize;
 pub mod segment;

@@ -16,8 +16,10 @@
 //! - `report`: `newsdiff report`, the static site of an archive.
 //! - `terminal`: the binary on a pseudo-terminal (paging, colour under `auto`).
 //! - `regression`: one test per fault a user met, named after it.
+//! - `architecture`: the import map of `ARCHITECTURE.md` against the code.
 
 mod alignment;
+mod architecture;
 mod check;
 mod cli;
 mod html;

@@ -6,7 +6,7 @@
 use chrono::{DateTime, FixedOffset};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::render::distance_in_words;
+use crate::text::duration::in_words as distance_in_words;
 pub use crate::text::normalize::collapse;
 
 /// How the scrape was taken, and what the header says.
