@@ -14,6 +14,10 @@ pub fn escape(s: &str) -> String {
             '\n' => out.push_str("&#10;"),
             '\t' | '\r' => out.push(' '),
             c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            // C1 controls are legal XML but some terminals obey U+009B as CSI: a
+            // character reference means the same to an XML reader and nothing to a
+            // terminal showing the file.
+            '\u{80}'..='\u{9f}' => out.push_str(&format!("&#x{:x};", c as u32)),
             c => out.push(c),
         }
     }
@@ -25,8 +29,8 @@ mod tests {
     #[test]
     fn escapes_markup_and_drops_what_xml_forbids() {
         assert_eq!(
-            super::escape("a<b & \"c\"\u{1}\n"),
-            "a&lt;b &amp; &quot;c&quot;&#10;"
+            super::escape("a<b & \"c\"\u{1}\n\u{9b}"),
+            "a&lt;b &amp; &quot;c&quot;&#10;&#x9b;"
         );
     }
 }

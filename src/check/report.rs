@@ -5,6 +5,7 @@
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
 use super::{ArticleReport, Outcome, Sink, Summary, Verdict};
+use crate::text::normalize::{escape_c1_controls, one_line};
 use crate::xml;
 
 /// The schema identifier of the JSON report.
@@ -68,26 +69,33 @@ struct Human<W: Write> {
 }
 
 impl<W: Write> Sink for Human<W> {
+    /// Every string here comes from archive data (ids, paths, parser messages): each
+    /// goes through `one_line`, so none can reach the terminal as an escape sequence.
     fn outcome(&mut self, o: &Outcome) -> io::Result<()> {
+        let out = &mut self.out;
         match o {
-            Outcome::Problem(p) => writeln!(self.out, "{}: error: {}", p.at, p.message),
+            Outcome::Problem(p) => {
+                writeln!(out, "{}: error: {}", one_line(&p.at), one_line(&p.message))
+            }
             Outcome::Article(a) => {
+                let article = one_line(&a.article);
                 for p in &a.problems {
+                    let (at, message) = (one_line(&p.at), one_line(&p.message));
                     if p.at == a.article {
-                        writeln!(self.out, "{}: error: {}", p.at, p.message)?;
+                        writeln!(out, "{at}: error: {message}")?;
                     } else {
-                        writeln!(self.out, "{}: error: {} ({})", a.article, p.message, p.at)?;
+                        writeln!(out, "{article}: error: {message} ({at})")?;
                     }
                 }
                 for v in &a.violations {
-                    write!(self.out, "{}: ", a.article)?;
+                    write!(out, "{article}: ")?;
                     if let Some(ver) = v.version {
-                        write!(self.out, "version {ver}: ")?;
+                        write!(out, "version {ver}: ")?;
                     }
-                    write!(self.out, "{}: {}", v.rule, v.message)?;
+                    write!(out, "{}: {}", v.rule, one_line(&v.message))?;
                     match &v.at {
-                        Some(at) if *at != a.article => writeln!(self.out, " ({at})")?,
-                        _ => writeln!(self.out)?,
+                        Some(at) if *at != a.article => writeln!(out, " ({})", one_line(at))?,
+                        _ => writeln!(out)?,
                     }
                 }
                 Ok(())
@@ -175,7 +183,7 @@ fn slowest_and_largest(o: &mut impl Write, s: &Summary) -> io::Result<()> {
             o,
             "  {:>9.1} ms  {} ({})",
             n.elapsed_ms,
-            n.article,
+            one_line(&n.article),
             plural(n.versions, "version", "versions")
         )?;
     }
@@ -185,7 +193,7 @@ fn slowest_and_largest(o: &mut impl Write, s: &Summary) -> io::Result<()> {
             o,
             "  {:>12}  {} ({})",
             bytes(n.bytes),
-            n.article,
+            one_line(&n.article),
             plural(n.versions, "version", "versions")
         )?;
     }
@@ -226,8 +234,9 @@ impl<W: Write> Json<W> {
         } else {
             self.out.write_all(b",\n")?;
         }
-        serde_json::to_writer(&mut self.out, f)?;
-        Ok(())
+        // Findings carry archive text: C1 controls are escaped, as in every JSON output.
+        let line = escape_c1_controls(serde_json::to_string(f)?);
+        self.out.write_all(line.as_bytes())
     }
 }
 
@@ -266,7 +275,8 @@ impl<W: Write> Sink for Json<W> {
             write!(self.out, "{{\"schema\": \"{SCHEMA}\", \"findings\": [")?;
         }
         self.out.write_all(b"\n], \"summary\": ")?;
-        serde_json::to_writer_pretty(&mut self.out, s)?;
+        let summary = escape_c1_controls(serde_json::to_string_pretty(s)?);
+        self.out.write_all(summary.as_bytes())?;
         // The exit status `newsdiff check` gives, as the schema documents it.
         writeln!(
             self.out,

@@ -57,7 +57,7 @@ pub fn escape(s: &str) -> String {
 
 /// Article text for the page: [`escape`]d, with control characters (which HTML forbids)
 /// shown as visible escapes, as the terminal view does.
-fn text(s: &str) -> String {
+pub fn text(s: &str) -> String {
     escape(&visible_controls(s))
 }
 

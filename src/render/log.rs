@@ -106,10 +106,9 @@ pub fn entries(log: &ChangeLog) -> Log {
     }
 }
 
+/// The log as JSON (`newsdiff/log/1`, documented in `docs/changelog.md`).
 pub fn render_json(log: &ChangeLog) -> String {
-    let mut s = serde_json::to_string_pretty(&entries(log)).expect("a log always serialises");
-    s.push('\n');
-    s
+    crate::render::json::pretty(&entries(log))
 }
 
 /// One line per revision: version, time, gap, counts and classes, then the title

@@ -7,6 +7,7 @@
 use crate::article::Revision;
 use crate::changelog::{ChangeLog, Stats};
 use crate::classify::{Class, ClassEvidence};
+pub use crate::text::normalize::{noncharacter, one_line};
 
 /// How much unchanged text a view shows: `context` sentences around each change, or all
 /// of it with `full`. The HTML and Markdown views take just this; the terminal view adds
@@ -115,39 +116,6 @@ pub fn elided(n: usize) -> String {
     } else {
         format!("… {n} unchanged sentences …")
     }
-}
-
-/// Article text on one line: runs of white space become one space (wrapping is the
-/// output's job), and control characters are shown as visible escapes, so an article
-/// cannot move a terminal's cursor or break a page.
-pub fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        if c.is_control() || noncharacter(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
-}
-
-/// Unicode noncharacters, which no document may hold as text.
-pub fn noncharacter(c: char) -> bool {
-    let n = c as u32;
-    (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
 }
 
 /// The note on a parser's inferred decisions, when there were any: how many had an

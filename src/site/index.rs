@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, FixedOffset};
 
 use super::Summary;
-use crate::render::html::escape;
+use crate::render::html::text;
 
 /// One article in the index.
 pub(super) struct Entry {
@@ -53,7 +53,7 @@ pub(super) fn page(mut entries: Vec<Entry>, summary: &Summary) -> String {
     if !summary.problems.is_empty() {
         out.push_str("<details><summary>Could not be read</summary><ul>");
         for p in &summary.problems {
-            let _ = write!(out, "<li>{}</li>", escape(&p.to_string()));
+            let _ = write!(out, "<li>{}</li>", text(&p.to_string()));
         }
         out.push_str("</ul></details>\n");
     }
@@ -82,16 +82,16 @@ fn row(out: &mut String, e: &Entry) {
         out,
         "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td data-v=\"{}\">{}</td>\
          <td data-v=\"{}\">{}</td><td data-v=\"{:.3}\">{:.0}%</td><td>{}</td><td>{}</td></tr>",
-        escape(&e.page),
-        escape(&e.title),
-        escape(&e.source),
+        text(&e.page),
+        text(&e.title),
+        text(&e.source),
         e.versions,
         e.versions,
         e.changes,
         e.changes,
         e.weight,
         e.weight * 100.0,
-        escape(&last),
-        escape(&e.classes.join(", "))
+        text(&last),
+        text(&e.classes.join(", "))
     );
 }

@@ -50,6 +50,64 @@ pub fn typography_key(s: &str) -> String {
         .collect()
 }
 
+/// Text from input data as it may reach a terminal or a page: on one line (runs of white
+/// space become one space; wrapping is the output's job), with control characters (ESC
+/// among them) and noncharacters shown as visible escapes (`\u{1b}`), so article text, an
+/// archive's ids or a parser's message cannot move a terminal's cursor, retitle its
+/// window or break a page. Every view, report and message uses this one function.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_control() || noncharacter(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// Unicode noncharacters, which no document may hold as text.
+pub fn noncharacter(c: char) -> bool {
+    let n = c as u32;
+    (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
+}
+
+/// JSON text with the C1 control characters (U+0080 to U+009F) written as `\u00XX`
+/// escapes. JSON requires escaping only U+0000 to U+001F, so `serde_json` writes C1
+/// controls raw, and some terminals obey U+009B as CSI: JSON shown on a terminal must not
+/// carry them. Outside strings JSON is ASCII, so every such character is inside a
+/// string, where the escape means the same character.
+pub fn escape_c1_controls(json: String) -> String {
+    if !json.chars().any(is_c1) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match is_c1(c) {
+            true => out.push_str(&format!("\\u{:04x}", c as u32)),
+            false => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +117,17 @@ mod tests {
         assert_eq!(
             normalize("“No,”  he said -- twice."),
             normalize("''no,'' He said — twice.")
+        );
+    }
+
+    #[test]
+    fn c1_controls_are_escaped_in_json() {
+        let raw = serde_json::to_string("a\u{9b}b\u{1b}").unwrap();
+        let safe = escape_c1_controls(raw);
+        assert_eq!(safe, "\"a\\u009bb\\u001b\"");
+        assert_eq!(
+            serde_json::from_str::<String>(&safe).unwrap(),
+            "a\u{9b}b\u{1b}"
         );
     }
 }

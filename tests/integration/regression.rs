@@ -269,3 +269,61 @@ fn repeated_version_number_panicked_the_side_by_side_view() {
         article.revisions[1].text()
     );
 }
+
+/// Escape sequences in archive data reached the user's terminal: the human `check`
+/// report printed article ids raw, and a JSON article's `warnings` went raw to stderr,
+/// so an archive could retitle the terminal or clear the screen. Every command and every
+/// output is fed ESC, BEL and CSI sequences here; none may come out raw.
+#[test]
+fn escape_sequences_from_input_data_reached_the_terminal() {
+    const EVIL: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m";
+    let dir = tempdir();
+    let article = serde_json::json!({
+        "article": {"title": format!("Bridge {EVIL}"), "id": format!("id{EVIL}")},
+        "revisions": [
+            {"version": 0, "title": format!("Old {EVIL}"), "text": format!("The bridge will close {EVIL}.")},
+            {"version": 1, "title": "New", "text": "The bridge will close on Monday."}
+        ],
+        "warnings": [{"kind": "unplaced-text", "message": format!("junk {EVIL}"), "doubt": true}]
+    });
+    let json = write(dir.path(), &format!("a{EVIL}.json"), article.to_string());
+    let lines: Vec<String> = (0..2)
+        .map(|v| {
+            serde_json::json!({"article": format!("story{EVIL}"), "version": v,
+                "title": format!("T{EVIL}"), "text": format!("Text {v} {EVIL}."),
+                "created": format!("bad time {EVIL}")})
+            .to_string()
+        })
+        .collect();
+    let jsonl = write(dir.path(), "feed.jsonl", lines.join("\n"));
+    let site = dir.path().join("site");
+    let site_s = site.to_str().unwrap();
+    let missing = format!("{}/missing{EVIL}.txt", dir.path().display());
+    let runs: Vec<Vec<&str>> = vec![
+        vec![&json],
+        vec![&json, "--layout", "side"],
+        vec![&json, "--format", "markdown"],
+        vec![&json, "--format", "html"],
+        vec![&json, "--format", "json"],
+        vec!["log", &json],
+        vec!["log", &json, "--format", "json"],
+        vec!["split", &json],
+        vec!["check", "--no-progress", &jsonl],
+        vec!["check", "--no-progress", &jsonl, "--format", "json"],
+        vec!["check", "--no-progress", &jsonl, "--format", "junit"],
+        vec!["report", &jsonl, "-o", site_s],
+        vec![&missing, &json],
+    ];
+    for args in runs {
+        let out = newsdiff().args(&args).output().unwrap();
+        for (what, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{9b}'),
+                "{args:?} {what}: {text}"
+            );
+        }
+    }
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(!index.contains('\u{1b}'), "{index}");
+}

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use newsdiff::Warning;
 use newsdiff::parse::{self, Parsed};
+use newsdiff::render::view::one_line;
 
 use crate::args::InputArgs;
 use crate::failure::Failure;
@@ -30,10 +31,11 @@ impl InputArgs {
 fn warn_doubts(warnings: &[Warning]) {
     let mut err = std::io::stderr().lock();
     for w in warnings.iter().filter(|w| w.doubt) {
-        let _ = write!(err, "newsdiff: warning: {w}");
+        let mut line = w.to_string();
         if let (Some(c), Some(r)) = (&w.chosen, &w.runner_up) {
-            let _ = write!(err, " (chose {c}; runner-up {r})");
+            line.push_str(&format!(" (chose {c}; runner-up {r})"));
         }
-        let _ = writeln!(err);
+        // A JSON article's `warnings` are input data: escaped like article text.
+        let _ = writeln!(err, "newsdiff: warning: {}", one_line(&line));
     }
 }

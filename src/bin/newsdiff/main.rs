@@ -21,6 +21,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
+use newsdiff::render::view::one_line;
 
 use args::{Cli, Command, SUBCOMMANDS};
 use exit::Exit;
@@ -55,7 +56,12 @@ fn main() -> ExitCode {
         Ok(exit) => exit.into(),
         Err(e) if e.is_closed_pipe() => Exit::Success.into(),
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "newsdiff: error: {e}");
+            // File names, ids and parser messages come from input data: escaped.
+            let _ = writeln!(
+                std::io::stderr(),
+                "newsdiff: error: {}",
+                one_line(&e.to_string())
+            );
             Exit::Trouble.into()
         }
     }
@@ -79,7 +85,7 @@ fn usage_error(e: &clap::Error, command: &str) -> ExitCode {
     let _ = writeln!(
         std::io::stderr(),
         "newsdiff: error: {} (see '{command} --help')",
-        one_line_usage(&e.to_string())
+        one_line(&one_line_usage(&e.to_string()))
     );
     Exit::Trouble.into()
 }

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use newsdiff::archive::Problem;
+use newsdiff::render::view::one_line;
 use newsdiff::site::{self, SiteError};
 
 use crate::args::ReportArgs;
@@ -36,6 +37,6 @@ pub fn run(args: ReportArgs) -> Result<Exit, Failure> {
 fn warn(problems: &[Problem]) {
     let mut err = std::io::stderr().lock();
     for p in problems {
-        let _ = writeln!(err, "newsdiff: warning: {p}");
+        let _ = writeln!(err, "newsdiff: warning: {}", one_line(&p.to_string()));
     }
 }

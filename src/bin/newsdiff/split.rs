@@ -13,9 +13,7 @@ pub fn run(args: SplitArgs) -> Result<Exit, Failure> {
         SplitFormat::Json => {
             let doc =
                 newsdiff::article::doc::ArticleDoc::from_article(&parsed.article, parsed.warnings);
-            let mut s = serde_json::to_string_pretty(&doc).expect("an article always serialises");
-            s.push('\n');
-            s
+            newsdiff::render::json::pretty(&doc)
         }
         SplitFormat::Text => parse::versions::write(&parsed.article, &parsed.warnings),
     };
