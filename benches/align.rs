@@ -9,7 +9,7 @@
 //! made 50,000 numbers take 23 s). `cargo bench --bench align`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use newsdiff::{align, classify};
+use newsdiff::align;
 
 struct Rng(u64);
 
@@ -105,7 +105,7 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("edited_30pct", n),
             &(a, b),
-            |bch, (a, b)| bch.iter(|| align::align(a, b)),
+            |bch, (a, b)| bch.iter(|| align(a, b)),
         );
     }
     for n in [100, 1_000, 10_000] {
@@ -119,7 +119,7 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("nothing_matches", n),
             &(a, b),
-            |bch, (a, b)| bch.iter(|| align::align(a, b)),
+            |bch, (a, b)| bch.iter(|| align(a, b)),
         );
     }
     group.finish();
@@ -137,12 +137,12 @@ fn bench_classify(c: &mut Criterion) {
         };
         let (old, new) = (sentence(0), sentence(n));
         let (a, b) = ([old.as_str()], [new.as_str()]);
-        let ops = align::align(&a, &b);
+        let ops = align(&a, &b);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &ops, |bch, ops| {
             bch.iter(|| {
                 ops.iter()
-                    .map(|op| classify::classify_op(op, &a, &b).len())
+                    .map(|op| newsdiff::dev::classify_op(op, &a, &b).len())
                     .sum::<usize>()
             })
         });

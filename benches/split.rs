@@ -6,8 +6,8 @@
 //! `cargo bench --bench split`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use newsdiff::article::doc::ArticleDoc;
-use newsdiff::parse::newssniffer::{self, page};
+use newsdiff::ArticleDoc;
+use newsdiff::dev::newssniffer::{self, page};
 
 /// Paragraphs of the committed fixtures, as a pool of realistic text.
 fn pool() -> Vec<String> {

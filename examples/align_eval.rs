@@ -24,7 +24,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
-use newsdiff::align::{self, eval};
+use newsdiff::dev::eval;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -142,13 +142,13 @@ fn pair_of(key: String, v: &Value) -> Pair {
 }
 
 fn ours(p: &Pair) -> BTreeSet<eval::Link> {
-    ours_with(p, &align::Params::default())
+    ours_with(p, &newsdiff::dev::Params::default())
 }
 
-fn ours_with(p: &Pair, params: &align::Params) -> BTreeSet<eval::Link> {
+fn ours_with(p: &Pair, params: &newsdiff::dev::Params) -> BTreeSet<eval::Link> {
     let old: Vec<&str> = p.old.iter().map(String::as_str).collect();
     let new: Vec<&str> = p.new.iter().map(String::as_str).collect();
-    eval::links(&align::align_with(&old, &new, params))
+    eval::links(&newsdiff::dev::align_with(&old, &new, params))
 }
 
 /// The gold set and its pairs' sentences (both in tests/data/gold).
@@ -168,7 +168,7 @@ fn gold_pairs<'a>(gold: &'a GoldFile, pairs: &'a [Pair]) -> Vec<(&'a GoldPair, &
         .collect()
 }
 
-fn gold_score(pairs: &[(&GoldPair, &Pair)], params: &align::Params) -> eval::Score {
+fn gold_score(pairs: &[(&GoldPair, &Pair)], params: &newsdiff::dev::Params) -> eval::Score {
     let mut total = eval::Score::default();
     for (g, p) in pairs {
         let reference: BTreeSet<eval::Link> = g.links.iter().copied().collect();
@@ -184,13 +184,13 @@ fn tune() {
     let all = gold_pairs(&gold, &pairs);
     let (fit, check) = all.split_at(all.len() / 2);
     let objective = |s: &eval::Score| s.overall.f1() + s.non_identical.f1();
-    let mut best = (f64::MIN, align::Params::default());
+    let mut best = (f64::MIN, newsdiff::dev::Params::default());
     for link in [0.25, 0.3, 0.35, 0.4, 0.45, 0.5] {
         for gap in [0.05, 0.1, 0.15, 0.2, 0.25, 0.3] {
             for absorb in [0.3, 0.4, 0.5, 0.6, 0.7] {
                 for fold in [0.6, 0.7, 0.8, 0.9] {
                     for lede in [0.05, 0.1, 0.15, 1.0] {
-                        let params = align::Params {
+                        let params = newsdiff::dev::Params {
                             link,
                             gap,
                             absorb,
@@ -206,7 +206,7 @@ fn tune() {
             }
         }
     }
-    let d = align::Params::default();
+    let d = newsdiff::dev::Params::default();
     for (name, params) in [("defaults", &d), ("best on fit half", &best.1)] {
         let (f, c) = (gold_score(fit, params), gold_score(check, params));
         println!("{name}: {params:?}");
@@ -290,7 +290,7 @@ fn print_disagreements(
         return;
     }
     println!("== {key}");
-    let f = newsdiff::align::similarity::Features::new(old.iter().copied(), new.iter().copied());
+    let f = newsdiff::dev::Features::new(old.iter().copied(), new.iter().copied());
     let why = |l: &eval::Link| match l {
         (Some(o), Some(n)) => format!(
             " [dice {:.2}, new in old {:.2}, old in new {:.2}]",

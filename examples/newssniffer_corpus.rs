@@ -5,7 +5,7 @@
 //! each article as sentences. This tool groups them into paragraphs (one to three sentences;
 //! a sentence kept from the old version keeps its paragraph break, so unchanged paragraphs
 //! stay unchanged), gives each pair a title (changed in about a third of the pairs) and
-//! renders the page with `newsdiff::parse::newssniffer::page`, cycling through the header
+//! renders the page with `newsdiff::dev::newssniffer::page`, cycling through the header
 //! variants: with and without times, pagination lines, CRLF, no final newline, white space
 //! kept or collapsed.
 //!
@@ -25,9 +25,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
-use newsdiff::article::Article;
-use newsdiff::article::doc::{ArticleDoc, ParagraphDoc, RevisionDoc};
-use newsdiff::parse::newssniffer::{self, page};
+use newsdiff::Article;
+use newsdiff::dev::newssniffer::{self, page};
+use newsdiff::{ArticleDoc, ParagraphDoc, RevisionDoc};
 use serde_json::Value;
 
 const DEFAULT_CORPUS: &str = "../shared/corpus/newsedits-sample.json";
@@ -153,8 +153,7 @@ fn make_case(i: usize, key: &str, v: &Value) -> Case {
             // A paragraph ends only where a sentence really ends: NewsEdits' splitter
             // sometimes cuts after an abbreviation, and no page breaks a paragraph there.
             let can_break = sents.get(j + 1).is_none_or(|next| {
-                newssniffer::body::ends_paragraph(s)
-                    && newsdiff::text::segment::is_boundary(s, next)
+                newssniffer::body::ends_paragraph(s) && newsdiff::dev::segment::is_boundary(s, next)
             });
             let brk = can_break
                 && match old_break.get(s.as_str()) {
@@ -394,7 +393,7 @@ fn generate(dir: &str, count: usize, corpus: &str) {
             separators: None,
         };
         let doc = ArticleDoc {
-            article: newsdiff::article::ArticleMeta {
+            article: newsdiff::ArticleMeta {
                 id: Some(c.key.clone()),
                 ..Default::default()
             },
@@ -586,7 +585,7 @@ fn twin(c: &Case) -> Option<String> {
         [o, n].iter().all(|v| {
             let mut seen = std::collections::HashSet::new();
             v.iter().all(|p| {
-                newsdiff::text::segment::sentences(p)
+                newsdiff::dev::segment::sentences(p)
                     .iter()
                     .map(|s| &p[s.range()])
                     .filter(|s| s.split_whitespace().count() >= 5)
@@ -645,7 +644,7 @@ fn twin(c: &Case) -> Option<String> {
                 let (a, b) = (&row[..pos], &row[pos + 1..]);
                 if !(newssniffer::body::ends_paragraph(a)
                     && newssniffer::body::starts_paragraph(b)
-                    && newsdiff::text::segment::is_boundary(a, b))
+                    && newsdiff::dev::segment::is_boundary(a, b))
                 {
                     continue;
                 }

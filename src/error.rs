@@ -7,16 +7,19 @@ use std::fmt;
 pub enum Error {
     /// An input could not be used; `name` is the path (or `-` for standard input).
     #[error("{name}: {problem}")]
-    Input { name: String, problem: InputProblem },
-    /// The request itself cannot be met (a version that does not exist, say).
-    #[error("{0}")]
-    Usage(String),
-    /// Writing the output failed.
-    #[error("writing output: {0}")]
-    Output(#[from] std::io::Error),
+    Input {
+        /// The input's path, or `-` for standard input.
+        name: String,
+        /// Why it could not be used.
+        problem: InputProblem,
+    },
+    /// No input was given to read.
+    #[error("no input given")]
+    NoInput,
 }
 
 impl Error {
+    /// An [`Error::Input`] for the input `name`.
     pub fn input(name: impl Into<String>, problem: InputProblem) -> Self {
         Error::Input {
             name: name.into(),
@@ -29,16 +32,24 @@ impl Error {
 #[derive(Debug, thiserror::Error)]
 pub enum InputProblem {
     #[error("no such file")]
+    /// The path does not exist.
     NotFound,
     #[error("is a directory, not a file")]
+    /// The path is a directory.
     IsDirectory,
     #[error("cannot read: {0}")]
+    /// The file could not be read.
     Io(std::io::Error),
     #[error("is empty")]
+    /// The file is empty or holds only white space.
     Empty,
     #[error("looks like binary data (NUL byte at offset {offset}), not article text")]
-    Binary { offset: usize },
+    Binary {
+        /// Where the first NUL byte is.
+        offset: usize,
+    },
     #[error("is not valid UTF-8 (first bad byte at offset {offset}); {hint}")]
+    /// The bytes are not UTF-8 (nor UTF-16 with a byte order mark).
     NotUtf8 {
         /// Bytes from the start (after a byte order mark) to the first that is not UTF-8.
         offset: usize,
@@ -55,20 +66,28 @@ pub enum InputProblem {
         order: &'static str,
     },
     #[error("is larger than {limit} bytes; newsdiff reads article files up to that size")]
-    TooLarge { limit: u64 },
+    TooLarge {
+        /// The largest input newsdiff reads, in bytes.
+        limit: u64,
+    },
     #[error(
         "paragraph {number} is {len} bytes long; newsdiff takes paragraphs up to {limit} \
          bytes (a blank line ends a paragraph)"
     )]
+    /// A paragraph longer than [`MAX_PARAGRAPH_BYTES`](crate::parse::MAX_PARAGRAPH_BYTES).
     ParagraphTooLong {
         /// 1-based, as people count paragraphs.
         number: usize,
+        /// Its length in bytes.
         len: usize,
+        /// The most newsdiff takes.
         limit: usize,
     },
     #[error("invalid JSON: {0}")]
+    /// The JSON is malformed (serde_json's message).
     Json(String),
     #[error("{0}")]
+    /// The input is well-formed but not what its format requires (the message says what).
     Format(String),
 }
 
@@ -106,6 +125,7 @@ pub struct Warning {
     /// Where it applies (input name, page, row), human-readable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+    /// What happened, for people.
     pub message: String,
     /// The reading that was chosen, when there was a choice.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -127,4 +147,5 @@ impl fmt::Display for Warning {
     }
 }
 
+/// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -16,6 +16,7 @@
 //! 5. Moves: the largest set of links already in order (longest increasing subsequence)
 //!    stays; the links crossing it are the minimal set of moves.
 
+#[cfg(feature = "dev")]
 pub mod eval;
 pub mod similarity;
 pub mod words;

@@ -14,7 +14,9 @@ use crate::{InputProblem, Warning};
 #[serde(deny_unknown_fields)]
 pub struct ArticleDoc {
     #[serde(default)]
+    /// What is known of the article apart from its revisions.
     pub article: ArticleMeta,
+    /// The revisions, oldest first.
     pub revisions: Vec<RevisionDoc>,
     /// Doubts and unplaced text reported by the parser that produced this document.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -29,23 +31,29 @@ pub struct RevisionDoc {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "version_number"
     )]
+    /// The version number; absent, it is the one after the previous revision's (0 for the first).
     pub version: Option<u64>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "rfc3339"
     )]
+    /// When the version was published or captured, in RFC 3339 form.
     pub created: Option<DateTime<FixedOffset>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The headline of this version.
     pub title: Option<String>,
     /// Where the revision came from (a file name), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The body as plain text, split into paragraphs like a text file.
     pub text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The body as paragraphs, each a string or a text with its sentences.
     pub paragraphs: Option<Vec<ParagraphDoc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The body as one paragraph of the given sentences.
     pub sentences: Option<Vec<String>>,
     /// The white space before, between and after the paragraphs, when it is not the
     /// default (nothing around, a blank line between): with it the text rebuilds exactly.
@@ -85,10 +93,14 @@ fn rfc3339<'de, D: serde::Deserializer<'de>>(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ParagraphDoc {
+    /// A paragraph to be cut into sentences.
     Text(String),
+    /// A paragraph with, optionally, its sentences.
     Full {
+        /// The paragraph's text.
         text: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        /// Its sentences in order, used as given.
         sentences: Option<Vec<String>>,
     },
 }
@@ -197,6 +209,7 @@ impl RevisionDoc {
 }
 
 impl ArticleDoc {
+    /// The document of an article, with the warnings its parser reported.
     pub fn from_article(article: &Article, warnings: Vec<Warning>) -> Self {
         ArticleDoc {
             article: article.meta.clone(),

@@ -61,12 +61,16 @@ pub fn next_version(v: u64) -> Result<u64, crate::InputProblem> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The archive's identifier of the article, when it has one.
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The article's headline, when the input names one.
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The address the article was published at.
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The publication or tracker source (`nytimes`, `bbc`, a host name).
     pub source: Option<String>,
     /// Anything else the input said about the article, kept as it came.
     #[serde(flatten)]
@@ -76,7 +80,9 @@ pub struct ArticleMeta {
 /// An article: its metadata and its revisions, oldest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
+    /// What is known of the article apart from its revisions.
     pub meta: ArticleMeta,
+    /// The revisions, oldest first.
     pub revisions: Vec<Revision>,
 }
 
@@ -89,6 +95,7 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
+    /// Where the paragraph lies in its revision's text.
     pub fn span(&self) -> Span {
         self.span
     }
@@ -102,9 +109,13 @@ impl Paragraph {
 /// text with its sentences already cut (used as they are, never re-split).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParagraphInput {
+    /// Text to be cut into sentences by the segmenter.
     Text(String),
+    /// Text whose sentences are given, in order (kept as they are).
     Sentences {
+        /// The paragraph's text.
         text: String,
+        /// Its sentences, each found in `text` in order.
         sentences: Vec<String>,
     },
 }
@@ -112,8 +123,11 @@ pub enum ParagraphInput {
 /// One version of an article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Revision {
+    /// The version number: a label from the input (0, 1, 2… for text files). Archives may repeat one; the change log tells revisions apart by position.
     pub version: u64,
+    /// When the version was published or captured, when known.
     pub created: Option<DateTime<FixedOffset>>,
+    /// The headline of this version, when known.
     pub title: Option<String>,
     /// Where the revision came from (a file name), for messages and display.
     pub label: Option<String>,
@@ -242,9 +256,11 @@ impl Revision {
     pub fn text(&self) -> &str {
         &self.text
     }
+    /// The paragraphs, in order.
     pub fn paragraphs(&self) -> &[Paragraph] {
         &self.paragraphs
     }
+    /// The text of paragraph `p` of this revision.
     pub fn paragraph_text(&self, p: &Paragraph) -> &str {
         &self.text[p.span.range()]
     }
@@ -256,12 +272,18 @@ impl Revision {
     pub fn sentence_spans(&self) -> &[Span] {
         &self.sentences
     }
+    /// How many sentences the revision has, over all paragraphs.
     pub fn sentence_count(&self) -> usize {
         self.sentences.len()
     }
+    /// Sentence `i` (counted across paragraphs, from 0).
+    ///
+    /// # Panics
+    /// When `i` is not below [`Revision::sentence_count`].
     pub fn sentence(&self, i: usize) -> &str {
         &self.text[self.sentences[i].range()]
     }
+    /// The sentences in reading order.
     pub fn sentences(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         self.sentences.iter().map(|s| &self.text[s.range()])
     }

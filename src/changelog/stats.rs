@@ -11,18 +11,31 @@ use crate::text::tokens::word_count;
 /// Counts for one diff.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
+    /// Ops whose sentence stayed the same (up to white space), moved or not.
     pub unchanged: usize,
+    /// Ops that edited one sentence into one.
     pub edited: usize,
+    /// Ops that merged several old sentences into one.
     pub merged: usize,
+    /// Ops that split one old sentence into several.
     pub split: usize,
+    /// Sentences added.
     pub added: usize,
+    /// Sentences deleted.
     pub deleted: usize,
+    /// Ops that moved out of reading order (of any kind).
     pub moved: usize,
+    /// Sentences of the old revision.
     pub sentences_old: usize,
+    /// Sentences of the new revision.
     pub sentences_new: usize,
+    /// Words of the old revision.
     pub words_old: usize,
+    /// Words of the new revision.
     pub words_new: usize,
+    /// Words inserted, in edited ops and added sentences.
     pub words_added: usize,
+    /// Words removed, in edited ops and deleted sentences.
     pub words_removed: usize,
     /// Words added plus words removed, over the words of both revisions: 0 when nothing
     /// changed, 1 when the texts share nothing.

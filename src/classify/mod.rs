@@ -130,6 +130,7 @@ impl Change {
 /// A class found, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassEvidence {
+    /// The class.
     pub class: Class,
     /// Text evidence, in reading order: the numbers, quotes, attributions, names or
     /// changed passages, old → new.
@@ -170,6 +171,7 @@ pub struct OpClasses {
 
 /// The classes of one op. `old` and `new` are the sentences of the two revisions.
 /// (To classify many ops of one diff, [`Classifier`] shares the work between them.)
+#[cfg(any(test, feature = "dev"))]
 pub fn classify_op(op: &Op, old: &[&str], new: &[&str]) -> Vec<ClassEvidence> {
     Classifier::new(old, new).op(op)
 }

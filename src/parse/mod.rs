@@ -1,9 +1,18 @@
 //! Input: reading files safely, detecting their format, and turning them into articles.
 
-pub mod json;
+pub(crate) mod json;
+// The project's corpus tools and benchmarks drive these directly (the `dev` feature).
+#[cfg(feature = "dev")]
 pub mod newssniffer;
+#[cfg(not(feature = "dev"))]
+mod newssniffer;
+#[cfg(feature = "dev")]
 pub mod plain;
-pub mod versions;
+#[cfg(not(feature = "dev"))]
+mod plain;
+pub(crate) mod versions;
+
+pub use versions::write as write_versions;
 
 use std::io::Read;
 use std::path::Path;
@@ -31,7 +40,9 @@ pub enum Format {
 /// An input's name (a path, or `-` for standard input) and its decoded text.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The input's name: its path, or `-` for standard input.
     pub name: String,
+    /// Its decoded text.
     pub text: String,
 }
 
@@ -62,6 +73,7 @@ impl Source {
         })
     }
 
+    /// An input from text in memory, named `name` in messages.
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Source {
         Source {
             name: name.into(),
@@ -198,7 +210,9 @@ pub fn detect(text: &str) -> Format {
 /// An article read from one input, with whatever the parser could not settle.
 #[derive(Debug, Clone)]
 pub struct Parsed {
+    /// The article, its revisions oldest first.
     pub article: Article,
+    /// Decisions the parser made with an alternative, doubts, and text it could not place.
     pub warnings: Vec<Warning>,
 }
 
@@ -306,7 +320,7 @@ pub fn load_with(names: &[String], format: Option<Format>, blank: Blank) -> Resu
         }
         acc.warnings.append(&mut parsed.warnings);
     }
-    combined.ok_or_else(|| Error::Usage("no input given".into()))
+    combined.ok_or(Error::NoInput)
 }
 
 #[cfg(test)]

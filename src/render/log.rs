@@ -17,7 +17,7 @@ pub const SCHEMA: &str = "newsdiff/log/1";
 
 /// The log of an article, as JSON.
 #[derive(Debug, Clone, Serialize)]
-pub struct Log {
+pub(crate) struct Log {
     pub schema: &'static str,
     pub article: ArticleMeta,
     pub revisions: Vec<Entry>,
@@ -25,7 +25,7 @@ pub struct Log {
 
 /// One revision in the log.
 #[derive(Debug, Clone, Serialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub version: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<DateTime<FixedOffset>>,
@@ -44,7 +44,7 @@ pub struct Entry {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub added: usize,
     pub deleted: usize,
     pub edited: usize,
@@ -60,7 +60,7 @@ fn diff_to(log: &ChangeLog, i: usize) -> Option<&RevisionDiff> {
 }
 
 /// The log entries of a change log of consecutive revisions.
-pub fn entries(log: &ChangeLog) -> Log {
+pub(crate) fn entries(log: &ChangeLog) -> Log {
     let mut prev_time: Option<DateTime<FixedOffset>> = None;
     let revisions = log
         .revisions

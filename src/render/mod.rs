@@ -13,10 +13,13 @@ pub mod html;
 pub mod json;
 pub mod log;
 pub mod markdown;
-pub mod paint;
+pub(crate) mod paint;
 pub mod terminal;
-pub mod view;
-pub mod walk;
+pub(crate) mod view;
+pub(crate) mod walk;
+
+pub use crate::text::normalize::one_line;
+pub use view::Context;
 
 use chrono::{DateTime, FixedOffset};
 

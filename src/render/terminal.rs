@@ -37,6 +37,7 @@ pub struct Options {
     pub context: usize,
     /// Show every sentence.
     pub full: bool,
+    /// One column, or old and new side by side.
     pub layout: Layout,
     /// Columns available (the side layout fits itself to them).
     pub width: usize,

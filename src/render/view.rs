@@ -14,7 +14,9 @@ pub use crate::text::normalize::{noncharacter, one_line};
 /// its colour and layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Context {
+    /// Unchanged sentences shown around each change.
     pub context: usize,
+    /// Show every sentence, changed or not.
     pub full: bool,
 }
 

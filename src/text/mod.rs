@@ -20,21 +20,27 @@ use std::ops::Range;
 /// A half-open byte range into a revision's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// The byte after the last.
     pub end: usize,
 }
 
 impl Span {
+    /// The span from `start` to `end` (`start <= end`).
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);
         Span { start, end }
     }
+    /// The span as a range, to index the text with.
     pub fn range(self) -> Range<usize> {
         self.start..self.end
     }
+    /// Its length in bytes.
     pub fn len(self) -> usize {
         self.end - self.start
     }
+    /// Whether it holds no byte.
     pub fn is_empty(self) -> bool {
         self.start == self.end
     }

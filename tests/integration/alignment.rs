@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use newsdiff::align::{self, eval};
+use newsdiff::dev::eval;
 use serde::Deserialize;
 
 use crate::util::root;
@@ -46,7 +46,7 @@ fn scores() -> (eval::Score, eval::Score) {
         let old: Vec<&str> = p.old.iter().map(String::as_str).collect();
         let new: Vec<&str> = p.new.iter().map(String::as_str).collect();
         let reference: BTreeSet<eval::Link> = g.links.iter().copied().collect();
-        let ops = align::align(&old, &new);
+        let ops = newsdiff::align(&old, &new);
         ours.add(eval::score(&eval::links(&ops), &reference, &old, &new));
         let arcs: BTreeSet<eval::Link> = p.newsedits.iter().copied().collect();
         theirs.add(eval::score(&arcs, &reference, &old, &new));
@@ -85,9 +85,9 @@ fn every_gold_pair_aligns_to_a_consistent_change_log() {
         };
         let (old, new) = (text(&p.old), text(&p.new));
         let to_rev = |v: u64, s: &[String]| {
-            newsdiff::article::Revision::from_paragraphs(
+            newsdiff::Revision::from_paragraphs(
                 v,
-                vec![newsdiff::article::ParagraphInput::Sentences {
+                vec![newsdiff::ParagraphInput::Sentences {
                     text: s.join(" "),
                     sentences: s.to_vec(),
                 }],
@@ -96,7 +96,7 @@ fn every_gold_pair_aligns_to_a_consistent_change_log() {
             .unwrap()
         };
         let (a, b) = (to_rev(0, &old), to_rev(1, &new));
-        let d = newsdiff::changelog::diff(&a, &b);
+        let d = newsdiff::diff(&a, &b);
         d.check(&a, &b).unwrap_or_else(|e| panic!("{}: {e}", p.key));
     }
 }

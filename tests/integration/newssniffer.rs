@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use newsdiff::article::Article;
-use newsdiff::article::doc::ArticleDoc;
-use newsdiff::parse::newssniffer::{self, page};
+use newsdiff::Article;
+use newsdiff::ArticleDoc;
+use newsdiff::dev::newssniffer::{self, page};
 
 use crate::util::{newsdiff, root, sample, stderr_of, stdout_of, tempdir, write};
 

@@ -8,9 +8,9 @@
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
-use newsdiff::article::{Article, Revision};
-use newsdiff::changelog::ChangeLog;
-use newsdiff::parse::plain;
+use newsdiff::ChangeLog;
+use newsdiff::dev::plain;
+use newsdiff::{Article, Revision};
 
 /// Cases per property; `PROPTEST_CASES` raises it for a longer hunt.
 const CASES: u32 = 256;
@@ -306,11 +306,11 @@ fn check_round_trip(a: &str, b: &str) -> Result<(), TestCaseError> {
     // Only changed ops have classes, and typography stands alone.
     for oc in &diff.op_classes {
         let op = &diff.ops[oc.op];
-        prop_assert!(op.kind != newsdiff::align::Kind::Unchanged, "{:?}", oc);
+        prop_assert!(op.kind != newsdiff::Kind::Unchanged, "{:?}", oc);
         let typo = oc
             .classes
             .iter()
-            .any(|c| c.class == newsdiff::classify::Class::Typography);
+            .any(|c| c.class == newsdiff::Class::Typography);
         prop_assert!(!typo || oc.classes.len() == 1, "{:?}", oc);
     }
     Ok(())
@@ -339,7 +339,7 @@ proptest! {
 // (b) Segmentation is lossless
 
 fn check_segmentation(text: &str) -> Result<(), TestCaseError> {
-    let spans = newsdiff::text::segment::sentences(text);
+    let spans = newsdiff::dev::segment::sentences(text);
     let mut pos = 0;
     for s in &spans {
         prop_assert!(s.start >= pos, "overlap or out of order: {:?}", spans);

@@ -242,9 +242,9 @@ fn repeated_version_number_published_the_old_text_as_the_new() {
 /// bounds`): it looked the new revision up by its number and found the wrong one.
 #[test]
 fn repeated_version_number_panicked_the_side_by_side_view() {
-    use newsdiff::article::{Article, Revision};
-    use newsdiff::changelog::ChangeLog;
+    use newsdiff::ChangeLog;
     use newsdiff::render::terminal::{self, Layout, Options};
+    use newsdiff::{Article, Revision};
     let revision = |v: u64, text: &str| Revision::from_text(v, text.to_string()).unwrap();
     let article = Article {
         meta: Default::default(),

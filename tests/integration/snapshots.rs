@@ -2,8 +2,8 @@
 //! users see: review the new `.snap` before accepting it (`INSTA_UPDATE=always cargo test`
 //! writes them; `cargo insta review` does it interactively where cargo-insta is installed).
 
-use newsdiff::changelog::ChangeLog;
-use newsdiff::classify::{ClassEvidence, OpClasses};
+use newsdiff::ChangeLog;
+use newsdiff::{ClassEvidence, OpClasses};
 
 use crate::util::{ESC, newsdiff, sample, stderr_of, stdout_of};
 

@@ -1,7 +1,7 @@
 //! `newsdiff diff`: what changed between versions, in one of four views.
 
-use newsdiff::article::Article;
-use newsdiff::changelog::ChangeLog;
+use newsdiff::Article;
+use newsdiff::ChangeLog;
 use newsdiff::render;
 
 use crate::args::{DiffArgs, DiffFormat};
@@ -35,7 +35,7 @@ pub fn run(args: DiffArgs) -> Result<Exit, Failure> {
 
 /// The log in the view `--format` asks for.
 fn view(log: &ChangeLog, args: &DiffArgs) -> String {
-    let context = render::view::Context {
+    let context = render::Context {
         context: args.context,
         full: args.full,
     };

@@ -30,7 +30,6 @@ impl Failure {
     pub fn is_closed_pipe(&self) -> bool {
         match self {
             Failure::Stdout(e) => e.kind() == io::ErrorKind::BrokenPipe,
-            Failure::Library(newsdiff::Error::Output(e)) => e.kind() == io::ErrorKind::BrokenPipe,
             _ => false,
         }
     }

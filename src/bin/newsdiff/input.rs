@@ -4,7 +4,7 @@ use std::io::Write;
 
 use newsdiff::Warning;
 use newsdiff::parse::{self, Parsed};
-use newsdiff::render::view::one_line;
+use newsdiff::render::one_line;
 
 use crate::args::InputArgs;
 use crate::failure::Failure;

@@ -1,6 +1,6 @@
 //! `newsdiff log`: one line per version.
 
-use newsdiff::changelog::ChangeLog;
+use newsdiff::ChangeLog;
 use newsdiff::render;
 
 use crate::args::{LogArgs, LogFormat};

@@ -21,7 +21,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use newsdiff::render::view::one_line;
+use newsdiff::render::one_line;
 
 use args::{Cli, Command, SUBCOMMANDS};
 use exit::Exit;

@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use newsdiff::archive::Problem;
-use newsdiff::render::view::one_line;
+use newsdiff::Problem;
+use newsdiff::render::one_line;
 use newsdiff::site::{self, SiteError};
 
 use crate::args::ReportArgs;

@@ -11,11 +11,10 @@ pub fn run(args: SplitArgs) -> Result<Exit, Failure> {
     let parsed = args.input.load()?;
     let text = match args.format {
         SplitFormat::Json => {
-            let doc =
-                newsdiff::article::doc::ArticleDoc::from_article(&parsed.article, parsed.warnings);
+            let doc = newsdiff::ArticleDoc::from_article(&parsed.article, parsed.warnings);
             newsdiff::render::json::pretty(&doc)
         }
-        SplitFormat::Text => parse::versions::write(&parsed.article, &parsed.warnings),
+        SplitFormat::Text => parse::write_versions(&parsed.article, &parsed.warnings),
     };
     args.output.emit(&text)?;
     Ok(Exit::Success)
