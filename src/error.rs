@@ -74,7 +74,7 @@ pub enum InputProblem {
         "paragraph {number} is {len} bytes long; newsdiff takes paragraphs up to {limit} \
          bytes (a blank line ends a paragraph)"
     )]
-    /// A paragraph longer than [`MAX_PARAGRAPH_BYTES`](crate::parse::MAX_PARAGRAPH_BYTES).
+    /// A paragraph longer than newsdiff takes (1 MiB: a broken scrape, not prose).
     ParagraphTooLong {
         /// 1-based, as people count paragraphs.
         number: usize,
