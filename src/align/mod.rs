@@ -115,22 +115,45 @@ struct Link {
     score: f32,
 }
 
-fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
-    let mut old_link: Vec<Option<usize>> = vec![None; old.len()];
-    let mut new_link: Vec<Option<usize>> = vec![None; new.len()];
-    let mut links: Vec<Link> = Vec::new();
-    let add = |links: &mut Vec<Link>,
-               old_link: &mut Vec<Option<usize>>,
-               new_link: &mut Vec<Option<usize>>,
-               l: Link| {
+/// The links made so far, and which link holds each sentence: the state the steps of
+/// [`link`] share.
+struct Linking {
+    links: Vec<Link>,
+    old_link: Vec<Option<usize>>,
+    new_link: Vec<Option<usize>>,
+}
+
+impl Linking {
+    fn new(old_len: usize, new_len: usize) -> Linking {
+        Linking {
+            links: Vec::new(),
+            old_link: vec![None; old_len],
+            new_link: vec![None; new_len],
+        }
+    }
+
+    fn add(&mut self, l: Link) {
         for &o in &l.old {
-            old_link[o] = Some(links.len());
+            self.old_link[o] = Some(self.links.len());
         }
         for &n in &l.new {
-            new_link[n] = Some(links.len());
+            self.new_link[n] = Some(self.links.len());
         }
-        links.push(l);
-    };
+        self.links.push(l);
+    }
+
+    /// Links one old sentence to one new.
+    fn pair(&mut self, o: usize, n: usize, score: f32) {
+        self.add(Link {
+            old: vec![o],
+            new: vec![n],
+            score,
+        });
+    }
+}
+
+fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
+    let mut lk = Linking::new(old.len(), new.len());
 
     // 1. Anchors.
     let old_keys: Vec<String> = old.iter().map(|s| normalize(s)).collect();
@@ -143,32 +166,22 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
         } = op
         {
             for k in 0..len {
-                let l = Link {
-                    old: vec![old_index + k],
-                    new: vec![new_index + k],
-                    score: 1.0,
-                };
-                add(&mut links, &mut old_link, &mut new_link, l);
+                lk.pair(old_index + k, new_index + k, 1.0);
             }
         }
     }
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, k) in new_keys.iter().enumerate().rev() {
-        if new_link[n].is_none() && !k.is_empty() {
+        if lk.new_link[n].is_none() && !k.is_empty() {
             by_key.entry(k.as_str()).or_default().push(n);
         }
     }
     for (o, k) in old_keys.iter().enumerate() {
-        if old_link[o].is_some() {
+        if lk.old_link[o].is_some() {
             continue;
         }
         if let Some(n) = by_key.get_mut(k.as_str()).and_then(Vec::pop) {
-            let l = Link {
-                old: vec![o],
-                new: vec![n],
-                score: 1.0,
-            };
-            add(&mut links, &mut old_link, &mut new_link, l);
+            lk.pair(o, n, 1.0);
         }
     }
 
@@ -176,7 +189,7 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     let f = Features::new(old.iter().copied(), new.iter().copied());
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (n, toks) in f.new.iter().enumerate() {
-        if new_link[n].is_some() {
+        if lk.new_link[n].is_some() {
             continue;
         }
         for &t in toks {
@@ -190,7 +203,7 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     let mut per_old: Vec<Vec<usize>> = vec![Vec::new(); old.len()];
     let mut acc: HashMap<usize, f32> = HashMap::new();
     for (o, toks) in f.old.iter().enumerate() {
-        if old_link[o].is_some() {
+        if lk.old_link[o].is_some() {
             continue;
         }
         acc.clear();
@@ -215,13 +228,8 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     // 3. Greedy global assignment, best first.
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.2, a.3).cmp(&(b.2, b.3))));
     for &(_, score, o, n) in &candidates {
-        if score >= p.link && old_link[o].is_none() && new_link[n].is_none() {
-            let l = Link {
-                old: vec![o],
-                new: vec![n],
-                score,
-            };
-            add(&mut links, &mut old_link, &mut new_link, l);
+        if score >= p.link && lk.old_link[o].is_none() && lk.new_link[n].is_none() {
+            lk.pair(o, n, score);
         }
     }
     // The lower bars below lean on context: a neighbour linked in order, or the lede of
@@ -230,53 +238,44 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     // sentence (a breaking-news flash) has nothing else that could have carried over, so
     // that absence says nothing.
     let with_content = |side: &[Vec<u32>]| side.iter().filter(|t| !t.is_empty()).count();
-    let same_story = links
+    let same_story = lk
+        .links
         .iter()
         .any(|l| l.old.iter().any(|&o| !f.old[o].is_empty()))
         || (with_content(&f.old) <= 1 && with_content(&f.new) <= 1);
     // Leftovers in the same gap between linked neighbours: pair them in order where they
     // are alike enough, the best set of in-order pairs found by dynamic programming.
     let gaps = match same_story {
-        true => gaps(&links, &old_link, &new_link, old.len(), new.len()),
+        true => gaps(&lk.links, &lk.old_link, &lk.new_link, old.len(), new.len()),
         false => Vec::new(),
     };
     for (olds, news) in gaps {
         for (o, n, score) in in_order_pairs(&f, &olds, &news, p.gap, &per_old) {
-            let l = Link {
-                old: vec![o],
-                new: vec![n],
-                score,
-            };
-            add(&mut links, &mut old_link, &mut new_link, l);
+            lk.pair(o, n, score);
         }
     }
 
     // The ledes, at their own bar.
-    if let (true, Some(None), Some(None)) = (same_story, old_link.first(), new_link.first()) {
+    if let (true, Some(None), Some(None)) = (same_story, lk.old_link.first(), lk.new_link.first()) {
         let score = f.dice(&f.old[0], &f.new[0]);
         if score >= p.lede {
-            let l = Link {
-                old: vec![0],
-                new: vec![0],
-                score,
-            };
-            add(&mut links, &mut old_link, &mut new_link, l);
+            lk.pair(0, 0, score);
         }
     }
 
     // 4a. Unmatched sentences against two adjacent unmatched ones together.
-    for o in 0..old.len() {
-        if old_link[o].is_some() {
+    for (o, cands) in per_old.iter().enumerate() {
+        if lk.old_link[o].is_some() {
             continue;
         }
         let mut best: Option<(f32, usize)> = None;
-        for &n in &per_old[o] {
+        for &n in cands {
             for pair in [n.checked_sub(1).map(|m| (m, n)), Some((n, n + 1))]
                 .into_iter()
                 .flatten()
             {
                 let (a, b) = pair;
-                if b >= new.len() || new_link[a].is_some() || new_link[b].is_some() {
+                if b >= new.len() || lk.new_link[a].is_some() || lk.new_link[b].is_some() {
                     continue;
                 }
                 let joined = union(&[&f.new[a], &f.new[b]]);
@@ -294,22 +293,36 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
                 new: vec![a, a + 1],
                 score,
             };
-            add(&mut links, &mut old_link, &mut new_link, l);
+            lk.add(l);
         }
     }
     // 4b. Matched sentences absorb unmatched neighbours (splits and merges).
-    for li in 0..links.len() {
-        if links[li].score >= 1.0 {
+    for li in 0..lk.links.len() {
+        if lk.links[li].score >= 1.0 {
             continue;
         }
-        absorb(&f, &mut links, li, &mut new_link, Side::New, p.absorb);
-        absorb(&f, &mut links, li, &mut old_link, Side::Old, p.absorb);
+        absorb(&f, &mut lk.links, li, &mut lk.new_link, Side::New, p.absorb);
+        absorb(&f, &mut lk.links, li, &mut lk.old_link, Side::Old, p.absorb);
     }
     // 4c. A free sentence almost wholly contained in a linked one was folded into it
     // (merged) or cut out of it (split), wherever it stood.
-    contained(&f, &mut links, &mut old_link, &new_link, Side::Old, p.fold);
-    contained(&f, &mut links, &mut new_link, &old_link, Side::New, p.fold);
-    links
+    contained(
+        &f,
+        &mut lk.links,
+        &mut lk.old_link,
+        &lk.new_link,
+        Side::Old,
+        p.fold,
+    );
+    contained(
+        &f,
+        &mut lk.links,
+        &mut lk.new_link,
+        &lk.old_link,
+        Side::New,
+        p.fold,
+    );
+    lk.links
 }
 
 /// Informative tokens a free sentence needs before containment says anything.
