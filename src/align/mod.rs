@@ -16,6 +16,7 @@
 //! 5. Moves: the largest set of links already in order (longest increasing subsequence)
 //!    stays; the links crossing it are the minimal set of moves.
 
+mod anchors;
 pub mod eval;
 pub mod similarity;
 pub mod words;
@@ -23,9 +24,7 @@ pub mod words;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::text::normalize::normalize;
 use similarity::{Features, union};
 use words::WordChange;
 
@@ -155,35 +154,7 @@ impl Linking {
 fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     let mut lk = Linking::new(old.len(), new.len());
 
-    // 1. Anchors.
-    let old_keys: Vec<String> = old.iter().map(|s| normalize(s)).collect();
-    let new_keys: Vec<String> = new.iter().map(|s| normalize(s)).collect();
-    for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            for k in 0..len {
-                lk.pair(old_index + k, new_index + k, 1.0);
-            }
-        }
-    }
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (n, k) in new_keys.iter().enumerate().rev() {
-        if lk.new_link[n].is_none() && !k.is_empty() {
-            by_key.entry(k.as_str()).or_default().push(n);
-        }
-    }
-    for (o, k) in old_keys.iter().enumerate() {
-        if lk.old_link[o].is_some() {
-            continue;
-        }
-        if let Some(n) = by_key.get_mut(k.as_str()).and_then(Vec::pop) {
-            lk.pair(o, n, 1.0);
-        }
-    }
+    anchors::link_equal(&mut lk, old, new);
 
     // 2. Candidates from the inverted index, over the sentences still free.
     let f = Features::new(old.iter().copied(), new.iter().copied());
