@@ -17,11 +17,10 @@
 //!    stays; the links crossing it are the minimal set of moves.
 
 mod anchors;
+mod candidates;
 pub mod eval;
 pub mod similarity;
 pub mod words;
-
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -58,11 +57,6 @@ impl Default for Params {
         }
     }
 }
-/// Candidates kept per sentence from the inverted index.
-const MAX_CANDIDATES: usize = 8;
-/// Tokens in more sentences than this are too common to propose candidates (they still
-/// count in the score).
-const COMMON_DF: u32 = 64;
 
 /// What happened to a group of sentences between two revisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -158,49 +152,20 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
 
     // 2. Candidates from the inverted index, over the sentences still free.
     let f = Features::new(old.iter().copied(), new.iter().copied());
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (n, toks) in f.new.iter().enumerate() {
-        if lk.new_link[n].is_some() {
-            continue;
-        }
-        for &t in toks {
-            if f.df[t as usize] <= COMMON_DF {
-                postings.entry(t).or_default().push(n);
-            }
-        }
-    }
-    let rel = |i: usize, len: usize| i as f32 / len.max(1) as f32;
-    let mut candidates: Vec<(f32, f32, usize, usize)> = Vec::new(); // (rank, score, o, n)
-    let mut per_old: Vec<Vec<usize>> = vec![Vec::new(); old.len()];
-    let mut acc: HashMap<usize, f32> = HashMap::new();
-    for (o, toks) in f.old.iter().enumerate() {
-        if lk.old_link[o].is_some() {
-            continue;
-        }
-        acc.clear();
-        for &t in toks {
-            if let Some(ns) = postings.get(&t) {
-                for &n in ns {
-                    *acc.entry(n).or_default() += f.weight[t as usize];
-                }
-            }
-        }
-        let mut best: Vec<(f32, usize)> = acc.iter().map(|(&n, &w)| (w, n)).collect();
-        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        best.truncate(MAX_CANDIDATES);
-        for (_, n) in best {
-            let score = f.dice(toks, &f.new[n]);
-            per_old[o].push(n);
-            let drift = (rel(o, old.len()) - rel(n, new.len())).abs();
-            candidates.push((score - 0.05 * drift, score, o, n));
-        }
-    }
+    let candidates::Candidates {
+        pairs: mut candidates,
+        per_old,
+    } = candidates::find(&f, &lk);
 
     // 3. Greedy global assignment, best first.
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.2, a.3).cmp(&(b.2, b.3))));
-    for &(_, score, o, n) in &candidates {
-        if score >= p.link && lk.old_link[o].is_none() && lk.new_link[n].is_none() {
-            lk.pair(o, n, score);
+    candidates.sort_by(|a, b| {
+        b.rank
+            .total_cmp(&a.rank)
+            .then((a.old, a.new).cmp(&(b.old, b.new)))
+    });
+    for c in &candidates {
+        if c.score >= p.link && lk.old_link[c.old].is_none() && lk.new_link[c.new].is_none() {
+            lk.pair(c.old, c.new, c.score);
         }
     }
     // The lower bars below lean on context: a neighbour linked in order, or the lede of
@@ -313,17 +278,7 @@ fn contained(
         Side::Old => (&f.old, &f.new),
         Side::New => (&f.new, &f.old),
     };
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, toks) in other.iter().enumerate() {
-        if other_owner[i].is_none() {
-            continue;
-        }
-        for &t in toks {
-            if f.df[t as usize] <= COMMON_DF {
-                postings.entry(t).or_default().push(i);
-            }
-        }
-    }
+    let postings = candidates::postings(f, other, |i| other_owner[i].is_some());
     for s in 0..this.len() {
         if owner[s].is_some() || this[s].len() < FOLD_MIN_TOKENS {
             continue;
