@@ -17,6 +17,7 @@
 //!    stays; the links crossing it are the minimal set of moves.
 
 mod anchors;
+mod assign;
 mod candidates;
 pub mod eval;
 pub mod similarity;
@@ -153,50 +154,15 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     // 2. Candidates from the inverted index, over the sentences still free.
     let f = Features::new(old.iter().copied(), new.iter().copied());
     let candidates::Candidates {
-        pairs: mut candidates,
+        pairs: candidates,
         per_old,
     } = candidates::find(&f, &lk);
 
-    // 3. Greedy global assignment, best first.
-    candidates.sort_by(|a, b| {
-        b.rank
-            .total_cmp(&a.rank)
-            .then((a.old, a.new).cmp(&(b.old, b.new)))
-    });
-    for c in &candidates {
-        if c.score >= p.link && lk.old_link[c.old].is_none() && lk.new_link[c.new].is_none() {
-            lk.pair(c.old, c.new, c.score);
-        }
-    }
-    // The lower bars below lean on context: a neighbour linked in order, or the lede of
-    // the same story. When no sentence with content carried over at the full bar, the
-    // story was replaced outright and there is no such context. A revision of one
-    // sentence (a breaking-news flash) has nothing else that could have carried over, so
-    // that absence says nothing.
-    let with_content = |side: &[Vec<u32>]| side.iter().filter(|t| !t.is_empty()).count();
-    let same_story = lk
-        .links
-        .iter()
-        .any(|l| l.old.iter().any(|&o| !f.old[o].is_empty()))
-        || (with_content(&f.old) <= 1 && with_content(&f.new) <= 1);
-    // Leftovers in the same gap between linked neighbours: pair them in order where they
-    // are alike enough, the best set of in-order pairs found by dynamic programming.
-    let gaps = match same_story {
-        true => gaps(&lk.links, &lk.old_link, &lk.new_link, old.len(), new.len()),
-        false => Vec::new(),
-    };
-    for (olds, news) in gaps {
-        for (o, n, score) in in_order_pairs(&f, &olds, &news, p.gap, &per_old) {
-            lk.pair(o, n, score);
-        }
-    }
-
-    // The ledes, at their own bar.
-    if let (true, Some(None), Some(None)) = (same_story, lk.old_link.first(), lk.new_link.first()) {
-        let score = f.dice(&f.old[0], &f.new[0]);
-        if score >= p.lede {
-            lk.pair(0, 0, score);
-        }
+    // 3. Greedy global assignment, then the gap pass and the ledes at lower bars.
+    assign::greedy(&mut lk, candidates, p.link);
+    if assign::same_story(&lk, &f) {
+        assign::gap_pass(&mut lk, &f, &per_old, p.gap);
+        assign::ledes(&mut lk, &f, p.lede);
     }
 
     // 4a. Unmatched sentences against two adjacent unmatched ones together.
@@ -314,103 +280,6 @@ fn contained(
         l.new.sort_unstable();
         owner[s] = Some(li);
     }
-}
-
-/// The unlinked sentences between consecutive links, in old order: each gap holds the
-/// free old sentences after one link and before the next, and the free new sentences
-/// between those links' new sides.
-fn gaps(
-    links: &[Link],
-    old_link: &[Option<usize>],
-    new_link: &[Option<usize>],
-    old_len: usize,
-    new_len: usize,
-) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let mut out = Vec::new();
-    let mut olds = Vec::new();
-    let mut new_lo = 0;
-    // One step past the last old sentence closes the last gap.
-    let steps = old_link.iter().copied().chain(std::iter::once(None));
-    for (o, linked) in steps.enumerate() {
-        if o < old_len && linked.is_none() {
-            olds.push(o);
-            continue;
-        }
-        let new_hi = match linked {
-            Some(l) => links[l].new.iter().min().copied().unwrap_or(new_len),
-            None => new_len,
-        };
-        if !olds.is_empty() && new_hi > new_lo {
-            let news: Vec<usize> = (new_lo..new_hi)
-                .filter(|&n| new_link[n].is_none())
-                .collect();
-            if !news.is_empty() {
-                out.push((std::mem::take(&mut olds), news));
-            }
-        }
-        olds.clear();
-        if let Some(l) = linked {
-            let hi = links[l].new.iter().max().copied().unwrap_or(0) + 1;
-            // A moved link does not move the window back.
-            new_lo = new_lo.max(hi);
-        }
-    }
-    out
-}
-
-/// The best in-order pairing of two short lists: maximises the sum of (likeness − bar)
-/// over the pairs taken. A gap too long for that (the whole article, when nothing
-/// matches) falls back to each old sentence's best indexed candidate in the gap, so the
-/// cost stays bounded.
-fn in_order_pairs(
-    f: &Features,
-    olds: &[usize],
-    news: &[usize],
-    bar: f32,
-    candidates: &[Vec<usize>],
-) -> Vec<(usize, usize, f32)> {
-    const MAX_CELLS: usize = 40_000;
-    let (a, b) = (olds.len(), news.len());
-    let sim = |i: usize, j: usize| f.dice(&f.old[olds[i]], &f.new[news[j]]);
-    if a * b > MAX_CELLS {
-        let in_gap: std::collections::HashSet<usize> = news.iter().copied().collect();
-        let mut taken = std::collections::HashSet::new();
-        let mut out = Vec::new();
-        for &o in olds {
-            let best = candidates[o]
-                .iter()
-                .filter(|n| in_gap.contains(n) && !taken.contains(*n))
-                .map(|&n| (f.dice(&f.old[o], &f.new[n]), n))
-                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-            if let Some((s, n)) = best.filter(|x| x.0 >= bar) {
-                taken.insert(n);
-                out.push((o, n, s));
-            }
-        }
-        return out;
-    }
-    // best[i][j]: best total for olds[i..] and news[j..].
-    let mut best = vec![vec![0.0f32; b + 1]; a + 1];
-    for i in (0..a).rev() {
-        for j in (0..b).rev() {
-            let take = sim(i, j) - bar + best[i + 1][j + 1];
-            best[i][j] = best[i + 1][j].max(best[i][j + 1]).max(take);
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a && j < b {
-        let s = sim(i, j);
-        if s >= bar && (best[i][j] - (s - bar + best[i + 1][j + 1])).abs() < 1e-6 {
-            out.push((olds[i], news[j], s));
-            i += 1;
-            j += 1;
-        } else if (best[i][j] - best[i + 1][j]).abs() < 1e-6 {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
 }
 
 #[derive(Clone, Copy, PartialEq)]
