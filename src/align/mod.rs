@@ -20,12 +20,13 @@ mod anchors;
 mod assign;
 mod candidates;
 pub mod eval;
+mod merges;
 pub mod similarity;
 pub mod words;
 
 use serde::{Deserialize, Serialize};
 
-use similarity::{Features, union};
+use similarity::Features;
 use words::WordChange;
 
 /// The bars the aligner's decisions must clear. The defaults were chosen on half of the
@@ -165,183 +166,9 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
         assign::ledes(&mut lk, &f, p.lede);
     }
 
-    // 4a. Unmatched sentences against two adjacent unmatched ones together.
-    for (o, cands) in per_old.iter().enumerate() {
-        if lk.old_link[o].is_some() {
-            continue;
-        }
-        let mut best: Option<(f32, usize)> = None;
-        for &n in cands {
-            for pair in [n.checked_sub(1).map(|m| (m, n)), Some((n, n + 1))]
-                .into_iter()
-                .flatten()
-            {
-                let (a, b) = pair;
-                if b >= new.len() || lk.new_link[a].is_some() || lk.new_link[b].is_some() {
-                    continue;
-                }
-                let joined = union(&[&f.new[a], &f.new[b]]);
-                let s = f.dice(&f.old[o], &joined);
-                let both_contained = f.containment(&f.new[a], &f.old[o]) >= p.absorb
-                    && f.containment(&f.new[b], &f.old[o]) >= p.absorb;
-                if s >= p.link && both_contained && best.is_none_or(|(bs, _)| s > bs) {
-                    best = Some((s, a));
-                }
-            }
-        }
-        if let Some((score, a)) = best {
-            let l = Link {
-                old: vec![o],
-                new: vec![a, a + 1],
-                score,
-            };
-            lk.add(l);
-        }
-    }
-    // 4b. Matched sentences absorb unmatched neighbours (splits and merges).
-    for li in 0..lk.links.len() {
-        if lk.links[li].score >= 1.0 {
-            continue;
-        }
-        absorb(&f, &mut lk.links, li, &mut lk.new_link, Side::New, p.absorb);
-        absorb(&f, &mut lk.links, li, &mut lk.old_link, Side::Old, p.absorb);
-    }
-    // 4c. A free sentence almost wholly contained in a linked one was folded into it
-    // (merged) or cut out of it (split), wherever it stood.
-    contained(
-        &f,
-        &mut lk.links,
-        &mut lk.old_link,
-        &lk.new_link,
-        Side::Old,
-        p.fold,
-    );
-    contained(
-        &f,
-        &mut lk.links,
-        &mut lk.new_link,
-        &lk.old_link,
-        Side::New,
-        p.fold,
-    );
+    // 4. Merges and splits.
+    merges::link_groups(&mut lk, &f, &per_old, p);
     lk.links
-}
-
-/// Informative tokens a free sentence needs before containment says anything.
-const FOLD_MIN_TOKENS: usize = 3;
-
-/// Joins free sentences on `side` to links whose other side is a single sentence that
-/// contains them. Candidates come from an inverted index of the other side's tokens.
-fn contained(
-    f: &Features,
-    links: &mut [Link],
-    owner: &mut [Option<usize>],
-    other_owner: &[Option<usize>],
-    side: Side,
-    min_containment: f32,
-) {
-    let (this, other) = match side {
-        Side::Old => (&f.old, &f.new),
-        Side::New => (&f.new, &f.old),
-    };
-    let postings = candidates::postings(f, other, |i| other_owner[i].is_some());
-    for s in 0..this.len() {
-        if owner[s].is_some() || this[s].len() < FOLD_MIN_TOKENS {
-            continue;
-        }
-        let mut cands: Vec<usize> = this[s]
-            .iter()
-            .filter_map(|t| postings.get(t))
-            .flatten()
-            .copied()
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
-        let best = cands
-            .into_iter()
-            .map(|c| (f.containment(&this[s], &other[c]), c))
-            .filter(|(c, _)| *c >= min_containment)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        let Some((_, c)) = best else { continue };
-        let Some(li) = other_owner[c] else { continue };
-        let l = &mut links[li];
-        let fixed_single = match side {
-            Side::Old => l.new.len() == 1,
-            Side::New => l.old.len() == 1,
-        };
-        if !fixed_single || l.score >= 1.0 {
-            continue;
-        }
-        match side {
-            Side::Old => l.old.push(s),
-            Side::New => l.new.push(s),
-        }
-        l.old.sort_unstable();
-        l.new.sort_unstable();
-        owner[s] = Some(li);
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Side {
-    Old,
-    New,
-}
-
-/// Grows link `li` on `side` with free adjacent sentences while each is mostly contained
-/// in the other side and the combination scores better. One side grows only while the
-/// other has a single sentence: a many-to-many link is no merge or split anyone reads.
-fn absorb(
-    f: &Features,
-    links: &mut [Link],
-    li: usize,
-    owner: &mut [Option<usize>],
-    side: Side,
-    min_containment: f32,
-) {
-    let (this, other) = match side {
-        Side::New => (&f.new, &f.old),
-        Side::Old => (&f.old, &f.new),
-    };
-    loop {
-        let l = &links[li];
-        let (grow, fixed) = match side {
-            Side::New => (&l.new, &l.old),
-            Side::Old => (&l.old, &l.new),
-        };
-        if fixed.len() != 1 {
-            return;
-        }
-        let fixed_toks = &other[fixed[0]];
-        let lo = *grow.iter().min().expect("links have both sides");
-        let hi = *grow.iter().max().expect("links have both sides");
-        let current: Vec<&[u32]> = grow.iter().map(|&i| this[i].as_slice()).collect();
-        let mut best: Option<(f32, usize)> = None;
-        for cand in [lo.checked_sub(1), Some(hi + 1)].into_iter().flatten() {
-            if cand >= this.len() || owner[cand].is_some() || this[cand].is_empty() {
-                continue;
-            }
-            if f.containment(&this[cand], fixed_toks) < min_containment {
-                continue;
-            }
-            let mut lists = current.clone();
-            lists.push(&this[cand]);
-            let s = f.dice(fixed_toks, &union(&lists));
-            if s > l.score + 0.02 && best.is_none_or(|(bs, _)| s > bs) {
-                best = Some((s, cand));
-            }
-        }
-        let Some((score, cand)) = best else { return };
-        let l = &mut links[li];
-        match side {
-            Side::New => l.new.push(cand),
-            Side::Old => l.old.push(cand),
-        }
-        l.old.sort_unstable();
-        l.new.sort_unstable();
-        l.score = score;
-        owner[cand] = Some(li);
-    }
 }
 
 fn build_ops(old: &[&str], new: &[&str], links: Vec<Link>) -> Vec<Op> {
