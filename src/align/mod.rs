@@ -21,6 +21,7 @@ mod assign;
 mod candidates;
 pub mod eval;
 mod merges;
+mod ops;
 pub mod similarity;
 pub mod words;
 
@@ -99,7 +100,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
 /// [`align`] with other bars (for evaluating them).
 pub fn align_with(old: &[&str], new: &[&str], p: &Params) -> Vec<Op> {
     let links = link(old, new, p);
-    build_ops(old, new, links)
+    ops::build_ops(old, new, links)
 }
 
 /// A link between groups of sentences, before kinds, moves and words are worked out.
@@ -171,141 +172,10 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     lk.links
 }
 
-fn build_ops(old: &[&str], new: &[&str], links: Vec<Link>) -> Vec<Op> {
-    // Moves: keep the longest chain of links in order on both sides.
-    let mut order: Vec<usize> = (0..links.len()).collect();
-    order.sort_by_key(|&i| links[i].old[0]);
-    let seq: Vec<usize> = order.iter().map(|&i| links[i].new[0]).collect();
-    let keep = longest_increasing(&seq);
-    let mut moved = vec![true; links.len()];
-    for k in keep {
-        moved[order[k]] = false;
-    }
-
-    let mut ops: Vec<(usize, Op)> = Vec::new(); // (sort key, op)
-    let mut old_done = vec![false; old.len()];
-    for (i, l) in links.into_iter().enumerate() {
-        for &o in &l.old {
-            old_done[o] = true;
-        }
-        let join = |idx: &[usize], texts: &[&str]| -> String {
-            idx.iter().map(|&i| texts[i]).collect::<Vec<_>>().join(" ")
-        };
-        let (a, b) = (join(&l.old, old), join(&l.new, new));
-        let kind = match (l.old.len(), l.new.len()) {
-            (1, 1) if same_text(&a, &b) => Kind::Unchanged,
-            (1, 1) => Kind::Edited,
-            (_, 1) => Kind::Merged,
-            _ => Kind::Split,
-        };
-        let words = if kind == Kind::Unchanged {
-            Vec::new()
-        } else {
-            words::diff(&a, &b)
-        };
-        let key = l.new[0] * 2 + 1;
-        ops.push((
-            key,
-            Op {
-                kind,
-                old: l.old,
-                new: l.new,
-                moved: moved[i],
-                similarity: if kind == Kind::Unchanged {
-                    1.0
-                } else {
-                    (l.score * 1000.0).round() / 1000.0
-                },
-                words,
-            },
-        ));
-    }
-    let mut new_done = vec![false; new.len()];
-    for (_, op) in &ops {
-        for &n in &op.new {
-            new_done[n] = true;
-        }
-    }
-    for (n, done) in new_done.iter().enumerate() {
-        if !done {
-            ops.push((
-                n * 2 + 1,
-                Op {
-                    kind: Kind::Added,
-                    old: vec![],
-                    new: vec![n],
-                    moved: false,
-                    similarity: 0.0,
-                    words: vec![],
-                },
-            ));
-        }
-    }
-    // A deleted sentence goes right after the op that holds its nearest preceding old
-    // sentence that stayed in place, so it reads where it used to be.
-    let mut anchor_key: Vec<Option<usize>> = vec![None; old.len()];
-    for (key, op) in &ops {
-        if !op.moved {
-            for &o in &op.old {
-                anchor_key[o] = Some(*key);
-            }
-        }
-    }
-    let mut last_key = 0;
-    let mut deleted = Vec::new();
-    for o in 0..old.len() {
-        if let Some(k) = anchor_key[o] {
-            last_key = k;
-        }
-        if !old_done[o] {
-            deleted.push((last_key, o));
-        }
-    }
-    for (k, o) in deleted {
-        ops.push((
-            k,
-            Op {
-                kind: Kind::Deleted,
-                old: vec![o],
-                new: vec![],
-                moved: false,
-                similarity: 0.0,
-                words: vec![],
-            },
-        ));
-    }
-    // Stable: deletions (pushed last) follow their anchor, in old order.
-    ops.sort_by_key(|(k, op)| (*k, op.kind == Kind::Deleted, op.old.first().copied()));
-    ops.into_iter().map(|(_, op)| op).collect()
-}
-
 /// Whether two sentences are the same text up to white space: re-wrapping a line is not
 /// an edit anyone wants to read about.
 pub fn same_text(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
-}
-
-/// Indices into `seq` of one longest strictly increasing subsequence.
-fn longest_increasing(seq: &[usize]) -> Vec<usize> {
-    let mut tails: Vec<usize> = Vec::new(); // index into seq of the tail of each length
-    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
-    for i in 0..seq.len() {
-        let pos = tails.partition_point(|&t| seq[t] < seq[i]);
-        prev[i] = pos.checked_sub(1).map(|p| tails[p]);
-        if pos == tails.len() {
-            tails.push(i);
-        } else {
-            tails[pos] = i;
-        }
-    }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut cur = tails.last().copied();
-    while let Some(i) = cur {
-        out.push(i);
-        cur = prev[i];
-    }
-    out.reverse();
-    out
 }
 
 #[cfg(test)]
@@ -421,11 +291,5 @@ mod tests {
                 .all(|(kind, ..)| matches!(kind, Kind::Added | Kind::Deleted)),
             "{k:?}"
         );
-    }
-
-    #[test]
-    fn lis_finds_minimal_moves() {
-        assert_eq!(longest_increasing(&[3, 0, 1, 2]), [1, 2, 3]);
-        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
     }
 }
