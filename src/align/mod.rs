@@ -1,20 +1,28 @@
-//! Sentence alignment of two revisions.
+//! Sentence alignment of two revisions, in steps (the file of each in brackets):
 //!
-//! 1. Anchors: sentences whose normalised text is equal. Those in a common order (a
-//!    Patience diff of the normalised sequences) anchor the alignment; equal sentences
-//!    out of that order are moves.
-//! 2. Candidates for the rest come from an inverted index of informative tokens, so long
-//!    articles are never compared all against all.
-//! 3. A global greedy assignment takes the best-scoring pairs first, with a small bonus for
-//!    staying in document order; a second pass pairs leftovers that sit in the same gap
-//!    between anchors at a lower bar, because an in-order neighbour is strong evidence,
-//!    and the ledes get a lower bar still. Both lean on the story being the same one, so
-//!    they apply only when some sentence with content was linked at the full bar.
-//! 4. Merges and splits: a matched sentence absorbs unmatched neighbours on the other
-//!    side when they are mostly contained in it and the combination scores better; an
-//!    unmatched sentence may pair with two adjacent unmatched sentences together.
-//! 5. Moves: the largest set of links already in order (longest increasing subsequence)
-//!    stays; the links crossing it are the minimal set of moves.
+//! 1. Anchors (`anchors.rs`): sentences whose normalised text is equal. Those in a common
+//!    order (a Patience diff of the normalised sequences) anchor the alignment; equal
+//!    sentences out of that order are moves.
+//! 2. Candidates (`candidates.rs`) for the rest come from an inverted index of informative
+//!    tokens, so long articles are never compared all against all.
+//! 3. Assignment (`assign.rs`): a global greedy assignment takes the best-scoring pairs
+//!    first, with a small bonus for staying in document order; a second pass pairs
+//!    leftovers that sit in the same gap between linked neighbours at a lower bar, because
+//!    an in-order neighbour is strong evidence, and the ledes get a lower bar still. Both
+//!    lean on the story being the same one, so they apply only when some sentence with
+//!    content was linked at the full bar.
+//! 4. Merges and splits (`merges.rs`): an unmatched sentence may pair with two adjacent
+//!    unmatched sentences together; a matched sentence absorbs unmatched neighbours on the
+//!    other side when they are mostly contained in it and the combination scores better;
+//!    an unmatched sentence almost wholly contained in a linked one, anywhere, joins it.
+//! 5. Moves (`ops.rs`): the largest set of links already in order (longest increasing
+//!    subsequence) stays; the links crossing it are the minimal set of moves.
+//! 6. Ops (`ops.rs`): each link becomes an op with its kind and word changes
+//!    (`words.rs`), each sentence left over an added or deleted op, in reading order of
+//!    the new revision.
+//!
+//! Steps 1 to 4 share a `Linking`: the links so far and which link holds each sentence.
+//! Likeness is measured in `similarity.rs`.
 
 mod anchors;
 mod assign;
