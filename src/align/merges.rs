@@ -13,6 +13,31 @@ enum Side {
     New,
 }
 
+impl Side {
+    /// The token lists of this side's sentences and of the other side's.
+    fn tokens(self, f: &Features) -> (&[Vec<u32>], &[Vec<u32>]) {
+        match self {
+            Side::Old => (&f.old, &f.new),
+            Side::New => (&f.new, &f.old),
+        }
+    }
+
+    /// Which link holds each sentence of this side.
+    fn owners(self, lk: &Linking) -> &[Option<usize>] {
+        match self {
+            Side::Old => &lk.old_link,
+            Side::New => &lk.new_link,
+        }
+    }
+
+    fn other(self) -> Side {
+        match self {
+            Side::Old => Side::New,
+            Side::New => Side::Old,
+        }
+    }
+}
+
 /// Merges and splits, in this order: free sentences paired with two adjacent free ones,
 /// links grown by free neighbours, and free sentences joined to a link that contains them.
 pub(super) fn link_groups(lk: &mut Linking, f: &Features, per_old: &[Vec<usize>], p: &Params) {
@@ -72,18 +97,8 @@ fn split_into_two(lk: &mut Linking, f: &Features, per_old: &[Vec<usize>], p: &Pa
 /// other has a single sentence: a many-to-many link is no merge or split anyone reads.
 fn absorb(lk: &mut Linking, f: &Features, li: usize, side: Side, min_containment: f32) {
     while let Some((score, cand)) = best_neighbour(lk, f, li, side, min_containment) {
-        let l = &mut lk.links[li];
-        match side {
-            Side::New => l.new.push(cand),
-            Side::Old => l.old.push(cand),
-        }
-        l.old.sort_unstable();
-        l.new.sort_unstable();
-        l.score = score;
-        match side {
-            Side::New => lk.new_link[cand] = Some(li),
-            Side::Old => lk.old_link[cand] = Some(li),
-        }
+        join(lk, li, cand, side);
+        lk.links[li].score = score;
     }
 }
 
@@ -97,9 +112,11 @@ fn best_neighbour(
     min_containment: f32,
 ) -> Option<(f32, usize)> {
     let l = &lk.links[li];
-    let (this, other, grow, fixed, owner) = match side {
-        Side::New => (&f.new, &f.old, &l.new, &l.old, &lk.new_link),
-        Side::Old => (&f.old, &f.new, &l.old, &l.new, &lk.old_link),
+    let (this, other) = side.tokens(f);
+    let owner = side.owners(lk);
+    let (grow, fixed) = match side {
+        Side::New => (&l.new, &l.old),
+        Side::Old => (&l.old, &l.new),
     };
     if fixed.len() != 1 {
         return None;
@@ -129,20 +146,13 @@ fn best_neighbour(
 /// Joins free sentences on `side` to links whose other side is a single sentence that
 /// contains them. Candidates come from an inverted index of the other side's tokens.
 fn contained(lk: &mut Linking, f: &Features, side: Side, min_containment: f32) {
-    let (this, other, other_owner) = match side {
-        Side::Old => (&f.old, &f.new, &lk.new_link),
-        Side::New => (&f.new, &f.old, &lk.old_link),
-    };
-    let postings = postings(f, other, |i| other_owner[i].is_some());
-    for s in 0..this.len() {
-        let (owner, other_owner) = match side {
-            Side::Old => (&lk.old_link, &lk.new_link),
-            Side::New => (&lk.new_link, &lk.old_link),
-        };
-        if owner[s].is_some() || this[s].len() < FOLD_MIN_TOKENS {
+    let (this, other) = side.tokens(f);
+    let postings = postings(f, other, |i| side.other().owners(lk)[i].is_some());
+    for (s, toks) in this.iter().enumerate() {
+        if side.owners(lk)[s].is_some() || toks.len() < FOLD_MIN_TOKENS {
             continue;
         }
-        let mut cands: Vec<usize> = this[s]
+        let mut cands: Vec<usize> = toks
             .iter()
             .filter_map(|t| postings.get(t))
             .flatten()
@@ -152,27 +162,29 @@ fn contained(lk: &mut Linking, f: &Features, side: Side, min_containment: f32) {
         cands.dedup();
         let best = cands
             .into_iter()
-            .map(|c| (f.containment(&this[s], &other[c]), c))
+            .map(|c| (f.containment(toks, &other[c]), c))
             .filter(|(c, _)| *c >= min_containment)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         let Some((_, c)) = best else { continue };
-        let Some(li) = other_owner[c] else { continue };
-        join_if_single(lk, li, s, side);
+        let Some(li) = side.other().owners(lk)[c] else {
+            continue;
+        };
+        let l = &lk.links[li];
+        let fixed = match side {
+            Side::Old => &l.new,
+            Side::New => &l.old,
+        };
+        // Many-to-many links are no merge or split anyone reads, and a link at score 1
+        // already has the same informative tokens on both sides.
+        if fixed.len() == 1 && l.score < 1.0 {
+            join(lk, li, s, side);
+        }
     }
 }
 
-/// Adds sentence `s` on `side` to link `li`, if the link's other side is one sentence
-/// and the link scores below 1: a many-to-many link is no merge or split anyone reads,
-/// and a link at 1 already holds the same informative tokens on both sides.
-fn join_if_single(lk: &mut Linking, li: usize, s: usize, side: Side) {
+/// Adds sentence `s` on `side` to link `li`, keeping both sides in order.
+fn join(lk: &mut Linking, li: usize, s: usize, side: Side) {
     let l = &mut lk.links[li];
-    let fixed_single = match side {
-        Side::Old => l.new.len() == 1,
-        Side::New => l.old.len() == 1,
-    };
-    if !fixed_single || l.score >= 1.0 {
-        return;
-    }
     match side {
         Side::Old => l.old.push(s),
         Side::New => l.new.push(s),
