@@ -1,33 +1,42 @@
-//! Sentence alignment of two revisions.
+//! Sentence alignment of two revisions, in steps (the file of each in brackets):
 //!
-//! 1. Anchors: sentences whose normalised text is equal. Those in a common order (a
-//!    Patience diff of the normalised sequences) anchor the alignment; equal sentences
-//!    out of that order are moves.
-//! 2. Candidates for the rest come from an inverted index of informative tokens, so long
-//!    articles are never compared all against all.
-//! 3. A global greedy assignment takes the best-scoring pairs first, with a small bonus for
-//!    staying in document order; a second pass pairs leftovers that sit in the same gap
-//!    between anchors at a lower bar, because an in-order neighbour is strong evidence,
-//!    and the ledes get a lower bar still. Both lean on the story being the same one, so
-//!    they apply only when some sentence with content was linked at the full bar.
-//! 4. Merges and splits: a matched sentence absorbs unmatched neighbours on the other
-//!    side when they are mostly contained in it and the combination scores better; an
-//!    unmatched sentence may pair with two adjacent unmatched sentences together.
-//! 5. Moves: the largest set of links already in order (longest increasing subsequence)
-//!    stays; the links crossing it are the minimal set of moves.
+//! 1. Anchors (`anchors.rs`): sentences whose normalised text is equal. Those in a common
+//!    order (a Patience diff of the normalised sequences) anchor the alignment; equal
+//!    sentences out of that order are moves.
+//! 2. Candidates (`candidates.rs`) for the rest come from an inverted index of informative
+//!    tokens, so long articles are never compared all against all.
+//! 3. Assignment (`assign.rs`): a global greedy assignment takes the best-scoring pairs
+//!    first, with a small bonus for staying in document order; a second pass pairs
+//!    leftovers that sit in the same gap between linked neighbours at a lower bar, because
+//!    an in-order neighbour is strong evidence, and the ledes get a lower bar still. Both
+//!    lean on the story being the same one, so they apply only when some sentence with
+//!    content was linked at the full bar.
+//! 4. Merges and splits (`merges.rs`): an unmatched sentence may pair with two adjacent
+//!    unmatched sentences together; a matched sentence absorbs unmatched neighbours on the
+//!    other side when they are mostly contained in it and the combination scores better;
+//!    an unmatched sentence almost wholly contained in a linked one, anywhere, joins it.
+//! 5. Moves (`ops.rs`): the largest set of links already in order (longest increasing
+//!    subsequence) stays; the links crossing it are the minimal set of moves.
+//! 6. Ops (`ops.rs`): each link becomes an op with its kind and word changes
+//!    (`words.rs`), each sentence left over an added or deleted op, in reading order of
+//!    the new revision.
+//!
+//! Steps 1 to 4 share a `Linking`: the links so far and which link holds each sentence.
+//! Likeness is measured in `similarity.rs`.
 
+mod anchors;
+mod assign;
+mod candidates;
 #[cfg(feature = "dev")]
 pub mod eval;
+mod merges;
+mod ops;
 pub mod similarity;
 pub mod words;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
-use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::text::normalize::normalize;
-use similarity::{Features, union};
+use similarity::Features;
 use words::WordChange;
 
 /// The bars the aligner's decisions must clear. The defaults were chosen on half of the
@@ -60,11 +69,6 @@ impl Default for Params {
         }
     }
 }
-/// Candidates kept per sentence from the inverted index.
-const MAX_CANDIDATES: usize = 8;
-/// Tokens in more sentences than this are too common to propose candidates (they still
-/// count in the score).
-const COMMON_DF: u32 = 64;
 
 /// What happened to a group of sentences between two revisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,7 +109,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
 /// [`align`] with other bars (for evaluating them).
 pub fn align_with(old: &[&str], new: &[&str], p: &Params) -> Vec<Op> {
     let links = link(old, new, p);
-    build_ops(old, new, links)
+    ops::build_ops(old, new, links)
 }
 
 /// A link between groups of sentences, before kinds, moves and words are worked out.
@@ -116,562 +120,71 @@ struct Link {
     score: f32,
 }
 
-fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
-    let mut old_link: Vec<Option<usize>> = vec![None; old.len()];
-    let mut new_link: Vec<Option<usize>> = vec![None; new.len()];
-    let mut links: Vec<Link> = Vec::new();
-    let add = |links: &mut Vec<Link>,
-               old_link: &mut Vec<Option<usize>>,
-               new_link: &mut Vec<Option<usize>>,
-               l: Link| {
+/// The links made so far, and which link holds each sentence: the state the steps of
+/// [`link`] share.
+struct Linking {
+    links: Vec<Link>,
+    old_link: Vec<Option<usize>>,
+    new_link: Vec<Option<usize>>,
+}
+
+impl Linking {
+    fn new(old_len: usize, new_len: usize) -> Linking {
+        Linking {
+            links: Vec::new(),
+            old_link: vec![None; old_len],
+            new_link: vec![None; new_len],
+        }
+    }
+
+    fn add(&mut self, l: Link) {
         for &o in &l.old {
-            old_link[o] = Some(links.len());
+            self.old_link[o] = Some(self.links.len());
         }
         for &n in &l.new {
-            new_link[n] = Some(links.len());
+            self.new_link[n] = Some(self.links.len());
         }
-        links.push(l);
-    };
+        self.links.push(l);
+    }
 
-    // 1. Anchors.
-    let old_keys: Vec<String> = old.iter().map(|s| normalize(s)).collect();
-    let new_keys: Vec<String> = new.iter().map(|s| normalize(s)).collect();
-    for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = op
-        {
-            for k in 0..len {
-                let l = Link {
-                    old: vec![old_index + k],
-                    new: vec![new_index + k],
-                    score: 1.0,
-                };
-                add(&mut links, &mut old_link, &mut new_link, l);
-            }
-        }
+    /// Links one old sentence to one new.
+    fn pair(&mut self, o: usize, n: usize, score: f32) {
+        self.add(Link {
+            old: vec![o],
+            new: vec![n],
+            score,
+        });
     }
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (n, k) in new_keys.iter().enumerate().rev() {
-        if new_link[n].is_none() && !k.is_empty() {
-            by_key.entry(k.as_str()).or_default().push(n);
-        }
-    }
-    for (o, k) in old_keys.iter().enumerate() {
-        if old_link[o].is_some() {
-            continue;
-        }
-        if let Some(n) = by_key.get_mut(k.as_str()).and_then(Vec::pop) {
-            let l = Link {
-                old: vec![o],
-                new: vec![n],
-                score: 1.0,
-            };
-            add(&mut links, &mut old_link, &mut new_link, l);
-        }
-    }
+}
+
+fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
+    let mut lk = Linking::new(old.len(), new.len());
+
+    anchors::link_equal(&mut lk, old, new);
 
     // 2. Candidates from the inverted index, over the sentences still free.
     let f = Features::new(old.iter().copied(), new.iter().copied());
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (n, toks) in f.new.iter().enumerate() {
-        if new_link[n].is_some() {
-            continue;
-        }
-        for &t in toks {
-            if f.df[t as usize] <= COMMON_DF {
-                postings.entry(t).or_default().push(n);
-            }
-        }
-    }
-    let rel = |i: usize, len: usize| i as f32 / len.max(1) as f32;
-    let mut candidates: Vec<(f32, f32, usize, usize)> = Vec::new(); // (rank, score, o, n)
-    let mut per_old: Vec<Vec<usize>> = vec![Vec::new(); old.len()];
-    let mut acc: HashMap<usize, f32> = HashMap::new();
-    for (o, toks) in f.old.iter().enumerate() {
-        if old_link[o].is_some() {
-            continue;
-        }
-        acc.clear();
-        for &t in toks {
-            if let Some(ns) = postings.get(&t) {
-                for &n in ns {
-                    *acc.entry(n).or_default() += f.weight[t as usize];
-                }
-            }
-        }
-        let mut best: Vec<(f32, usize)> = acc.iter().map(|(&n, &w)| (w, n)).collect();
-        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        best.truncate(MAX_CANDIDATES);
-        for (_, n) in best {
-            let score = f.dice(toks, &f.new[n]);
-            per_old[o].push(n);
-            let drift = (rel(o, old.len()) - rel(n, new.len())).abs();
-            candidates.push((score - 0.05 * drift, score, o, n));
-        }
+    let candidates::Candidates {
+        pairs: candidates,
+        per_old,
+    } = candidates::find(&f, &lk);
+
+    // 3. Greedy global assignment, then the gap pass and the ledes at lower bars.
+    assign::greedy(&mut lk, candidates, p.link);
+    if assign::same_story(&lk, &f) {
+        assign::gap_pass(&mut lk, &f, &per_old, p.gap);
+        assign::ledes(&mut lk, &f, p.lede);
     }
 
-    // 3. Greedy global assignment, best first.
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.2, a.3).cmp(&(b.2, b.3))));
-    for &(_, score, o, n) in &candidates {
-        if score >= p.link && old_link[o].is_none() && new_link[n].is_none() {
-            let l = Link {
-                old: vec![o],
-                new: vec![n],
-                score,
-            };
-            add(&mut links, &mut old_link, &mut new_link, l);
-        }
-    }
-    // The lower bars below lean on context: a neighbour linked in order, or the lede of
-    // the same story. When no sentence with content carried over at the full bar, the
-    // story was replaced outright and there is no such context. A revision of one
-    // sentence (a breaking-news flash) has nothing else that could have carried over, so
-    // that absence says nothing.
-    let with_content = |side: &[Vec<u32>]| side.iter().filter(|t| !t.is_empty()).count();
-    let same_story = links
-        .iter()
-        .any(|l| l.old.iter().any(|&o| !f.old[o].is_empty()))
-        || (with_content(&f.old) <= 1 && with_content(&f.new) <= 1);
-    // Leftovers in the same gap between linked neighbours: pair them in order where they
-    // are alike enough, the best set of in-order pairs found by dynamic programming.
-    let gaps = match same_story {
-        true => gaps(&links, &old_link, &new_link, old.len(), new.len()),
-        false => Vec::new(),
-    };
-    for (olds, news) in gaps {
-        for (o, n, score) in in_order_pairs(&f, &olds, &news, p.gap, &per_old) {
-            let l = Link {
-                old: vec![o],
-                new: vec![n],
-                score,
-            };
-            add(&mut links, &mut old_link, &mut new_link, l);
-        }
-    }
-
-    // The ledes, at their own bar.
-    if let (true, Some(None), Some(None)) = (same_story, old_link.first(), new_link.first()) {
-        let score = f.dice(&f.old[0], &f.new[0]);
-        if score >= p.lede {
-            let l = Link {
-                old: vec![0],
-                new: vec![0],
-                score,
-            };
-            add(&mut links, &mut old_link, &mut new_link, l);
-        }
-    }
-
-    // 4a. Unmatched sentences against two adjacent unmatched ones together.
-    for o in 0..old.len() {
-        if old_link[o].is_some() {
-            continue;
-        }
-        let mut best: Option<(f32, usize)> = None;
-        for &n in &per_old[o] {
-            for pair in [n.checked_sub(1).map(|m| (m, n)), Some((n, n + 1))]
-                .into_iter()
-                .flatten()
-            {
-                let (a, b) = pair;
-                if b >= new.len() || new_link[a].is_some() || new_link[b].is_some() {
-                    continue;
-                }
-                let joined = union(&[&f.new[a], &f.new[b]]);
-                let s = f.dice(&f.old[o], &joined);
-                let both_contained = f.containment(&f.new[a], &f.old[o]) >= p.absorb
-                    && f.containment(&f.new[b], &f.old[o]) >= p.absorb;
-                if s >= p.link && both_contained && best.is_none_or(|(bs, _)| s > bs) {
-                    best = Some((s, a));
-                }
-            }
-        }
-        if let Some((score, a)) = best {
-            let l = Link {
-                old: vec![o],
-                new: vec![a, a + 1],
-                score,
-            };
-            add(&mut links, &mut old_link, &mut new_link, l);
-        }
-    }
-    // 4b. Matched sentences absorb unmatched neighbours (splits and merges).
-    for li in 0..links.len() {
-        if links[li].score >= 1.0 {
-            continue;
-        }
-        absorb(&f, &mut links, li, &mut new_link, Side::New, p.absorb);
-        absorb(&f, &mut links, li, &mut old_link, Side::Old, p.absorb);
-    }
-    // 4c. A free sentence almost wholly contained in a linked one was folded into it
-    // (merged) or cut out of it (split), wherever it stood.
-    contained(&f, &mut links, &mut old_link, &new_link, Side::Old, p.fold);
-    contained(&f, &mut links, &mut new_link, &old_link, Side::New, p.fold);
-    links
-}
-
-/// Informative tokens a free sentence needs before containment says anything.
-const FOLD_MIN_TOKENS: usize = 3;
-
-/// Joins free sentences on `side` to links whose other side is a single sentence that
-/// contains them. Candidates come from an inverted index of the other side's tokens.
-fn contained(
-    f: &Features,
-    links: &mut [Link],
-    owner: &mut [Option<usize>],
-    other_owner: &[Option<usize>],
-    side: Side,
-    min_containment: f32,
-) {
-    let (this, other) = match side {
-        Side::Old => (&f.old, &f.new),
-        Side::New => (&f.new, &f.old),
-    };
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, toks) in other.iter().enumerate() {
-        if other_owner[i].is_none() {
-            continue;
-        }
-        for &t in toks {
-            if f.df[t as usize] <= COMMON_DF {
-                postings.entry(t).or_default().push(i);
-            }
-        }
-    }
-    for s in 0..this.len() {
-        if owner[s].is_some() || this[s].len() < FOLD_MIN_TOKENS {
-            continue;
-        }
-        let mut cands: Vec<usize> = this[s]
-            .iter()
-            .filter_map(|t| postings.get(t))
-            .flatten()
-            .copied()
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
-        let best = cands
-            .into_iter()
-            .map(|c| (f.containment(&this[s], &other[c]), c))
-            .filter(|(c, _)| *c >= min_containment)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        let Some((_, c)) = best else { continue };
-        let Some(li) = other_owner[c] else { continue };
-        let l = &mut links[li];
-        let fixed_single = match side {
-            Side::Old => l.new.len() == 1,
-            Side::New => l.old.len() == 1,
-        };
-        if !fixed_single || l.score >= 1.0 {
-            continue;
-        }
-        match side {
-            Side::Old => l.old.push(s),
-            Side::New => l.new.push(s),
-        }
-        l.old.sort_unstable();
-        l.new.sort_unstable();
-        owner[s] = Some(li);
-    }
-}
-
-/// The unlinked sentences between consecutive links, in old order: each gap holds the
-/// free old sentences after one link and before the next, and the free new sentences
-/// between those links' new sides.
-fn gaps(
-    links: &[Link],
-    old_link: &[Option<usize>],
-    new_link: &[Option<usize>],
-    old_len: usize,
-    new_len: usize,
-) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let mut out = Vec::new();
-    let mut olds = Vec::new();
-    let mut new_lo = 0;
-    // One step past the last old sentence closes the last gap.
-    let steps = old_link.iter().copied().chain(std::iter::once(None));
-    for (o, linked) in steps.enumerate() {
-        if o < old_len && linked.is_none() {
-            olds.push(o);
-            continue;
-        }
-        let new_hi = match linked {
-            Some(l) => links[l].new.iter().min().copied().unwrap_or(new_len),
-            None => new_len,
-        };
-        if !olds.is_empty() && new_hi > new_lo {
-            let news: Vec<usize> = (new_lo..new_hi)
-                .filter(|&n| new_link[n].is_none())
-                .collect();
-            if !news.is_empty() {
-                out.push((std::mem::take(&mut olds), news));
-            }
-        }
-        olds.clear();
-        if let Some(l) = linked {
-            let hi = links[l].new.iter().max().copied().unwrap_or(0) + 1;
-            // A moved link does not move the window back.
-            new_lo = new_lo.max(hi);
-        }
-    }
-    out
-}
-
-/// The best in-order pairing of two short lists: maximises the sum of (likeness − bar)
-/// over the pairs taken. A gap too long for that (the whole article, when nothing
-/// matches) falls back to each old sentence's best indexed candidate in the gap, so the
-/// cost stays bounded.
-fn in_order_pairs(
-    f: &Features,
-    olds: &[usize],
-    news: &[usize],
-    bar: f32,
-    candidates: &[Vec<usize>],
-) -> Vec<(usize, usize, f32)> {
-    const MAX_CELLS: usize = 40_000;
-    let (a, b) = (olds.len(), news.len());
-    let sim = |i: usize, j: usize| f.dice(&f.old[olds[i]], &f.new[news[j]]);
-    if a * b > MAX_CELLS {
-        let in_gap: std::collections::HashSet<usize> = news.iter().copied().collect();
-        let mut taken = std::collections::HashSet::new();
-        let mut out = Vec::new();
-        for &o in olds {
-            let best = candidates[o]
-                .iter()
-                .filter(|n| in_gap.contains(n) && !taken.contains(*n))
-                .map(|&n| (f.dice(&f.old[o], &f.new[n]), n))
-                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-            if let Some((s, n)) = best.filter(|x| x.0 >= bar) {
-                taken.insert(n);
-                out.push((o, n, s));
-            }
-        }
-        return out;
-    }
-    // best[i][j]: best total for olds[i..] and news[j..].
-    let mut best = vec![vec![0.0f32; b + 1]; a + 1];
-    for i in (0..a).rev() {
-        for j in (0..b).rev() {
-            let take = sim(i, j) - bar + best[i + 1][j + 1];
-            best[i][j] = best[i + 1][j].max(best[i][j + 1]).max(take);
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a && j < b {
-        let s = sim(i, j);
-        if s >= bar && (best[i][j] - (s - bar + best[i + 1][j + 1])).abs() < 1e-6 {
-            out.push((olds[i], news[j], s));
-            i += 1;
-            j += 1;
-        } else if (best[i][j] - best[i + 1][j]).abs() < 1e-6 {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Side {
-    Old,
-    New,
-}
-
-/// Grows link `li` on `side` with free adjacent sentences while each is mostly contained
-/// in the other side and the combination scores better. One side grows only while the
-/// other has a single sentence: a many-to-many link is no merge or split anyone reads.
-fn absorb(
-    f: &Features,
-    links: &mut [Link],
-    li: usize,
-    owner: &mut [Option<usize>],
-    side: Side,
-    min_containment: f32,
-) {
-    let (this, other) = match side {
-        Side::New => (&f.new, &f.old),
-        Side::Old => (&f.old, &f.new),
-    };
-    loop {
-        let l = &links[li];
-        let (grow, fixed) = match side {
-            Side::New => (&l.new, &l.old),
-            Side::Old => (&l.old, &l.new),
-        };
-        if fixed.len() != 1 {
-            return;
-        }
-        let fixed_toks = &other[fixed[0]];
-        let lo = *grow.iter().min().expect("links have both sides");
-        let hi = *grow.iter().max().expect("links have both sides");
-        let current: Vec<&[u32]> = grow.iter().map(|&i| this[i].as_slice()).collect();
-        let mut best: Option<(f32, usize)> = None;
-        for cand in [lo.checked_sub(1), Some(hi + 1)].into_iter().flatten() {
-            if cand >= this.len() || owner[cand].is_some() || this[cand].is_empty() {
-                continue;
-            }
-            if f.containment(&this[cand], fixed_toks) < min_containment {
-                continue;
-            }
-            let mut lists = current.clone();
-            lists.push(&this[cand]);
-            let s = f.dice(fixed_toks, &union(&lists));
-            if s > l.score + 0.02 && best.is_none_or(|(bs, _)| s > bs) {
-                best = Some((s, cand));
-            }
-        }
-        let Some((score, cand)) = best else { return };
-        let l = &mut links[li];
-        match side {
-            Side::New => l.new.push(cand),
-            Side::Old => l.old.push(cand),
-        }
-        l.old.sort_unstable();
-        l.new.sort_unstable();
-        l.score = score;
-        owner[cand] = Some(li);
-    }
-}
-
-fn build_ops(old: &[&str], new: &[&str], links: Vec<Link>) -> Vec<Op> {
-    // Moves: keep the longest chain of links in order on both sides.
-    let mut order: Vec<usize> = (0..links.len()).collect();
-    order.sort_by_key(|&i| links[i].old[0]);
-    let seq: Vec<usize> = order.iter().map(|&i| links[i].new[0]).collect();
-    let keep = longest_increasing(&seq);
-    let mut moved = vec![true; links.len()];
-    for k in keep {
-        moved[order[k]] = false;
-    }
-
-    let mut ops: Vec<(usize, Op)> = Vec::new(); // (sort key, op)
-    let mut old_done = vec![false; old.len()];
-    for (i, l) in links.into_iter().enumerate() {
-        for &o in &l.old {
-            old_done[o] = true;
-        }
-        let join = |idx: &[usize], texts: &[&str]| -> String {
-            idx.iter().map(|&i| texts[i]).collect::<Vec<_>>().join(" ")
-        };
-        let (a, b) = (join(&l.old, old), join(&l.new, new));
-        let kind = match (l.old.len(), l.new.len()) {
-            (1, 1) if same_text(&a, &b) => Kind::Unchanged,
-            (1, 1) => Kind::Edited,
-            (_, 1) => Kind::Merged,
-            _ => Kind::Split,
-        };
-        let words = if kind == Kind::Unchanged {
-            Vec::new()
-        } else {
-            words::diff(&a, &b)
-        };
-        let key = l.new[0] * 2 + 1;
-        ops.push((
-            key,
-            Op {
-                kind,
-                old: l.old,
-                new: l.new,
-                moved: moved[i],
-                similarity: if kind == Kind::Unchanged {
-                    1.0
-                } else {
-                    (l.score * 1000.0).round() / 1000.0
-                },
-                words,
-            },
-        ));
-    }
-    let mut new_done = vec![false; new.len()];
-    for (_, op) in &ops {
-        for &n in &op.new {
-            new_done[n] = true;
-        }
-    }
-    for (n, done) in new_done.iter().enumerate() {
-        if !done {
-            ops.push((
-                n * 2 + 1,
-                Op {
-                    kind: Kind::Added,
-                    old: vec![],
-                    new: vec![n],
-                    moved: false,
-                    similarity: 0.0,
-                    words: vec![],
-                },
-            ));
-        }
-    }
-    // A deleted sentence goes right after the op that holds its nearest preceding old
-    // sentence that stayed in place, so it reads where it used to be.
-    let mut anchor_key: Vec<Option<usize>> = vec![None; old.len()];
-    for (key, op) in &ops {
-        if !op.moved {
-            for &o in &op.old {
-                anchor_key[o] = Some(*key);
-            }
-        }
-    }
-    let mut last_key = 0;
-    let mut deleted = Vec::new();
-    for o in 0..old.len() {
-        if let Some(k) = anchor_key[o] {
-            last_key = k;
-        }
-        if !old_done[o] {
-            deleted.push((last_key, o));
-        }
-    }
-    for (k, o) in deleted {
-        ops.push((
-            k,
-            Op {
-                kind: Kind::Deleted,
-                old: vec![o],
-                new: vec![],
-                moved: false,
-                similarity: 0.0,
-                words: vec![],
-            },
-        ));
-    }
-    // Stable: deletions (pushed last) follow their anchor, in old order.
-    ops.sort_by_key(|(k, op)| (*k, op.kind == Kind::Deleted, op.old.first().copied()));
-    ops.into_iter().map(|(_, op)| op).collect()
+    // 4. Merges and splits.
+    merges::link_groups(&mut lk, &f, &per_old, p);
+    lk.links
 }
 
 /// Whether two sentences are the same text up to white space: re-wrapping a line is not
 /// an edit anyone wants to read about.
 pub fn same_text(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
-}
-
-/// Indices into `seq` of one longest strictly increasing subsequence.
-fn longest_increasing(seq: &[usize]) -> Vec<usize> {
-    let mut tails: Vec<usize> = Vec::new(); // index into seq of the tail of each length
-    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
-    for i in 0..seq.len() {
-        let pos = tails.partition_point(|&t| seq[t] < seq[i]);
-        prev[i] = pos.checked_sub(1).map(|p| tails[p]);
-        if pos == tails.len() {
-            tails.push(i);
-        } else {
-            tails[pos] = i;
-        }
-    }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut cur = tails.last().copied();
-    while let Some(i) = cur {
-        out.push(i);
-        cur = prev[i];
-    }
-    out.reverse();
-    out
 }
 
 #[cfg(test)]
@@ -787,11 +300,5 @@ mod tests {
                 .all(|(kind, ..)| matches!(kind, Kind::Added | Kind::Deleted)),
             "{k:?}"
         );
-    }
-
-    #[test]
-    fn lis_finds_minimal_moves() {
-        assert_eq!(longest_increasing(&[3, 0, 1, 2]), [1, 2, 3]);
-        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
     }
 }

@@ -396,116 +396,23 @@ fn content_key(r: &Revision) -> (Option<String>, Vec<String>) {
 /// Applies the rules to an article.
 pub fn evaluate(article: &Article, warnings: &[Warning], rules: &RuleSet) -> Evaluation {
     let revs = &article.revisions;
+    let keys: Vec<_> = revs.iter().map(content_key).collect();
     let mut out = Evaluation::default();
-    let mut push = |rule: Rule, r: Option<&Revision>, from: Option<u64>, message: String| {
-        out.violations.push(Violation {
-            rule,
-            version: r.map(|r| r.version),
-            from_version: from,
-            at: r.and_then(|r| r.label.clone()),
-            message,
-        })
-    };
-
+    let v = &mut out.violations;
     if rules.is_on(Rule::ParseClean) {
-        for w in warnings.iter().filter(|w| w.doubt) {
-            let mut m = format!("doubtful {}: {w}", w.kind);
-            if let (Some(c), Some(r)) = (&w.chosen, &w.runner_up) {
-                m.push_str(&format!(" (chose {c}; runner-up {r})"));
-            }
-            push(Rule::ParseClean, None, None, m);
-        }
+        parse_clean(warnings, v);
     }
     if rules.is_on(Rule::TimeOrder) {
-        for pair in revs.windows(2) {
-            if let (Some(a), Some(b)) = (pair[0].created, pair[1].created)
-                && b < a
-            {
-                push(
-                    Rule::TimeOrder,
-                    Some(&pair[1]),
-                    Some(pair[0].version),
-                    format!(
-                        "version {} ({}) is older than version {} before it ({})",
-                        pair[1].version,
-                        b.to_rfc3339(),
-                        pair[0].version,
-                        a.to_rfc3339()
-                    ),
-                );
-            }
-        }
+        time_order(revs, v);
     }
     if rules.is_on(Rule::EmptyRevision) {
-        for r in revs.iter().filter(|r| r.sentence_count() == 0) {
-            push(
-                Rule::EmptyRevision,
-                Some(r),
-                None,
-                format!("version {} is empty", r.version),
-            );
-        }
+        empty_revisions(revs, v);
     }
-    let keys: Vec<_> = revs.iter().map(content_key).collect();
     if rules.is_on(Rule::DuplicateRevision) {
-        for i in 1..revs.len() {
-            let (a, b) = (&revs[i - 1], &revs[i]);
-            if a.version == b.version {
-                push(
-                    Rule::DuplicateRevision,
-                    Some(b),
-                    Some(a.version),
-                    format!(
-                        "version {} appears twice{}",
-                        b.version,
-                        a.label
-                            .as_deref()
-                            .map(|l| format!(" (also at {l})"))
-                            .unwrap_or_default()
-                    ),
-                );
-            } else if keys[i] == keys[i - 1] {
-                push(
-                    Rule::DuplicateRevision,
-                    Some(b),
-                    Some(a.version),
-                    format!(
-                        "version {} repeats version {} exactly",
-                        b.version, a.version
-                    ),
-                );
-            }
-        }
+        duplicate_revisions(revs, &keys, v);
     }
     if rules.is_on(Rule::FlipFlop) {
-        for i in 2..revs.len() {
-            if keys[i] == keys[i - 1] {
-                continue;
-            }
-            if let Some(j) = (0..i - 1).rev().find(|&j| keys[j] == keys[i]) {
-                push(
-                    Rule::FlipFlop,
-                    Some(&revs[i]),
-                    Some(revs[i - 1].version),
-                    if i - j == 2 {
-                        format!(
-                            "version {} is identical to version {}, undoing version {}",
-                            revs[i].version,
-                            revs[j].version,
-                            revs[i - 1].version
-                        )
-                    } else {
-                        format!(
-                            "version {} is identical to version {}, undoing versions {}–{}",
-                            revs[i].version,
-                            revs[j].version,
-                            revs[j + 1].version,
-                            revs[i - 1].version
-                        )
-                    },
-                );
-            }
-        }
+        flip_flops(revs, &keys, v);
     }
     if rules.any_policy() {
         diff_policies(revs, &keys, rules, &mut out);
@@ -514,6 +421,126 @@ pub fn evaluate(article: &Article, warnings: &[Warning], rules: &RuleSet) -> Eva
     out.violations
         .sort_by_key(|v| (v.version.is_some(), v.version, v.rule));
     out
+}
+
+impl Violation {
+    /// A violation of `rule` by revision `r` (none for the article as a whole), in the
+    /// change from version `from` when the rule is about a change.
+    fn new(rule: Rule, r: Option<&Revision>, from: Option<u64>, message: String) -> Violation {
+        Violation {
+            rule,
+            version: r.map(|r| r.version),
+            from_version: from,
+            at: r.and_then(|r| r.label.clone()),
+            message,
+        }
+    }
+}
+
+/// `parse-clean`: each warning the parser flagged as a doubt.
+fn parse_clean(warnings: &[Warning], out: &mut Vec<Violation>) {
+    for w in warnings.iter().filter(|w| w.doubt) {
+        let mut m = format!("doubtful {}: {w}", w.kind);
+        if let (Some(c), Some(r)) = (&w.chosen, &w.runner_up) {
+            m.push_str(&format!(" (chose {c}; runner-up {r})"));
+        }
+        out.push(Violation::new(Rule::ParseClean, None, None, m));
+    }
+}
+
+/// `time-order`: each version created before the one before it.
+fn time_order(revs: &[Revision], out: &mut Vec<Violation>) {
+    for pair in revs.windows(2) {
+        if let (Some(a), Some(b)) = (pair[0].created, pair[1].created)
+            && b < a
+        {
+            out.push(Violation::new(
+                Rule::TimeOrder,
+                Some(&pair[1]),
+                Some(pair[0].version),
+                format!(
+                    "version {} ({}) is older than version {} before it ({})",
+                    pair[1].version,
+                    b.to_rfc3339(),
+                    pair[0].version,
+                    a.to_rfc3339()
+                ),
+            ));
+        }
+    }
+}
+
+/// `empty-revision`: each version without sentences.
+fn empty_revisions(revs: &[Revision], out: &mut Vec<Violation>) {
+    for r in revs.iter().filter(|r| r.sentence_count() == 0) {
+        out.push(Violation::new(
+            Rule::EmptyRevision,
+            Some(r),
+            None,
+            format!("version {} is empty", r.version),
+        ));
+    }
+}
+
+/// `duplicate-revision`: each version with the number of the one before it, or else its
+/// content (`keys`, from [`content_key`]).
+fn duplicate_revisions(
+    revs: &[Revision],
+    keys: &[(Option<String>, Vec<String>)],
+    out: &mut Vec<Violation>,
+) {
+    for i in 1..revs.len() {
+        let (a, b) = (&revs[i - 1], &revs[i]);
+        let message = if a.version == b.version {
+            let also = a.label.as_deref().map(|l| format!(" (also at {l})"));
+            format!(
+                "version {} appears twice{}",
+                b.version,
+                also.unwrap_or_default()
+            )
+        } else if keys[i] == keys[i - 1] {
+            format!(
+                "version {} repeats version {} exactly",
+                b.version, a.version
+            )
+        } else {
+            continue;
+        };
+        out.push(Violation::new(
+            Rule::DuplicateRevision,
+            Some(b),
+            Some(a.version),
+            message,
+        ));
+    }
+}
+
+/// `flip-flop`: each version identical to an earlier one other than the one just before
+/// it, which undoes the versions between. A repeat of the version just before is
+/// `duplicate-revision`'s, not this rule's.
+fn flip_flops(revs: &[Revision], keys: &[(Option<String>, Vec<String>)], out: &mut Vec<Violation>) {
+    for i in 2..revs.len() {
+        if keys[i] == keys[i - 1] {
+            continue;
+        }
+        let Some(j) = (0..i - 1).rev().find(|&j| keys[j] == keys[i]) else {
+            continue;
+        };
+        let undone = if i - j == 2 {
+            format!("version {}", revs[i - 1].version)
+        } else {
+            format!("versions {}–{}", revs[j + 1].version, revs[i - 1].version)
+        };
+        out.push(Violation::new(
+            Rule::FlipFlop,
+            Some(&revs[i]),
+            Some(revs[i - 1].version),
+            format!(
+                "version {} is identical to version {}, undoing {undone}",
+                revs[i].version, revs[j].version
+            ),
+        ));
+    }
 }
 
 /// Diffs each consecutive pair that differs and applies the change policies.
@@ -533,13 +560,8 @@ fn diff_policies(
         out.sentences_changed +=
             d.stats.added + d.stats.deleted + d.stats.edited + d.stats.merged + d.stats.split;
         for (rule, message) in policy_violations(a, b, &d, rules) {
-            out.violations.push(Violation {
-                rule,
-                version: Some(b.version),
-                from_version: Some(a.version),
-                at: b.label.clone(),
-                message,
-            });
+            let v = Violation::new(rule, Some(b), Some(a.version), message);
+            out.violations.push(v);
         }
     }
 }
