@@ -43,6 +43,7 @@ pub enum InputProblem {
     #[error("is empty")]
     /// The file is empty or holds only white space.
     Empty,
+    /// The file holds a NUL byte: binary data, not text.
     #[error("looks like binary data (NUL byte at offset {offset}), not article text")]
     Binary {
         /// Where the first NUL byte is.
@@ -65,6 +66,7 @@ pub enum InputProblem {
         /// `little-endian` or `big-endian`, from the byte order mark.
         order: &'static str,
     },
+    /// The file is larger than newsdiff reads.
     #[error("is larger than {limit} bytes; newsdiff reads article files up to that size")]
     TooLarge {
         /// The largest input newsdiff reads, in bytes.

@@ -74,11 +74,17 @@ impl Default for Params {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// The sentence is the same, up to white space.
     Unchanged,
+    /// One sentence became another version of itself.
     Edited,
+    /// Several old sentences became one.
     Merged,
+    /// One old sentence became several.
     Split,
+    /// A new sentence with no old counterpart.
     Added,
+    /// An old sentence with no new counterpart.
     Deleted,
 }
 
@@ -87,9 +93,13 @@ pub enum Kind {
 /// has no old, deleted no new, merged several old, split several new.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Op {
+    /// What happened to the sentences.
     pub kind: Kind,
+    /// Indices of the old revision's sentences in this op, in order (from 0).
     pub old: Vec<usize>,
+    /// Indices of the new revision's sentences in this op, in order (from 0).
     pub new: Vec<usize>,
+    /// Whether the op left the reading order (it is not among the longest run of links in order).
     pub moved: bool,
     /// Likeness of the two sides, 0..1 (1 for unchanged, 0 for added or deleted).
     /// `unchanged` means the same text up to white space.

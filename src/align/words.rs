@@ -24,8 +24,11 @@ const MAX_TOKENS: usize = 4000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum WordOp {
+    /// Text on both sides.
     Equal,
+    /// Text only in the old side.
     Delete,
+    /// Text only in the new side.
     Insert,
 }
 
@@ -33,7 +36,9 @@ pub enum WordOp {
 /// exactly; the `equal` and `insert` runs spell the new text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordChange {
+    /// Which side the text is on.
     pub op: WordOp,
+    /// The text, white space included, so the runs spell each side exactly.
     pub text: String,
 }
 

@@ -46,6 +46,7 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order reports list them.
     pub const ALL: [Rule; 10] = [
         Rule::ParseClean,
         Rule::TimeOrder,
@@ -59,6 +60,7 @@ impl Rule {
         Rule::CorrectionRemoved,
     ];
 
+    /// The rule's name in flags, `newsdiff.toml` and reports (`number-change`).
     pub fn name(self) -> &'static str {
         match self {
             Rule::ParseClean => "parse-clean",
@@ -74,6 +76,7 @@ impl Rule {
         }
     }
 
+    /// The rule of that name, if any.
     pub fn from_name(s: &str) -> Option<Rule> {
         Rule::ALL.into_iter().find(|r| r.name() == s)
     }
@@ -109,15 +112,25 @@ pub const DEFAULT_MAX_DELETED_PERCENT: f64 = 50.0;
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
+    /// `parse-clean`: the parser settled every decision.
     pub parse_clean: Option<bool>,
+    /// `time-order`: versions are in time order.
     pub time_order: Option<bool>,
+    /// `empty-revision`: no version is empty.
     pub empty_revision: Option<bool>,
+    /// `duplicate-revision`: no version repeats the one before.
     pub duplicate_revision: Option<bool>,
+    /// `flip-flop`: no version returns to the text of the one before the last.
     pub flip_flop: Option<bool>,
+    /// `headline-change`: the headline does not change.
     pub headline_change: Option<bool>,
+    /// `number-change`: no number changes without a correction note.
     pub number_change: Option<bool>,
+    /// `quotation-change`: no quotation changes without a correction note.
     pub quotation_change: Option<bool>,
+    /// `deleted-sentences`: no version deletes more than the limit without a correction note.
     pub deleted_sentences: Option<bool>,
+    /// `correction-removed`: no correction or update note is taken out.
     pub correction_removed: Option<bool>,
     /// The limit for `deleted-sentences`, in percent of the old version's sentences;
     /// setting it turns the rule on.
@@ -178,8 +191,10 @@ impl Settings {
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     #[serde(default)]
+    /// Settings for every article.
     pub rules: Settings,
     #[serde(default)]
+    /// Settings for the articles of one source, by source name or host.
     pub sources: BTreeMap<String, Settings>,
 }
 
@@ -251,7 +266,9 @@ impl ConfigFile {
 /// A setting from the command line, for every article or for one source's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Override {
+    /// The source whose articles it applies to; `None` for all.
     pub source: Option<String>,
+    /// What it sets.
     pub settings: Settings,
 }
 
@@ -305,6 +322,7 @@ pub fn source_matches(key: &str, source: &str) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleSet {
     enabled: [bool; Rule::ALL.len()],
+    /// The limit of `deleted-sentences`, in percent of the old version's sentences.
     pub max_deleted_percent: f64,
 }
 
@@ -323,6 +341,7 @@ impl Default for RuleSet {
 }
 
 impl RuleSet {
+    /// Whether `rule` is on.
     pub fn is_on(&self, rule: Rule) -> bool {
         self.enabled[rule.index()]
     }
@@ -360,6 +379,7 @@ impl RuleSet {
 /// A rule broken by one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Violation {
+    /// The rule broken.
     pub rule: Rule,
     /// The version concerned (the newer of a pair).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -370,12 +390,14 @@ pub struct Violation {
     /// Where the version is (a file, `archive.jsonl:17`, a database row), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+    /// What is wrong, for people.
     pub message: String,
 }
 
 /// What checking one article found.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Evaluation {
+    /// The rules it broke.
     pub violations: Vec<Violation>,
     /// Pairs of versions diffed (only when a change policy is on).
     pub pairs_diffed: usize,
