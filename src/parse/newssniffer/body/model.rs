@@ -85,82 +85,14 @@ pub(super) struct PageModel {
     pub(super) new_version: u64,
 }
 
+/// Builds a page's model, starting from the best local reading of each gap.
 pub(super) fn build_model(page: &Page, w: &Weights, warnings: &mut Vec<Warning>) -> PageModel {
-    let uncollapsed = page.rows.iter().any(|r| r.text.contains("  "));
-    let mut rows = Vec::with_capacity(page.rows.len());
-    for l in &page.rows {
-        if is_junk(&l.text) {
-            warnings.push(Warning {
-                kind: "unplaced-text".into(),
-                at: Some(format!("line {}", l.number)),
-                message: format!(
-                    "row is not article text (control characters or undecodable bytes); \
-                     kept out of both versions: {:?}",
-                    clip(&l.text, 60)
-                ),
-                chosen: None,
-                runner_up: None,
-                doubt: true,
-            });
-            continue;
-        }
-        rows.push(row_model(l, uncollapsed, w));
-    }
-    let mut gaps = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
-    for (i, r) in rows.iter().enumerate() {
-        if r.unchanged {
-            if !current.is_empty() {
-                gaps.push(std::mem::take(&mut current));
-            }
-        } else {
-            current.push(i);
-        }
-    }
-    if !current.is_empty() {
-        gaps.push(current);
-    }
-    let gaps: Vec<Gap> = gaps
+    let rows = text_rows(page, w, warnings);
+    let gaps: Vec<Gap> = gap_spans(&rows)
         .into_iter()
-        .map(|rows_in_gap| {
-            let splittable = rows_in_gap
-                .iter()
-                .take_while(|&&r| !rows[r].splits.is_empty())
-                .count();
-            let mut hyps = Vec::new();
-            for k in 0..=splittable {
-                if k == rows_in_gap.len() {
-                    hyps.push(Hyp { k, side: Side::New });
-                } else {
-                    hyps.push(Hyp { k, side: Side::New });
-                    hyps.push(Hyp { k, side: Side::Old });
-                }
-            }
-            let len = rows_in_gap.len();
-            let mut cross = vec![(0.0, 0.0); len * len * MAX_SPLITS];
-            for (i, &r) in rows_in_gap.iter().enumerate() {
-                for (j, &c) in rows_in_gap.iter().enumerate().take(splittable) {
-                    for (k, sp) in rows[c].splits.iter().enumerate() {
-                        cross[(i * len + j) * MAX_SPLITS + k] = (
-                            dice(&rows[r].words, &sp.old_words),
-                            dice(&rows[r].words, &sp.new_words),
-                        );
-                    }
-                }
-            }
-            Gap {
-                rows: rows_in_gap,
-                hyps,
-                cross,
-            }
-        })
+        .map(|span| gap_model(span, &rows))
         .collect();
-    let mut row_gap = vec![None; rows.len()];
-    for (g, gap) in gaps.iter().enumerate() {
-        for (pos, &r) in gap.rows.iter().enumerate() {
-            row_gap[r] = Some((g, pos));
-        }
-    }
+    let row_gap = row_gaps(&gaps, rows.len());
     let mut m = PageModel {
         hyp: vec![0; gaps.len()],
         split: vec![0; rows.len()],
@@ -175,20 +107,115 @@ pub(super) fn build_model(page: &Page, w: &Weights, warnings: &mut Vec<Warning>)
         old_version: page.info.old_version,
         new_version: page.info.new_version,
     };
-    // Start from the best local reading of each gap.
-    for g in 0..m.gaps.len() {
-        let best = (0..m.gaps[g].hyps.len())
-            .max_by(|&a, &b| {
-                local_gap(&m, g, m.gaps[g].hyps[a]).total_cmp(&local_gap(&m, g, m.gaps[g].hyps[b]))
-            })
-            .unwrap_or(0);
-        m.hyp[g] = best;
-        m.local[g] = local_gap(&m, g, m.gaps[g].hyps[best]);
-    }
-    for r in 0..m.rows.len() {
-        m.count(r, m.place(r), true);
-    }
+    m.start_locally();
     m
+}
+
+/// The page's rows, modelled; rows that are not text are reported and left out.
+fn text_rows(page: &Page, w: &Weights, warnings: &mut Vec<Warning>) -> Vec<Row> {
+    // A scrape either kept white space or collapsed it, for every row at once; only a
+    // scrape that kept it has white-space cues.
+    let uncollapsed = page.rows.iter().any(|r| r.text.contains("  "));
+    let mut rows = Vec::with_capacity(page.rows.len());
+    for l in &page.rows {
+        if is_junk(&l.text) {
+            warnings.push(junk_warning(l));
+            continue;
+        }
+        rows.push(row_model(l, uncollapsed, w));
+    }
+    rows
+}
+
+fn junk_warning(l: &Line) -> Warning {
+    Warning {
+        kind: "unplaced-text".into(),
+        at: Some(format!("line {}", l.number)),
+        message: format!(
+            "row is not article text (control characters or undecodable bytes); \
+             kept out of both versions: {:?}",
+            clip(&l.text, 60)
+        ),
+        chosen: None,
+        runner_up: None,
+        doubt: true,
+    }
+}
+
+/// The runs of rows between unchanged rows, as indices into `rows`.
+fn gap_spans(rows: &[Row]) -> Vec<Vec<usize>> {
+    let mut gaps = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r.unchanged {
+            if !current.is_empty() {
+                gaps.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(i);
+        }
+    }
+    if !current.is_empty() {
+        gaps.push(current);
+    }
+    gaps
+}
+
+/// A gap with the readings of its structure and the likeness table they read.
+fn gap_model(span: Vec<usize>, rows: &[Row]) -> Gap {
+    // Changed rows come first in a gap, so only a leading run of rows that can be split
+    // can be changed rows.
+    let splittable = span
+        .iter()
+        .take_while(|&&r| !rows[r].splits.is_empty())
+        .count();
+    Gap {
+        hyps: gap_hyps(span.len(), splittable),
+        cross: cross_likeness(&span, splittable, rows),
+        rows: span,
+    }
+}
+
+/// Every `k` changed rows up to `splittable`, the rest added or deleted; when all `len`
+/// rows are changed there is no rest, and one reading stands for both sides.
+fn gap_hyps(len: usize, splittable: usize) -> Vec<Hyp> {
+    let mut hyps = Vec::new();
+    for k in 0..=splittable {
+        hyps.push(Hyp { k, side: Side::New });
+        if k < len {
+            hyps.push(Hyp { k, side: Side::Old });
+        }
+    }
+    hyps
+}
+
+/// The table behind [`Gap::cross`]: each row of the gap against both halves of every
+/// split candidate of each row that can be changed.
+fn cross_likeness(span: &[usize], splittable: usize, rows: &[Row]) -> Vec<(f32, f32)> {
+    let len = span.len();
+    let mut cross = vec![(0.0, 0.0); len * len * MAX_SPLITS];
+    for (i, &r) in span.iter().enumerate() {
+        for (j, &c) in span.iter().enumerate().take(splittable) {
+            for (k, sp) in rows[c].splits.iter().enumerate() {
+                cross[(i * len + j) * MAX_SPLITS + k] = (
+                    dice(&rows[r].words, &sp.old_words),
+                    dice(&rows[r].words, &sp.new_words),
+                );
+            }
+        }
+    }
+    cross
+}
+
+/// Per row, its gap and position in it (`None` for unchanged rows).
+fn row_gaps(gaps: &[Gap], row_count: usize) -> Vec<Option<(usize, usize)>> {
+    let mut row_gap = vec![None; row_count];
+    for (g, gap) in gaps.iter().enumerate() {
+        for (pos, &r) in gap.rows.iter().enumerate() {
+            row_gap[r] = Some((g, pos));
+        }
+    }
+    row_gap
 }
 
 /// Rows that are not text: control characters (tabs aside) or replacement characters.
@@ -248,6 +275,27 @@ pub(super) enum Place {
 }
 
 impl PageModel {
+    /// Chooses the best local reading of each gap, then counts every row's shingles under
+    /// it: the search starts from there.
+    fn start_locally(&mut self) {
+        for g in 0..self.gaps.len() {
+            let best = (0..self.gaps[g].hyps.len())
+                .max_by(|&a, &b| {
+                    local_gap(self, g, self.gaps[g].hyps[a]).total_cmp(&local_gap(
+                        self,
+                        g,
+                        self.gaps[g].hyps[b],
+                    ))
+                })
+                .unwrap_or(0);
+            self.hyp[g] = best;
+            self.local[g] = local_gap(self, g, self.gaps[g].hyps[best]);
+        }
+        for r in 0..self.rows.len() {
+            self.count(r, self.place(r), true);
+        }
+    }
+
     pub(super) fn place(&self, r: usize) -> Place {
         match self.row_gap[r] {
             None => Place::Both,
