@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use super::fingerprint::{content_words, para_key, shingles};
 use super::model::{Hyp, PageModel, Side, Split};
 use crate::text::lexicon::STOPWORDS;
 use crate::text::segment;
@@ -87,7 +86,28 @@ pub(super) fn split_candidates(
     if words.len() < 2 {
         return Vec::new();
     }
-    let keys: Vec<(String, f32)> = words
+    let keys = word_keys(text, &words);
+    let mut overlap = Overlap::new(&keys);
+    let mut scored: Vec<(f32, usize)> = Vec::with_capacity(words.len());
+    for t in 1..words.len() {
+        // The split before word `t`: word `t - 1` has just moved to the old half.
+        let likeness = overlap.shift(&keys[t - 1]);
+        let old = &text[..words[t - 1].1];
+        let new = &text[words[t].0..];
+        scored.push((split_score(old, new, likeness, ends, uncollapsed, w), t));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.truncate(MAX_SPLITS);
+    scored
+        .into_iter()
+        .map(|(score, t)| Split::new(text, words[t - 1].1, words[t].0, score))
+        .collect()
+}
+
+/// Each word's key (its letters and digits, lower-cased) and its weight in the likeness:
+/// stop words weigh a quarter, as any two paragraphs share them.
+fn word_keys(text: &str, words: &[(usize, usize)]) -> Vec<(String, f32)> {
+    words
         .iter()
         .map(|&(a, b)| {
             let k: String = text[a..b]
@@ -104,67 +124,80 @@ pub(super) fn split_candidates(
             };
             (k, w)
         })
-        .collect();
-    let total: f32 = keys.iter().map(|k| k.1).sum();
-    let mut right: HashMap<&str, i32> = HashMap::new();
-    for (k, _) in &keys {
-        *right.entry(k.as_str()).or_default() += 1;
+        .collect()
+}
+
+/// The weighted word overlap of a row's two halves while the split point moves right a
+/// word at a time. A moved word changes only its own term of the intersection, so every
+/// split point of a row costs one step, not a comparison of the halves.
+struct Overlap<'a> {
+    left: HashMap<&'a str, i32>,
+    right: HashMap<&'a str, i32>,
+    /// Weighted size of the multiset intersection of the halves.
+    inter: f32,
+    /// Weight of all the row's words.
+    total: f32,
+}
+
+impl<'a> Overlap<'a> {
+    /// Every word in the right half.
+    fn new(keys: &'a [(String, f32)]) -> Self {
+        let total: f32 = keys.iter().map(|k| k.1).sum();
+        let mut right: HashMap<&str, i32> = HashMap::new();
+        for (k, _) in keys {
+            *right.entry(k.as_str()).or_default() += 1;
+        }
+        Overlap {
+            left: HashMap::new(),
+            right,
+            inter: 0.0,
+            total,
+        }
     }
-    let mut left: HashMap<&str, i32> = HashMap::new();
-    let mut inter = 0.0f32;
-    let mut scored: Vec<(f32, usize)> = Vec::with_capacity(words.len());
-    for t in 1..words.len() {
-        let (k, weight) = (&keys[t - 1].0, keys[t - 1].1);
-        let l = left.entry(k.as_str()).or_default();
-        let r = right.entry(k.as_str()).or_default();
+
+    /// Moves the next word from the right half to the left and returns the halves'
+    /// likeness (weighted Dice, 0..1).
+    fn shift(&mut self, (k, weight): &'a (String, f32)) -> f32 {
+        let l = self.left.entry(k.as_str()).or_default();
+        let r = self.right.entry(k.as_str()).or_default();
         let before = (*l).min(*r);
         *l += 1;
         *r -= 1;
-        inter += weight * ((*l).min(*r) - before) as f32;
-        let old = &text[..words[t - 1].1];
-        let new = &text[words[t].0..];
-        let likeness = if total > 0.0 {
-            2.0 * inter / total
+        self.inter += weight * ((*l).min(*r) - before) as f32;
+        if self.total > 0.0 {
+            2.0 * self.inter / self.total
         } else {
             0.0
-        };
-        let at_end = ends_paragraph(old) && segment::is_boundary(old, new);
-        let old_sentences = ends.partition_point(|&e| e <= words[t - 1].1).max(1);
-        let new_sentences = ends.len().saturating_sub(old_sentences).max(1);
-        let mut score = if at_end { w.end_punct } else { w.no_end_punct }
-            + if starts_paragraph(new) {
-                w.start_ok
-            } else {
-                w.bad_start
-            }
-            + w.likeness * likeness
-            + w.length * (length_prior(old_sentences) + length_prior(new_sentences));
-        if uncollapsed {
-            let cue = !old.contains("  ") && double_spaced(new);
-            score += if cue { w.whitespace } else { -w.whitespace };
         }
-        scored.push((score, t));
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.truncate(MAX_SPLITS);
-    scored
-        .into_iter()
-        .map(|(score, t)| {
-            let (old_end, new_start) = (words[t - 1].1, words[t].0);
-            let (old, new) = (&text[..old_end], &text[new_start..]);
-            Split {
-                old_end,
-                new_start,
-                score,
-                old_sh: shingles(old),
-                new_sh: shingles(new),
-                old_words: content_words(old),
-                new_words: content_words(new),
-                old_para: para_key(old),
-                new_para: para_key(new),
-            }
-        })
-        .collect()
+}
+
+/// The local evidence for reading a changed row as `old` then `new`; `ends` are the
+/// row's sentence ends, `likeness` the halves' word overlap.
+fn split_score(
+    old: &str,
+    new: &str,
+    likeness: f32,
+    ends: &[usize],
+    uncollapsed: bool,
+    w: &Weights,
+) -> f32 {
+    let at_end = ends_paragraph(old) && segment::is_boundary(old, new);
+    let old_sentences = ends.partition_point(|&e| e <= old.len()).max(1);
+    let new_sentences = ends.len().saturating_sub(old_sentences).max(1);
+    let mut score = if at_end { w.end_punct } else { w.no_end_punct }
+        + if starts_paragraph(new) {
+            w.start_ok
+        } else {
+            w.bad_start
+        }
+        + w.likeness * likeness
+        + w.length * (length_prior(old_sentences) + length_prior(new_sentences));
+    if uncollapsed {
+        let cue = !old.contains("  ") && double_spaced(new);
+        score += if cue { w.whitespace } else { -w.whitespace };
+    }
+    score
 }
 
 /// Whether every gap between words is at least two spaces (the new cell, uncollapsed).

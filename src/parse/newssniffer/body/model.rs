@@ -24,10 +24,29 @@ pub(super) struct Split {
     pub(super) score: f32,
     pub(super) old_sh: Vec<u64>,
     pub(super) new_sh: Vec<u64>,
-    pub(super) old_words: Vec<u64>,
-    pub(super) new_words: Vec<u64>,
-    pub(super) old_para: u64,
-    pub(super) new_para: u64,
+    old_words: Vec<u64>,
+    new_words: Vec<u64>,
+    old_para: u64,
+    new_para: u64,
+}
+
+impl Split {
+    /// The split of `text` into `text[..old_end]` and `text[new_start..]`, its halves
+    /// fingerprinted once for the search.
+    pub(super) fn new(text: &str, old_end: usize, new_start: usize, score: f32) -> Split {
+        let (old, new) = (&text[..old_end], &text[new_start..]);
+        Split {
+            old_end,
+            new_start,
+            score,
+            old_sh: shingles(old),
+            new_sh: shingles(new),
+            old_words: content_words(old),
+            new_words: content_words(new),
+            old_para: para_key(old),
+            new_para: para_key(new),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
