@@ -128,120 +128,191 @@ pub fn parse_with(
 /// Splits the text into pages. Header lines that are not understood are reported, not
 /// dropped.
 fn split_pages(text: &str, warnings: &mut Vec<Warning>) -> Result<Vec<Page>, InputProblem> {
-    let lines: Vec<Line> = text
-        .lines()
+    let lines = input_lines(text);
+    if is_headerless(&lines) {
+        return Ok(vec![headerless_page(lines)]);
+    }
+    let mut cursor = Cursor { lines: &lines };
+    let mut pages: Vec<Page> = Vec::new();
+    while !cursor.lines.is_empty() {
+        pages.push(read_page(&mut cursor, pages.is_empty(), warnings)?);
+    }
+    Ok(pages)
+}
+
+/// The input's lines that are not blank, trimmed (a byte-order mark too), with their
+/// line numbers.
+fn input_lines(text: &str) -> Vec<Line> {
+    text.lines()
         .enumerate()
         .map(|(i, l)| Line {
             number: i + 1,
             text: l.trim_start_matches('\u{feff}').trim().to_string(),
         })
         .filter(|l| !l.text.is_empty())
-        .collect();
-    let mut pages: Vec<Page> = Vec::new();
-    let headerless = lines.first().is_some_and(|l| {
+        .collect()
+}
+
+/// A bare body: the text neither starts like a page nor has a table head anywhere.
+fn is_headerless(lines: &[Line]) -> bool {
+    lines.first().is_some_and(|l| {
         !l.text.starts_with(SOURCE_PREFIX)
             && !lines.iter().any(|l| parse_versions(&l.text).is_some())
-    });
-    if headerless {
-        return Ok(vec![Page {
-            info: PageInfo {
-                line: lines[0].number,
-                old_version: 0,
-                new_version: 1,
-                ..PageInfo::default()
-            },
-            title_row: None,
-            rows: lines
-                .into_iter()
-                .filter(|l| !is_pagination(&l.text))
-                .collect(),
-        }]);
-    }
-    let mut i = 0;
-    while i < lines.len() {
-        let start = i;
-        let mut info = PageInfo {
-            line: lines[i].number,
+    })
+}
+
+/// A bare body is one page of versions 0 and 1 with no title row.
+fn headerless_page(lines: Vec<Line>) -> Page {
+    Page {
+        info: PageInfo {
+            line: lines[0].number,
+            old_version: 0,
+            new_version: 1,
             ..PageInfo::default()
-        };
-        // Header: everything up to the `Version A Version B` line.
-        let mut saw_header = false;
-        while i < lines.len() && parse_versions(&lines[i].text).is_none() {
-            let l = &lines[i];
-            if saw_header && l.text.starts_with(SOURCE_PREFIX) {
-                return Err(InputProblem::Format(format!(
-                    "line {}: a new page starts before the page at line {} reached its table; \
-                     the scrape is truncated",
-                    l.number, info.line
-                )));
-            }
-            if !header_line(&l.text, &mut info) && !is_pagination(&l.text) {
-                warnings.push(Warning {
-                    kind: "unplaced-text".into(),
-                    at: Some(format!("line {}", l.number)),
-                    message: format!(
-                        "header line not understood, kept out of the article: {:?}",
-                        clip(&l.text, 80)
-                    ),
-                    chosen: None,
-                    runner_up: None,
-                    doubt: true,
-                });
-            }
-            saw_header = true;
-            i += 1;
-        }
-        let Some((a, b)) = lines.get(i).and_then(|l| parse_versions(&l.text)) else {
-            if start == 0 && pages.is_empty() {
-                return Err(InputProblem::Format(
-                    "no `Version A Version B` line: not a News Sniffer page, or the \
-                            scrape is truncated"
-                        .into(),
-                ));
-            }
-            return Err(InputProblem::Format(format!(
-                "the page at line {} has no `Version A Version B` line; the scrape is truncated",
-                lines[start].number
-            )));
-        };
-        if b <= a {
-            return Err(InputProblem::Format(format!(
-                "line {}: version {b} does not come after version {a}",
-                lines[i].number
-            )));
-        }
-        info.old_version = a;
-        info.new_version = b;
-        i += 1;
-        let title_row = lines
-            .get(i)
-            .filter(|l| !l.text.starts_with(SOURCE_PREFIX))
-            .cloned();
-        if title_row.is_some() {
-            i += 1;
-        }
-        if let Some(l) = lines.get(i)
-            && let Some((old_t, new_t, period)) = parse_time_row(&l.text)
-        {
-            info.old_time = old_t;
-            info.new_time = new_t;
-            info.period = Some(period);
-            i += 1;
-        }
-        let mut rows = Vec::new();
-        while i < lines.len() && !lines[i].text.starts_with(SOURCE_PREFIX) {
-            if !is_pagination(&lines[i].text) {
-                rows.push(lines[i].clone());
-            }
-            i += 1;
-        }
-        pages.push(Page {
-            info,
-            title_row,
-            rows,
-        });
+        },
+        title_row: None,
+        rows: lines
+            .into_iter()
+            .filter(|l| !is_pagination(&l.text))
+            .collect(),
     }
-    Ok(pages)
+}
+
+/// The lines not read yet.
+struct Cursor<'a> {
+    lines: &'a [Line],
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<&'a Line> {
+        self.lines.first()
+    }
+
+    fn advance(&mut self) {
+        self.lines = &self.lines[1..];
+    }
+}
+
+/// Reads the page that starts at the cursor (which has lines left): its header, its
+/// table head (versions, title row, period row) and its body rows, up to the next page.
+fn read_page(
+    cursor: &mut Cursor,
+    first: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<Page, InputProblem> {
+    let mut info = PageInfo {
+        line: cursor.lines[0].number,
+        ..PageInfo::default()
+    };
+    read_header(cursor, &mut info, warnings)?;
+    read_versions(cursor, &mut info, first)?;
+    // The row after the versions is the title row, unless the page ends there.
+    let title_row = cursor
+        .peek()
+        .filter(|l| !l.text.starts_with(SOURCE_PREFIX))
+        .cloned();
+    if title_row.is_some() {
+        cursor.advance();
+    }
+    if let Some(l) = cursor.peek()
+        && let Some((old_t, new_t, period)) = parse_time_row(&l.text)
+    {
+        info.old_time = old_t;
+        info.new_time = new_t;
+        info.period = Some(period);
+        cursor.advance();
+    }
+    let rows = read_rows(cursor);
+    Ok(Page {
+        info,
+        title_row,
+        rows,
+    })
+}
+
+/// Reads the header: everything up to the `Version A Version B` line.
+fn read_header(
+    cursor: &mut Cursor,
+    info: &mut PageInfo,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), InputProblem> {
+    let mut saw_header = false;
+    while let Some(l) = cursor.peek()
+        && parse_versions(&l.text).is_none()
+    {
+        if saw_header && l.text.starts_with(SOURCE_PREFIX) {
+            return Err(InputProblem::Format(format!(
+                "line {}: a new page starts before the page at line {} reached its table; \
+                 the scrape is truncated",
+                l.number, info.line
+            )));
+        }
+        if !header_line(&l.text, info) && !is_pagination(&l.text) {
+            warnings.push(Warning {
+                kind: "unplaced-text".into(),
+                at: Some(format!("line {}", l.number)),
+                message: format!(
+                    "header line not understood, kept out of the article: {:?}",
+                    clip(&l.text, 80)
+                ),
+                chosen: None,
+                runner_up: None,
+                doubt: true,
+            });
+        }
+        saw_header = true;
+        cursor.advance();
+    }
+    Ok(())
+}
+
+/// Reads the `Version A Version B` line the header stopped at; without one the scrape is
+/// not a page at all (on the `first` page) or is truncated.
+fn read_versions(
+    cursor: &mut Cursor,
+    info: &mut PageInfo,
+    first: bool,
+) -> Result<(), InputProblem> {
+    let Some((l, (a, b))) = cursor
+        .peek()
+        .and_then(|l| Some((l, parse_versions(&l.text)?)))
+    else {
+        if first {
+            return Err(InputProblem::Format(
+                "no `Version A Version B` line: not a News Sniffer page, or the \
+                            scrape is truncated"
+                    .into(),
+            ));
+        }
+        return Err(InputProblem::Format(format!(
+            "the page at line {} has no `Version A Version B` line; the scrape is truncated",
+            info.line
+        )));
+    };
+    if b <= a {
+        return Err(InputProblem::Format(format!(
+            "line {}: version {b} does not come after version {a}",
+            l.number
+        )));
+    }
+    info.old_version = a;
+    info.new_version = b;
+    cursor.advance();
+    Ok(())
+}
+
+/// Reads the body rows, up to the next page; pagination lines are dropped.
+fn read_rows(cursor: &mut Cursor) -> Vec<Line> {
+    let mut rows = Vec::new();
+    while let Some(l) = cursor.peek()
+        && !l.text.starts_with(SOURCE_PREFIX)
+    {
+        if !is_pagination(&l.text) {
+            rows.push(l.clone());
+        }
+        cursor.advance();
+    }
+    rows
 }
 
 /// Reads one header line into `info`; false when the line is not a header line.
