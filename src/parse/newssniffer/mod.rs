@@ -9,6 +9,8 @@
 pub mod body;
 pub mod page;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -497,16 +499,57 @@ fn assemble(
     readings: &[body::Reading],
     warnings: &mut Vec<Warning>,
 ) -> Result<Article, InputProblem> {
-    let mut revisions: Vec<Revision> = Vec::new();
-    // Consecutive versions share most paragraphs: cut each distinct one into sentences once.
-    let mut cuts: std::collections::HashMap<String, Vec<String>> = Default::default();
-    let mut push = |version: u64,
-                    paragraphs: Vec<String>,
-                    title: &Option<String>,
-                    time: Option<DateTime<FixedOffset>>,
-                    revisions: &mut Vec<Revision>|
-     -> Result<(), InputProblem> {
-        if let Some(existing) = revisions.iter().find(|r| r.version == version) {
+    let mut history = History::default();
+    for (page, reading) in pages.iter().zip(readings) {
+        let i = &page.info;
+        history.add(
+            i.old_version,
+            &reading.old,
+            &i.old_title,
+            i.old_time,
+            warnings,
+        )?;
+        history.add(
+            i.new_version,
+            &reading.new,
+            &i.new_title,
+            i.new_time,
+            warnings,
+        )?;
+    }
+    let revisions = history.revisions;
+    if revisions.iter().any(|r| r.paragraphs().is_empty()) {
+        return Err(InputProblem::Format(
+            "a version has no text at all; the scrape holds no sensible revision".into(),
+        ));
+    }
+    Ok(Article {
+        meta: article_meta(pages, &revisions),
+        revisions,
+    })
+}
+
+/// The revisions built so far, in version order.
+#[derive(Default)]
+struct History {
+    revisions: Vec<Revision>,
+    /// Sentences per paragraph text: consecutive versions share most paragraphs, so each
+    /// distinct one is cut into sentences once.
+    cuts: HashMap<String, Vec<String>>,
+}
+
+impl History {
+    /// Adds one side of a page as `version`. A version an earlier page gave already keeps
+    /// its first text; a different text is reported.
+    fn add(
+        &mut self,
+        version: u64,
+        paragraphs: &[String],
+        title: &Option<String>,
+        time: Option<DateTime<FixedOffset>>,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<(), InputProblem> {
+        if let Some(existing) = self.revisions.iter().find(|r| r.version == version) {
             let same = existing
                 .paragraph_texts()
                 .eq(paragraphs.iter().map(String::as_str));
@@ -524,54 +567,43 @@ fn assemble(
             }
             return Ok(());
         }
-        if revisions.last().is_some_and(|r| r.version > version) {
+        if self.revisions.last().is_some_and(|r| r.version > version) {
             return Err(InputProblem::Format(format!(
                 "version {version} comes after a later version"
             )));
         }
         let inputs = paragraphs
-            .into_iter()
-            .map(|text| {
-                let sentences = cuts
-                    .entry(text.clone())
-                    .or_insert_with(|| {
-                        crate::text::segment::sentences(&text)
-                            .into_iter()
-                            .map(|s| text[s.range()].to_string())
-                            .collect()
-                    })
-                    .clone();
-                ParagraphInput::Sentences { text, sentences }
-            })
+            .iter()
+            .map(|text| self.paragraph_input(text))
             .collect();
         let mut r = Revision::from_paragraphs(version, inputs, None)?;
         r.title = title.clone();
         r.created = time;
-        revisions.push(r);
+        self.revisions.push(r);
         Ok(())
-    };
-    for (page, reading) in pages.iter().zip(readings) {
-        let i = &page.info;
-        push(
-            i.old_version,
-            reading.old.clone(),
-            &i.old_title,
-            i.old_time,
-            &mut revisions,
-        )?;
-        push(
-            i.new_version,
-            reading.new.clone(),
-            &i.new_title,
-            i.new_time,
-            &mut revisions,
-        )?;
     }
-    if revisions.iter().any(|r| r.paragraphs().is_empty()) {
-        return Err(InputProblem::Format(
-            "a version has no text at all; the scrape holds no sensible revision".into(),
-        ));
+
+    fn paragraph_input(&mut self, text: &str) -> ParagraphInput {
+        let sentences = self
+            .cuts
+            .entry(text.to_string())
+            .or_insert_with(|| {
+                crate::text::segment::sentences(text)
+                    .into_iter()
+                    .map(|s| text[s.range()].to_string())
+                    .collect()
+            })
+            .clone();
+        ParagraphInput::Sentences {
+            text: text.to_string(),
+            sentences,
+        }
     }
+}
+
+/// The article's facts: its latest title, and the source and URL of the first page; every
+/// page's header is kept under `newssniffer`.
+fn article_meta(pages: &[Page], revisions: &[Revision]) -> ArticleMeta {
     let first = &pages[0].info;
     let mut meta = ArticleMeta {
         title: revisions.last().and_then(|r| r.title.clone()),
@@ -583,7 +615,7 @@ fn assemble(
         "newssniffer".into(),
         serde_json::json!({ "pages": pages.iter().map(|p| &p.info).collect::<Vec<_>>() }),
     );
-    Ok(Article { meta, revisions })
+    meta
 }
 
 fn clip(s: &str, max: usize) -> String {
