@@ -3,7 +3,9 @@
 //! doubts.
 
 use super::model::{Gap, Hyp, PageModel, Row, Side, Split};
-use super::search::{Move, Sides, apply, score_with_neighbours};
+use super::search::{
+    Move, Sides, apply, gap_alternatives, score_with_neighbours, split_alternatives,
+};
 use super::{DOUBT_MARGIN, REPORT_MARGIN};
 use crate::Warning;
 use crate::parse::newssniffer::clip;
@@ -16,68 +18,85 @@ pub(super) fn report_doubts(
 ) {
     let sides: Sides = models.iter().map(PageModel::side_paras).collect();
     for (p, model) in models.iter_mut().enumerate() {
-        let best = score_with_neighbours(model, &sides, chained, p);
-        let runner_up = |m: &mut PageModel, group: Vec<Move>| -> Option<(f32, Move)> {
-            let mut runner: Option<(f32, Move)> = None;
-            for mv in group {
-                let undo = apply(m, mv);
-                let s = score_with_neighbours(m, &sides, chained, p);
-                apply(m, undo);
-                if runner.is_none_or(|(rs, _)| s > rs) {
-                    runner = Some((s, mv));
-                }
-            }
-            runner
+        let judge = Judge {
+            best: score_with_neighbours(model, &sides, chained, p),
+            sides: &sides,
+            chained,
+            p,
         };
         for g in 0..model.gaps.len() {
-            let group: Vec<Move> = (0..model.gaps[g].hyps.len())
-                .filter(|&h| h != model.hyp[g])
-                .map(|h| Move::Hyp(g, h))
-                .collect();
-            if let Some((s, Move::Hyp(_, h))) = runner_up(model, group) {
-                let margin = best - s;
-                if margin < REPORT_MARGIN {
-                    let m = &model;
-                    let gap = &m.gaps[g];
-                    warnings.push(Warning {
-                        kind: "gap-reading".into(),
-                        at: Some(line_range(m, &gap.rows)),
-                        message: format!(
-                            "which rows are changed pairs and which version the others belong \
-                             to is inferred (margin {margin:.1})"
-                        ),
-                        chosen: Some(describe(m, gap, gap.hyps[m.hyp[g]])),
-                        runner_up: Some(describe(m, gap, gap.hyps[h])),
-                        doubt: margin < DOUBT_MARGIN,
-                    });
-                }
-            }
+            warnings.extend(judge.gap_doubt(model, g));
             let h = model.gaps[g].hyps[model.hyp[g]];
             let changed: Vec<usize> = model.gaps[g].rows[..h.k].to_vec();
             for r in changed {
-                let group: Vec<Move> = (0..model.rows[r].splits.len())
-                    .filter(|&c| c != model.split[r])
-                    .map(|c| Move::Split(r, c))
-                    .collect();
-                if let Some((s, Move::Split(_, c))) = runner_up(model, group) {
-                    let margin = best - s;
-                    if margin < REPORT_MARGIN {
-                        let row = &model.rows[r];
-                        warnings.push(Warning {
-                            kind: "split-point".into(),
-                            at: Some(format!("line {}", row.line)),
-                            message: format!(
-                                "where the old paragraph ends and the new one starts is \
-                                 inferred (margin {margin:.1})"
-                            ),
-                            chosen: Some(describe_split(row, &row.splits[model.split[r]])),
-                            runner_up: Some(describe_split(row, &row.splits[c])),
-                            doubt: margin < DOUBT_MARGIN,
-                        });
-                    }
-                }
+                warnings.extend(judge.split_doubt(model, r));
             }
         }
+    }
+}
+
+/// Weighs page `p`'s decisions against their alternatives, with its chain neighbours.
+struct Judge<'a> {
+    /// The score of the chosen reading.
+    best: f32,
+    sides: &'a Sides,
+    chained: &'a [bool],
+    p: usize,
+}
+
+impl Judge<'_> {
+    /// The best-scoring move of `group`, tried one at a time and undone.
+    fn runner_up(&self, m: &mut PageModel, group: Vec<Move>) -> Option<(f32, Move)> {
+        let mut runner: Option<(f32, Move)> = None;
+        for mv in group {
+            let undo = apply(m, mv);
+            let s = score_with_neighbours(m, self.sides, self.chained, self.p);
+            apply(m, undo);
+            if runner.is_none_or(|(rs, _)| s > rs) {
+                runner = Some((s, mv));
+            }
+        }
+        runner
+    }
+
+    /// A warning when another structure of gap `g` scores close to the chosen one.
+    fn gap_doubt(&self, m: &mut PageModel, g: usize) -> Option<Warning> {
+        let Some((s, Move::Hyp(_, h))) = self.runner_up(m, gap_alternatives(m, g)) else {
+            return None;
+        };
+        let margin = self.best - s;
+        let gap = &m.gaps[g];
+        (margin < REPORT_MARGIN).then(|| Warning {
+            kind: "gap-reading".into(),
+            at: Some(line_range(m, &gap.rows)),
+            message: format!(
+                "which rows are changed pairs and which version the others belong \
+                 to is inferred (margin {margin:.1})"
+            ),
+            chosen: Some(describe(m, gap, gap.hyps[m.hyp[g]])),
+            runner_up: Some(describe(m, gap, gap.hyps[h])),
+            doubt: margin < DOUBT_MARGIN,
+        })
+    }
+
+    /// A warning when another split of changed row `r` scores close to the chosen one.
+    fn split_doubt(&self, m: &mut PageModel, r: usize) -> Option<Warning> {
+        let Some((s, Move::Split(_, c))) = self.runner_up(m, split_alternatives(m, r)) else {
+            return None;
+        };
+        let margin = self.best - s;
+        let row = &m.rows[r];
+        (margin < REPORT_MARGIN).then(|| Warning {
+            kind: "split-point".into(),
+            at: Some(format!("line {}", row.line)),
+            message: format!(
+                "where the old paragraph ends and the new one starts is \
+                 inferred (margin {margin:.1})"
+            ),
+            chosen: Some(describe_split(row, &row.splits[m.split[r]])),
+            runner_up: Some(describe_split(row, &row.splits[c])),
+            doubt: margin < DOUBT_MARGIN,
+        })
     }
 }
 

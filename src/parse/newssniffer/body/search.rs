@@ -45,20 +45,10 @@ pub(super) fn apply(m: &mut PageModel, mv: Move) -> Move {
 fn moves(m: &PageModel, pairs: &[(usize, usize)]) -> Vec<Vec<Move>> {
     let mut out = Vec::new();
     for g in 0..m.gaps.len() {
-        out.push(
-            (0..m.gaps[g].hyps.len())
-                .filter(|&h| h != m.hyp[g])
-                .map(|h| Move::Hyp(g, h))
-                .collect(),
-        );
+        out.push(gap_alternatives(m, g));
         let h = m.gaps[g].hyps[m.hyp[g]];
         for &r in &m.gaps[g].rows[..h.k] {
-            out.push(
-                (0..m.rows[r].splits.len())
-                    .filter(|&c| c != m.split[r])
-                    .map(|c| Move::Split(r, c))
-                    .collect(),
-            );
+            out.push(split_alternatives(m, r));
         }
     }
     for &(g1, g2) in pairs {
@@ -73,6 +63,22 @@ fn moves(m: &PageModel, pairs: &[(usize, usize)]) -> Vec<Vec<Move>> {
         out.push(v);
     }
     out
+}
+
+/// The other readings of gap `g`'s structure.
+pub(super) fn gap_alternatives(m: &PageModel, g: usize) -> Vec<Move> {
+    (0..m.gaps[g].hyps.len())
+        .filter(|&h| h != m.hyp[g])
+        .map(|h| Move::Hyp(g, h))
+        .collect()
+}
+
+/// The other split candidates of changed row `r`.
+pub(super) fn split_alternatives(m: &PageModel, r: usize) -> Vec<Move> {
+    (0..m.rows[r].splits.len())
+        .filter(|&c| c != m.split[r])
+        .map(|c| Move::Split(r, c))
+        .collect()
 }
 
 /// Coordinate ascent over every gap's structure and every changed row's split point, and
