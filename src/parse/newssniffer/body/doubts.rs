@@ -100,6 +100,7 @@ impl Judge<'_> {
     }
 }
 
+/// The input lines of `rows`, for a warning's `at`.
 fn line_range(m: &PageModel, rows: &[usize]) -> String {
     match (rows.first(), rows.last()) {
         (Some(&a), Some(&b)) if a != b => {
@@ -110,6 +111,7 @@ fn line_range(m: &PageModel, rows: &[usize]) -> String {
     }
 }
 
+/// A reading of a gap, in words.
 fn describe(m: &PageModel, gap: &Gap, h: Hyp) -> String {
     let mut parts = Vec::new();
     if h.k > 0 {
@@ -142,6 +144,7 @@ fn plural(n: usize, what: &str) -> String {
     }
 }
 
+/// A split in words: the end of the old half and the start of the new one.
 fn describe_split(row: &Row, s: &Split) -> String {
     let old = &row.text[..s.old_end];
     let new = &row.text[s.new_start..];

@@ -9,6 +9,7 @@ use crate::Warning;
 use crate::parse::newssniffer::{Line, Page, clip};
 use crate::text::segment;
 
+/// The version a one-sided row belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Side {
     Old,
@@ -49,16 +50,22 @@ impl Split {
     }
 }
 
+/// A body row, with what every reading of it needs, computed once.
 #[derive(Debug, Clone)]
 pub(super) struct Row {
     pub(super) line: usize,
     pub(super) text: String,
+    /// The row is one paragraph twice (`XX`).
     unchanged: bool,
+    /// Shingles of the row's paragraph (one half of an unchanged row).
     pub(super) sh: Vec<u64>,
     /// Content words, hashed, sorted and unique.
     words: Vec<u64>,
+    /// Key of the row's paragraph (one half of an unchanged row).
     para: u64,
+    /// The best split candidates, best first (none for unchanged rows and one-word rows).
     pub(super) splits: Vec<Split>,
+    /// Local score of reading the row as one-sided, before the side's own evidence.
     pub(super) one_score: f32,
 }
 
@@ -69,6 +76,7 @@ pub(super) struct Hyp {
     pub(super) side: Side,
 }
 
+/// A run of rows between unchanged rows, and the readings of its structure.
 #[derive(Debug, Clone)]
 pub(super) struct Gap {
     /// Indices into the page's rows.
@@ -244,6 +252,8 @@ fn is_junk(text: &str) -> bool {
     text.chars().any(|c| c.is_control() && c != '\t') || replacement * 20 >= total
 }
 
+/// A row's model: whether it is unchanged and, if not, its split candidates and its
+/// score as one-sided.
 fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
     let text = l.text.clone();
     let n = text.len();

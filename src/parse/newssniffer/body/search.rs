@@ -13,8 +13,11 @@ pub(super) type Sides = Vec<(Vec<u64>, Vec<u64>)>;
 /// A change to one page's reading.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Move {
+    /// Gap `.0` read as its hypothesis `.1`.
     Hyp(usize, usize),
+    /// Row `.0` split by its candidate `.1`.
     Split(usize, usize),
+    /// Two gaps' hypotheses at once: gap `.0` as `.1`, gap `.2` as `.3`.
     Pair(usize, usize, usize, usize),
 }
 
@@ -92,6 +95,7 @@ pub(super) fn optimise(models: &mut [PageModel], chained: &[bool]) {
     let mut visits = vec![0u32; models.len()];
     while let Some(p) = dirty.pop_first() {
         visits[p] += 1;
+        // A bound on the time: chained pages can re-dirty each other many times over.
         if visits[p] > 8 {
             continue;
         }
@@ -103,6 +107,7 @@ pub(super) fn optimise(models: &mut [PageModel], chained: &[bool]) {
                 let undo = apply(&mut models[p], mv);
                 let s = score_with_neighbours(&models[p], &sides, chained, p);
                 apply(&mut models[p], undo);
+                // Only a gain beyond rounding counts, so equal readings do not trade places.
                 if s > best + 1e-4 {
                     best = s;
                     choice = Some(mv);
