@@ -473,6 +473,8 @@ fn check_same_article(pages: &[Page]) -> Result<(), InputProblem> {
     Ok(())
 }
 
+/// Reports each page whose old version is not the previous page's new version: the
+/// history has a gap there, and the pages cannot check each other.
 fn chain_warnings(pages: &[Page], warnings: &mut Vec<Warning>) {
     for w in pages.windows(2) {
         let (a, b) = (&w[0].info, &w[1].info);
@@ -618,6 +620,7 @@ fn article_meta(pages: &[Page], revisions: &[Revision]) -> ArticleMeta {
     meta
 }
 
+/// `s` cut to `max` characters, with an ellipsis when cut, for quoting in warnings.
 fn clip(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
