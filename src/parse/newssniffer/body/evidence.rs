@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::model::{Hyp, PageModel, Side, Split};
+use super::{ends_paragraph, starts_paragraph};
 use crate::text::lexicon::STOPWORDS;
 use crate::text::segment;
 use crate::text::tokens::word_spans;
@@ -206,20 +207,6 @@ fn double_spaced(s: &str) -> bool {
     w.windows(2).all(|p| p[1].0 - p[0].1 >= 2)
 }
 
-/// Ends like a paragraph: sentence-final punctuation, possibly inside closing quotes or
-/// brackets.
-pub fn ends_paragraph(s: &str) -> bool {
-    let t = s.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
-    t.ends_with(['.', '!', '?', '…']) || (t.len() < s.len() && t.ends_with([',', ':']))
-}
-
-/// Starts like a paragraph: a capital, a digit, an opening quote or bracket.
-pub fn starts_paragraph(s: &str) -> bool {
-    s.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“‘\"'(«[—-•*".contains(c))
-}
-
 /// The local score of reading gap `g` as `h`, with the current split choices.
 pub(super) fn local_gap(m: &PageModel, g: usize, h: Hyp) -> f32 {
     let gap = &m.gaps[g];
@@ -270,17 +257,6 @@ pub(super) fn chain_score(a_new: &[u64], b_old: &[u64], chain: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraph_edges() {
-        assert!(ends_paragraph("He left."));
-        assert!(ends_paragraph("“We have failed.”"));
-        assert!(ends_paragraph("he said, “No,”"));
-        assert!(!ends_paragraph("Follow live updates"));
-        assert!(starts_paragraph("“Today, we"));
-        assert!(starts_paragraph("2016 was"));
-        assert!(!starts_paragraph("and then"));
-    }
 
     #[test]
     fn similar_halves_split_where_they_align() {

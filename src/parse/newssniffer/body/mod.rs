@@ -39,7 +39,7 @@ use super::Page;
 use crate::Warning;
 use crate::text::normalize::collapse;
 use doubts::report_doubts;
-pub use evidence::{Weights, ends_paragraph, starts_paragraph};
+pub use evidence::Weights;
 use model::{PageModel, Place, Side, build_model};
 use search::optimise;
 pub use titles::resolve_titles;
@@ -73,6 +73,23 @@ pub fn resolve_with(pages: &[Page], w: &Weights, warnings: &mut Vec<Warning>) ->
     models.iter().map(reading).collect()
 }
 
+// The paragraph edges are evidence for the body and the titles alike, and the corpus
+// tools read them too; so they are defined here rather than re-exported.
+
+/// Ends like a paragraph: sentence-final punctuation, possibly inside closing quotes or
+/// brackets.
+pub fn ends_paragraph(s: &str) -> bool {
+    let t = s.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', '…']) || (t.len() < s.len() && t.ends_with([',', ':']))
+}
+
+/// Starts like a paragraph: a capital, a digit, an opening quote or bracket.
+pub fn starts_paragraph(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“‘\"'(«[—-•*".contains(c))
+}
+
 /// The paragraphs of both versions, white space collapsed as stored articles are.
 fn reading(m: &PageModel) -> Reading {
     let mut r = Reading::default();
@@ -93,4 +110,20 @@ fn reading(m: &PageModel) -> Reading {
         }
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_edges() {
+        assert!(ends_paragraph("He left."));
+        assert!(ends_paragraph("“We have failed.”"));
+        assert!(ends_paragraph("he said, “No,”"));
+        assert!(!ends_paragraph("Follow live updates"));
+        assert!(starts_paragraph("“Today, we"));
+        assert!(starts_paragraph("2016 was"));
+        assert!(!starts_paragraph("and then"));
+    }
 }

@@ -1,8 +1,7 @@
 //! Title rows. A title row holds the old and the new title with nothing between them; it is
 //! read apart from the body, with evidence of its own.
 
-use super::evidence::starts_paragraph;
-use super::{DOUBT_MARGIN, REPORT_MARGIN};
+use super::{DOUBT_MARGIN, REPORT_MARGIN, starts_paragraph};
 use crate::Warning;
 use crate::parse::newssniffer::Page;
 use crate::text::tokens::word_spans;
