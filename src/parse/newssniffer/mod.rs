@@ -9,6 +9,8 @@
 pub mod body;
 pub mod page;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -128,120 +130,191 @@ pub fn parse_with(
 /// Splits the text into pages. Header lines that are not understood are reported, not
 /// dropped.
 fn split_pages(text: &str, warnings: &mut Vec<Warning>) -> Result<Vec<Page>, InputProblem> {
-    let lines: Vec<Line> = text
-        .lines()
+    let lines = input_lines(text);
+    if is_headerless(&lines) {
+        return Ok(vec![headerless_page(lines)]);
+    }
+    let mut cursor = Cursor { lines: &lines };
+    let mut pages: Vec<Page> = Vec::new();
+    while !cursor.lines.is_empty() {
+        pages.push(read_page(&mut cursor, pages.is_empty(), warnings)?);
+    }
+    Ok(pages)
+}
+
+/// The input's lines that are not blank, trimmed (a byte-order mark too), with their
+/// line numbers.
+fn input_lines(text: &str) -> Vec<Line> {
+    text.lines()
         .enumerate()
         .map(|(i, l)| Line {
             number: i + 1,
             text: l.trim_start_matches('\u{feff}').trim().to_string(),
         })
         .filter(|l| !l.text.is_empty())
-        .collect();
-    let mut pages: Vec<Page> = Vec::new();
-    let headerless = lines.first().is_some_and(|l| {
+        .collect()
+}
+
+/// A bare body: the text neither starts like a page nor has a table head anywhere.
+fn is_headerless(lines: &[Line]) -> bool {
+    lines.first().is_some_and(|l| {
         !l.text.starts_with(SOURCE_PREFIX)
             && !lines.iter().any(|l| parse_versions(&l.text).is_some())
-    });
-    if headerless {
-        return Ok(vec![Page {
-            info: PageInfo {
-                line: lines[0].number,
-                old_version: 0,
-                new_version: 1,
-                ..PageInfo::default()
-            },
-            title_row: None,
-            rows: lines
-                .into_iter()
-                .filter(|l| !is_pagination(&l.text))
-                .collect(),
-        }]);
-    }
-    let mut i = 0;
-    while i < lines.len() {
-        let start = i;
-        let mut info = PageInfo {
-            line: lines[i].number,
+    })
+}
+
+/// A bare body is one page of versions 0 and 1 with no title row.
+fn headerless_page(lines: Vec<Line>) -> Page {
+    Page {
+        info: PageInfo {
+            line: lines[0].number,
+            old_version: 0,
+            new_version: 1,
             ..PageInfo::default()
-        };
-        // Header: everything up to the `Version A Version B` line.
-        let mut saw_header = false;
-        while i < lines.len() && parse_versions(&lines[i].text).is_none() {
-            let l = &lines[i];
-            if saw_header && l.text.starts_with(SOURCE_PREFIX) {
-                return Err(InputProblem::Format(format!(
-                    "line {}: a new page starts before the page at line {} reached its table; \
-                     the scrape is truncated",
-                    l.number, info.line
-                )));
-            }
-            if !header_line(&l.text, &mut info) && !is_pagination(&l.text) {
-                warnings.push(Warning {
-                    kind: "unplaced-text".into(),
-                    at: Some(format!("line {}", l.number)),
-                    message: format!(
-                        "header line not understood, kept out of the article: {:?}",
-                        clip(&l.text, 80)
-                    ),
-                    chosen: None,
-                    runner_up: None,
-                    doubt: true,
-                });
-            }
-            saw_header = true;
-            i += 1;
-        }
-        let Some((a, b)) = lines.get(i).and_then(|l| parse_versions(&l.text)) else {
-            if start == 0 && pages.is_empty() {
-                return Err(InputProblem::Format(
-                    "no `Version A Version B` line: not a News Sniffer page, or the \
-                            scrape is truncated"
-                        .into(),
-                ));
-            }
-            return Err(InputProblem::Format(format!(
-                "the page at line {} has no `Version A Version B` line; the scrape is truncated",
-                lines[start].number
-            )));
-        };
-        if b <= a {
-            return Err(InputProblem::Format(format!(
-                "line {}: version {b} does not come after version {a}",
-                lines[i].number
-            )));
-        }
-        info.old_version = a;
-        info.new_version = b;
-        i += 1;
-        let title_row = lines
-            .get(i)
-            .filter(|l| !l.text.starts_with(SOURCE_PREFIX))
-            .cloned();
-        if title_row.is_some() {
-            i += 1;
-        }
-        if let Some(l) = lines.get(i)
-            && let Some((old_t, new_t, period)) = parse_time_row(&l.text)
-        {
-            info.old_time = old_t;
-            info.new_time = new_t;
-            info.period = Some(period);
-            i += 1;
-        }
-        let mut rows = Vec::new();
-        while i < lines.len() && !lines[i].text.starts_with(SOURCE_PREFIX) {
-            if !is_pagination(&lines[i].text) {
-                rows.push(lines[i].clone());
-            }
-            i += 1;
-        }
-        pages.push(Page {
-            info,
-            title_row,
-            rows,
-        });
+        },
+        title_row: None,
+        rows: lines
+            .into_iter()
+            .filter(|l| !is_pagination(&l.text))
+            .collect(),
     }
-    Ok(pages)
+}
+
+/// The lines not read yet.
+struct Cursor<'a> {
+    lines: &'a [Line],
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<&'a Line> {
+        self.lines.first()
+    }
+
+    fn advance(&mut self) {
+        self.lines = &self.lines[1..];
+    }
+}
+
+/// Reads the page that starts at the cursor (which has lines left): its header, its
+/// table head (versions, title row, period row) and its body rows, up to the next page.
+fn read_page(
+    cursor: &mut Cursor,
+    first: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<Page, InputProblem> {
+    let mut info = PageInfo {
+        line: cursor.lines[0].number,
+        ..PageInfo::default()
+    };
+    read_header(cursor, &mut info, warnings)?;
+    read_versions(cursor, &mut info, first)?;
+    // The row after the versions is the title row, unless the page ends there.
+    let title_row = cursor
+        .peek()
+        .filter(|l| !l.text.starts_with(SOURCE_PREFIX))
+        .cloned();
+    if title_row.is_some() {
+        cursor.advance();
+    }
+    if let Some(l) = cursor.peek()
+        && let Some((old_t, new_t, period)) = parse_time_row(&l.text)
+    {
+        info.old_time = old_t;
+        info.new_time = new_t;
+        info.period = Some(period);
+        cursor.advance();
+    }
+    let rows = read_rows(cursor);
+    Ok(Page {
+        info,
+        title_row,
+        rows,
+    })
+}
+
+/// Reads the header: everything up to the `Version A Version B` line.
+fn read_header(
+    cursor: &mut Cursor,
+    info: &mut PageInfo,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), InputProblem> {
+    let mut saw_header = false;
+    while let Some(l) = cursor.peek()
+        && parse_versions(&l.text).is_none()
+    {
+        if saw_header && l.text.starts_with(SOURCE_PREFIX) {
+            return Err(InputProblem::Format(format!(
+                "line {}: a new page starts before the page at line {} reached its table; \
+                 the scrape is truncated",
+                l.number, info.line
+            )));
+        }
+        if !header_line(&l.text, info) && !is_pagination(&l.text) {
+            warnings.push(Warning {
+                kind: "unplaced-text".into(),
+                at: Some(format!("line {}", l.number)),
+                message: format!(
+                    "header line not understood, kept out of the article: {:?}",
+                    clip(&l.text, 80)
+                ),
+                chosen: None,
+                runner_up: None,
+                doubt: true,
+            });
+        }
+        saw_header = true;
+        cursor.advance();
+    }
+    Ok(())
+}
+
+/// Reads the `Version A Version B` line the header stopped at; without one the scrape is
+/// not a page at all (on the `first` page) or is truncated.
+fn read_versions(
+    cursor: &mut Cursor,
+    info: &mut PageInfo,
+    first: bool,
+) -> Result<(), InputProblem> {
+    let Some((l, (a, b))) = cursor
+        .peek()
+        .and_then(|l| Some((l, parse_versions(&l.text)?)))
+    else {
+        if first {
+            return Err(InputProblem::Format(
+                "no `Version A Version B` line: not a News Sniffer page, or the \
+                            scrape is truncated"
+                    .into(),
+            ));
+        }
+        return Err(InputProblem::Format(format!(
+            "the page at line {} has no `Version A Version B` line; the scrape is truncated",
+            info.line
+        )));
+    };
+    if b <= a {
+        return Err(InputProblem::Format(format!(
+            "line {}: version {b} does not come after version {a}",
+            l.number
+        )));
+    }
+    info.old_version = a;
+    info.new_version = b;
+    cursor.advance();
+    Ok(())
+}
+
+/// Reads the body rows, up to the next page; pagination lines are dropped.
+fn read_rows(cursor: &mut Cursor) -> Vec<Line> {
+    let mut rows = Vec::new();
+    while let Some(l) = cursor.peek()
+        && !l.text.starts_with(SOURCE_PREFIX)
+    {
+        if !is_pagination(&l.text) {
+            rows.push(l.clone());
+        }
+        cursor.advance();
+    }
+    rows
 }
 
 /// Reads one header line into `info`; false when the line is not a header line.
@@ -400,6 +473,8 @@ fn check_same_article(pages: &[Page]) -> Result<(), InputProblem> {
     Ok(())
 }
 
+/// Reports each page whose old version is not the previous page's new version: the
+/// history has a gap there, and the pages cannot check each other.
 fn chain_warnings(pages: &[Page], warnings: &mut Vec<Warning>) {
     for w in pages.windows(2) {
         let (a, b) = (&w[0].info, &w[1].info);
@@ -426,16 +501,57 @@ fn assemble(
     readings: &[body::Reading],
     warnings: &mut Vec<Warning>,
 ) -> Result<Article, InputProblem> {
-    let mut revisions: Vec<Revision> = Vec::new();
-    // Consecutive versions share most paragraphs: cut each distinct one into sentences once.
-    let mut cuts: std::collections::HashMap<String, Vec<String>> = Default::default();
-    let mut push = |version: u64,
-                    paragraphs: Vec<String>,
-                    title: &Option<String>,
-                    time: Option<DateTime<FixedOffset>>,
-                    revisions: &mut Vec<Revision>|
-     -> Result<(), InputProblem> {
-        if let Some(existing) = revisions.iter().find(|r| r.version == version) {
+    let mut history = History::default();
+    for (page, reading) in pages.iter().zip(readings) {
+        let i = &page.info;
+        history.add(
+            i.old_version,
+            &reading.old,
+            &i.old_title,
+            i.old_time,
+            warnings,
+        )?;
+        history.add(
+            i.new_version,
+            &reading.new,
+            &i.new_title,
+            i.new_time,
+            warnings,
+        )?;
+    }
+    let revisions = history.revisions;
+    if revisions.iter().any(|r| r.paragraphs().is_empty()) {
+        return Err(InputProblem::Format(
+            "a version has no text at all; the scrape holds no sensible revision".into(),
+        ));
+    }
+    Ok(Article {
+        meta: article_meta(pages, &revisions),
+        revisions,
+    })
+}
+
+/// The revisions built so far, in version order.
+#[derive(Default)]
+struct History {
+    revisions: Vec<Revision>,
+    /// Sentences per paragraph text: consecutive versions share most paragraphs, so each
+    /// distinct one is cut into sentences once.
+    cuts: HashMap<String, Vec<String>>,
+}
+
+impl History {
+    /// Adds one side of a page as `version`. A version an earlier page gave already keeps
+    /// its first text; a different text is reported.
+    fn add(
+        &mut self,
+        version: u64,
+        paragraphs: &[String],
+        title: &Option<String>,
+        time: Option<DateTime<FixedOffset>>,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<(), InputProblem> {
+        if let Some(existing) = self.revisions.iter().find(|r| r.version == version) {
             let same = existing
                 .paragraph_texts()
                 .eq(paragraphs.iter().map(String::as_str));
@@ -453,54 +569,43 @@ fn assemble(
             }
             return Ok(());
         }
-        if revisions.last().is_some_and(|r| r.version > version) {
+        if self.revisions.last().is_some_and(|r| r.version > version) {
             return Err(InputProblem::Format(format!(
                 "version {version} comes after a later version"
             )));
         }
         let inputs = paragraphs
-            .into_iter()
-            .map(|text| {
-                let sentences = cuts
-                    .entry(text.clone())
-                    .or_insert_with(|| {
-                        crate::text::segment::sentences(&text)
-                            .into_iter()
-                            .map(|s| text[s.range()].to_string())
-                            .collect()
-                    })
-                    .clone();
-                ParagraphInput::Sentences { text, sentences }
-            })
+            .iter()
+            .map(|text| self.paragraph_input(text))
             .collect();
         let mut r = Revision::from_paragraphs(version, inputs, None)?;
         r.title = title.clone();
         r.created = time;
-        revisions.push(r);
+        self.revisions.push(r);
         Ok(())
-    };
-    for (page, reading) in pages.iter().zip(readings) {
-        let i = &page.info;
-        push(
-            i.old_version,
-            reading.old.clone(),
-            &i.old_title,
-            i.old_time,
-            &mut revisions,
-        )?;
-        push(
-            i.new_version,
-            reading.new.clone(),
-            &i.new_title,
-            i.new_time,
-            &mut revisions,
-        )?;
     }
-    if revisions.iter().any(|r| r.paragraphs().is_empty()) {
-        return Err(InputProblem::Format(
-            "a version has no text at all; the scrape holds no sensible revision".into(),
-        ));
+
+    fn paragraph_input(&mut self, text: &str) -> ParagraphInput {
+        let sentences = self
+            .cuts
+            .entry(text.to_string())
+            .or_insert_with(|| {
+                crate::text::segment::sentences(text)
+                    .into_iter()
+                    .map(|s| text[s.range()].to_string())
+                    .collect()
+            })
+            .clone();
+        ParagraphInput::Sentences {
+            text: text.to_string(),
+            sentences,
+        }
     }
+}
+
+/// The article's facts: its latest title, and the source and URL of the first page; every
+/// page's header is kept under `newssniffer`.
+fn article_meta(pages: &[Page], revisions: &[Revision]) -> ArticleMeta {
     let first = &pages[0].info;
     let mut meta = ArticleMeta {
         title: revisions.last().and_then(|r| r.title.clone()),
@@ -512,9 +617,10 @@ fn assemble(
         "newssniffer".into(),
         serde_json::json!({ "pages": pages.iter().map(|p| &p.info).collect::<Vec<_>>() }),
     );
-    Ok(Article { meta, revisions })
+    meta
 }
 
+/// `s` cut to `max` characters, with an ellipsis when cut, for quoting in warnings.
 fn clip(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),

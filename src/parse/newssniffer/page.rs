@@ -85,78 +85,63 @@ pub fn body_rows_with_roles(
     let old: Vec<String> = old.iter().map(|p| collapse(p)).collect();
     let new: Vec<String> = new.iter().map(|p| collapse(p)).collect();
     let mut rows = Vec::new();
-    let (mut del, mut ins): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-    let flush = |rows: &mut Vec<(String, Role)>, del: &mut Vec<&str>, ins: &mut Vec<&str>| {
-        let pairs = del.len().min(ins.len());
-        for i in 0..pairs {
-            let row = if collapse_ws {
-                format!("{} {}", del[i], ins[i])
-            } else {
-                format!(
-                    "{}  {}",
-                    del[i],
-                    ins[i].split(' ').collect::<Vec<_>>().join("  ")
-                )
-            };
-            rows.push((
-                row,
-                Role::Changed {
-                    old_len: del[i].len(),
-                },
-            ));
-        }
-        for p in &del[pairs..] {
-            rows.push((p.to_string(), Role::Deleted));
-        }
-        for p in &ins[pairs..] {
-            rows.push((p.to_string(), Role::Added));
-        }
-        del.clear();
-        ins.clear();
-    };
+    let mut gap = Gap::default();
     for op in capture_diff_slices(Algorithm::Lcs, &old, &new) {
-        match op {
-            DiffOp::Equal { old_index, len, .. } => {
-                flush(&mut rows, &mut del, &mut ins);
-                for p in &old[old_index..old_index + len] {
-                    rows.push((format!("{p}{p}"), Role::Unchanged));
-                }
-            }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => del.extend(
-                old[old_index..old_index + old_len]
+        let (_, old_range, new_range) = op.as_tag_tuple();
+        if let DiffOp::Equal { .. } = op {
+            gap.flush(&mut rows, collapse_ws);
+            rows.extend(
+                old[old_range]
                     .iter()
-                    .map(String::as_str),
-            ),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => ins.extend(
-                new[new_index..new_index + new_len]
-                    .iter()
-                    .map(String::as_str),
-            ),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                del.extend(
-                    old[old_index..old_index + old_len]
-                        .iter()
-                        .map(String::as_str),
-                );
-                ins.extend(
-                    new[new_index..new_index + new_len]
-                        .iter()
-                        .map(String::as_str),
-                );
-            }
+                    .map(|p| (format!("{p}{p}"), Role::Unchanged)),
+            );
+        } else {
+            // Deleted and inserted paragraphs gather until the next unchanged one.
+            gap.del.extend(old[old_range].iter().map(String::as_str));
+            gap.ins.extend(new[new_range].iter().map(String::as_str));
         }
     }
-    flush(&mut rows, &mut del, &mut ins);
+    gap.flush(&mut rows, collapse_ws);
     rows
+}
+
+/// The paragraphs deleted and inserted between two unchanged ones.
+#[derive(Default)]
+struct Gap<'a> {
+    del: Vec<&'a str>,
+    ins: Vec<&'a str>,
+}
+
+impl Gap<'_> {
+    /// Writes the gap's rows (changed pairs in order first, then the surplus of one side)
+    /// and empties it.
+    fn flush(&mut self, rows: &mut Vec<(String, Role)>, collapse_ws: bool) {
+        let pairs = self.del.len().min(self.ins.len());
+        for (old, new) in self.del.iter().zip(&self.ins) {
+            rows.push((
+                changed_row(old, new, collapse_ws),
+                Role::Changed { old_len: old.len() },
+            ));
+        }
+        for p in &self.del[pairs..] {
+            rows.push((p.to_string(), Role::Deleted));
+        }
+        for p in &self.ins[pairs..] {
+            rows.push((p.to_string(), Role::Added));
+        }
+        self.del.clear();
+        self.ins.clear();
+    }
+}
+
+/// A changed row: the old paragraph, a space, the new one. A scrape that kept white space
+/// shows the new cell's words two spaces apart.
+fn changed_row(old: &str, new: &str, collapse_ws: bool) -> String {
+    if collapse_ws {
+        format!("{old} {new}")
+    } else {
+        format!("{old}  {}", new.split(' ').collect::<Vec<_>>().join("  "))
+    }
 }
 
 /// The whole page scrape.
