@@ -7,6 +7,9 @@
 //! way the site did, for tests and measurement.
 
 pub mod body;
+// The page renderer makes scrapes from versions, for the corpus tool, the benchmarks and
+// the tests; the reader does not need it yet.
+#[cfg(any(test, feature = "dev"))]
 pub mod page;
 
 use std::collections::HashMap;

@@ -57,12 +57,8 @@ pub struct Reading {
     pub new: Vec<String>,
 }
 
-/// Resolves every page's body, jointly, into readings; reports unplaced rows and doubts.
-pub fn resolve(pages: &[Page], warnings: &mut Vec<Warning>) -> Vec<Reading> {
-    resolve_with(pages, &Weights::default(), warnings)
-}
-
-/// [`resolve`] with other weights (for fitting them).
+/// Resolves every page's body, jointly, into readings with the evidence weights `w`
+/// (`Weights::default()`, or others when fitting them); reports unplaced rows and doubts.
 pub fn resolve_with(pages: &[Page], w: &Weights, warnings: &mut Vec<Warning>) -> Vec<Reading> {
     let mut models: Vec<PageModel> = pages.iter().map(|p| build_model(p, w, warnings)).collect();
     let chained: Vec<bool> = (0..models.len())
