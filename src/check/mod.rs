@@ -5,8 +5,11 @@
 //! results back in reading order to a [`Sink`] (a report). A broken article (or a panic
 //! while checking it) is reported with its location, and the run goes on.
 
+mod evaluate;
 pub mod report;
 pub mod rules;
+
+pub use evaluate::Violation;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,7 +20,7 @@ use serde::Serialize;
 use crate::archive::pipeline::{self, Done};
 use crate::archive::{self, Problem, Unit, dir::CONFIG_FILE};
 use crate::article::ArticleMeta;
-use rules::{ConfigFile, Override, Rule, RuleSet, Violation};
+use rules::{ConfigFile, Override, Rule, RuleSet};
 
 /// How many slowest and largest articles the summary keeps.
 pub const TOP: usize = 5;
@@ -292,7 +295,7 @@ pub fn check_unit(unit: &Unit, config: Option<&ConfigFile>, flags: &[Override]) 
         Ok(loaded) => {
             let source = article_source(&loaded.article.meta);
             let rules = RuleSet::resolve(config, flags, source.as_deref());
-            let e = rules::evaluate(&loaded.article, &loaded.warnings, &rules);
+            let e = evaluate::evaluate(&loaded.article, &loaded.warnings, &rules);
             ArticleReport {
                 article: unit.name.clone(),
                 source,
