@@ -327,3 +327,23 @@ fn escape_sequences_from_input_data_reached_the_terminal() {
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
     assert!(!index.contains('\u{1b}'), "{index}");
 }
+
+/// A News Sniffer scrape cut inside its body was accepted with exit 0, and the cut row
+/// became article text ("…six-year Syria war.M"). The cut is reported, `--strict` fails
+/// on it, and nothing of the cut copy enters a version.
+#[test]
+fn truncated_scrape_put_the_cut_row_into_the_article() {
+    let scrape = crate::util::sample_text("newssniffer-nyt-aleppo-v2-v3.txt");
+    let at = scrape.find("six-year Syria war.M").expect("the sample has the row") + 20;
+    let dir = tempdir();
+    let cut = write(dir.path(), "cut.txt", &scrape[..at]);
+    let out = newsdiff().args(["split", &cut]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("truncated") || err.contains("ends inside its last row"), "{err}");
+    let json = stdout_of(&out);
+    assert!(!json.contains("war.M") && !json.contains("\"M\""), "{json}");
+    assert!(json.contains("six-year Syria war."), "{json}");
+    let strict = newsdiff().args(["split", &cut, "--strict"]).output().unwrap();
+    assert_eq!(strict.status.code(), Some(2), "{}", stderr_of(&strict));
+}

@@ -120,6 +120,7 @@ pub fn parse_with(
             )));
         }
     }
+    mend_cut_last_row(&mut pages, &mut warnings);
     let titles = body::resolve_titles(&pages, &mut warnings);
     for (p, (old, new)) in pages.iter_mut().zip(titles) {
         p.info.old_title = old;
@@ -128,6 +129,57 @@ pub fn parse_with(
     let readings = body::resolve_with(&pages, weights, &mut warnings);
     let article = assemble(&pages, &readings, &mut warnings).map_err(|p| Error::input(name, p))?;
     Ok((article, warnings))
+}
+
+/// A scrape cut inside its last row: the row is a paragraph followed by the start of the
+/// same paragraph (`…Syria war.Mr. Lav`), an unchanged row (`XX`) cut inside its second
+/// copy. Read as it stands, the cut copy would become a paragraph of the new version.
+/// The row is read as the unchanged paragraph it was, and the cut is reported as a doubt
+/// (`--strict` fails on it). A cut elsewhere in a row leaves no such trace: a shorter
+/// last paragraph reads like any other.
+fn mend_cut_last_row(pages: &mut [Page], warnings: &mut Vec<Warning>) {
+    let Some(row) = pages.last_mut().and_then(|p| p.rows.last_mut()) else {
+        return;
+    };
+    let Some(whole) = cut_unchanged_row(&row.text) else {
+        return;
+    };
+    let cut = row.text[whole.len()..].to_string();
+    warnings.push(Warning {
+        kind: "truncated".into(),
+        at: Some(format!("line {}", row.number)),
+        message: format!(
+            "the scrape ends inside its last row: after the paragraph it repeats only \
+             {:?}; read as that paragraph, unchanged, and the cut copy left out",
+            clip(cut.trim(), 40)
+        ),
+        chosen: None,
+        runner_up: None,
+        doubt: true,
+    });
+    row.text = format!("{whole}{whole}");
+}
+
+/// The paragraph `P` when `row` is `P` followed by a proper start of `P` (white space
+/// between allowed) that stops mid-sentence, and `P` ends like a paragraph; the longest
+/// such `P`. A whole `PP` is an unchanged row, and a start of `P` that ends like a
+/// paragraph is a changed row whose new version dropped a sentence: neither is a cut.
+fn cut_unchanged_row(row: &str) -> Option<&str> {
+    let (a, b) = row.split_at(row.len() / 2);
+    if a == b {
+        return None;
+    }
+    let ends: Vec<usize> = row
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&i| i < row.len() && body::ends_paragraph(&row[..i]))
+        .collect();
+    ends.into_iter().rev().find_map(|i| {
+        let (whole, rest) = row.split_at(i);
+        let rest = rest.trim_start();
+        let cut = !rest.is_empty() && rest.len() < whole.len() && !body::ends_paragraph(rest);
+        (cut && whole.starts_with(rest)).then_some(whole)
+    })
 }
 
 /// Splits the text into pages. Header lines that are not understood are reported, not
@@ -634,6 +686,22 @@ fn clip(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_cut_inside_its_second_copy_is_found() {
+        let p = "The toll rose to 12. Officials said so.";
+        assert_eq!(cut_unchanged_row(&format!("{p}The to")), Some(p));
+        assert_eq!(cut_unchanged_row(&format!("{p} The toll ro")), Some(p));
+        // Not cuts: a whole unchanged row, a new version that dropped a sentence, and a
+        // row that merely starts two paragraphs alike.
+        assert_eq!(cut_unchanged_row(&format!("{p}{p}")), None);
+        assert_eq!(cut_unchanged_row("A. A.A. A."), None);
+        assert_eq!(
+            cut_unchanged_row(&format!("{p} The toll rose to 12.")),
+            None
+        );
+        assert_eq!(cut_unchanged_row("The toll rose. The toll fell."), None);
+    }
 
     fn paras(a: &Article, i: usize) -> Vec<String> {
         let r = &a.revisions[i];
