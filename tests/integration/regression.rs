@@ -334,16 +334,108 @@ fn escape_sequences_from_input_data_reached_the_terminal() {
 #[test]
 fn truncated_scrape_put_the_cut_row_into_the_article() {
     let scrape = crate::util::sample_text("newssniffer-nyt-aleppo-v2-v3.txt");
-    let at = scrape.find("six-year Syria war.M").expect("the sample has the row") + 20;
+    let at = scrape
+        .find("six-year Syria war.M")
+        .expect("the sample has the row")
+        + 20;
     let dir = tempdir();
     let cut = write(dir.path(), "cut.txt", &scrape[..at]);
     let out = newsdiff().args(["split", &cut]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let err = stderr_of(&out);
-    assert!(err.contains("truncated") || err.contains("ends inside its last row"), "{err}");
+    assert!(
+        err.contains("truncated") || err.contains("ends inside its last row"),
+        "{err}"
+    );
     let json = stdout_of(&out);
     assert!(!json.contains("war.M") && !json.contains("\"M\""), "{json}");
     assert!(json.contains("six-year Syria war."), "{json}");
-    let strict = newsdiff().args(["split", &cut, "--strict"]).output().unwrap();
+    let strict = newsdiff()
+        .args(["split", &cut, "--strict"])
+        .output()
+        .unwrap();
     assert_eq!(strict.status.code(), Some(2), "{}", stderr_of(&strict));
+}
+
+/// The archive of issue 11, all at once: `check` used to hang, panic, pass or hide
+/// problems on these. It must finish, report each problem with its location, and check
+/// the rest.
+#[cfg(unix)]
+#[test]
+fn hostile_archive_hung_passed_or_hid_its_problems() {
+    let dir = tempdir();
+    let root = dir.path().join("archive");
+    std::fs::create_dir(&root).unwrap();
+    let line = |id: &str, v: serde_json::Value, text: &str| {
+        serde_json::json!({"article": id, "version": v, "title": format!("T {id}"), "text": text})
+            .to_string()
+    };
+    let jsonl = [
+        line("dup", 1.into(), "The bridge will close."),
+        line("dup", 2.into(), "The bridge will close on Monday."),
+        line("dup", 2.into(), "The bridge will close on Tuesday."),
+        line("big", u64::MAX.into(), "One."),
+        line("big", serde_json::Value::Null, "Two."),
+        line("esc\u{1b}[2J", 0.into(), "Clear \u{1b}]0;x\u{7} screen."),
+        line("esc\u{1b}[2J", 1.into(), "Clear screen now."),
+    ];
+    write(&root, "feed.jsonl", jsonl.join("\n"));
+    let good = root.join("good");
+    std::fs::create_dir(&good).unwrap();
+    write(&good, "1.txt", "The mayor said the plan would help.");
+    write(
+        &good,
+        "2.txt",
+        "The mayor said the plan would help everyone.",
+    );
+    let utf16 = root.join("utf16");
+    std::fs::create_dir(&utf16).unwrap();
+    for (name, text) in [("1.txt", "Two weeks."), ("2.txt", "Three weeks.")] {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        write(&utf16, name, bytes);
+    }
+    let scrape = crate::util::sample_text("newssniffer-nyt-aleppo-v2-v3.txt");
+    let at = scrape.find("six-year Syria war.M").unwrap() + 20;
+    write(&root, "cut.txt", &scrape[..at]);
+    let made = std::process::Command::new("mkfifo")
+        .arg(root.join("pipe"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()));
+    std::os::unix::fs::symlink("loop", root.join("loop")).unwrap();
+
+    let out = newsdiff()
+        .args([
+            "check",
+            "--no-progress",
+            "--format",
+            "json",
+            root.to_str().unwrap(),
+        ])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let said = |needle: &str| findings.iter().any(|f| f.to_string().contains(needle));
+    assert!(said("FIFO") && said("pipe"), "{findings:#?}");
+    assert!(said("symbolic links") && said("loop"), "{findings:#?}");
+    assert!(said("18446744073709551615"), "{findings:#?}");
+    assert!(
+        said("duplicate-revision") || said("appears twice"),
+        "{findings:#?}"
+    );
+    assert!(said("ends inside its last row"), "{findings:#?}");
+    assert!(!stdout_of(&out).contains('\u{1b}'));
+    // Located: every finding says where.
+    for f in findings {
+        assert!(f["at"].is_string() || f["article"].is_string(), "{f}");
+    }
+    // The rest was checked: the good, UTF-16, duplicate and escape articles at least.
+    assert!(
+        report["summary"]["articles"].as_u64().unwrap() >= 5,
+        "{}",
+        report["summary"]
+    );
 }
