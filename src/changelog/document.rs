@@ -117,15 +117,26 @@ impl From<&RevisionDiff> for DiffDoc {
     }
 }
 
+/// Why a diff of a change log document names no revision of it.
+#[derive(Debug, thiserror::Error)]
+enum Unresolved {
+    #[error("no revision has version {0}")]
+    NoVersion(u64),
+    #[error("revision {at} has version {have}, not {want}")]
+    Mismatch { at: usize, have: u64, want: u64 },
+    #[error("no revision at position {0}")]
+    NoPosition(usize),
+}
+
 impl DiffDoc {
     /// The diff, its positions checked against the revisions' `versions` (or found from
     /// `from` and `to` when the document has none).
-    fn resolve(self, versions: &[u64]) -> Result<RevisionDiff, String> {
+    fn resolve(self, versions: &[u64]) -> Result<RevisionDiff, Unresolved> {
         let find = |v: u64, after: usize| {
             (after..versions.len())
                 .find(|&i| versions[i] == v)
                 .or_else(|| versions.iter().position(|&x| x == v))
-                .ok_or(format!("no revision has version {v}"))
+                .ok_or(Unresolved::NoVersion(v))
         };
         let old = match self.old_revision {
             Some(i) => i,
@@ -139,9 +150,13 @@ impl DiffDoc {
             match versions.get(i) {
                 Some(&have) if have == v => {}
                 Some(&have) => {
-                    return Err(format!("revision {i} has version {have}, not {v}"));
+                    return Err(Unresolved::Mismatch {
+                        at: i,
+                        have,
+                        want: v,
+                    });
                 }
-                None => return Err(format!("no revision at position {i}")),
+                None => return Err(Unresolved::NoPosition(i)),
             }
         }
         Ok(RevisionDiff {
@@ -155,5 +170,46 @@ impl DiffDoc {
             op_classes: self.op_classes,
             stats: self.stats,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Revision};
+
+    fn log() -> ChangeLog {
+        let r = |v: u64, t: &str| Revision::from_text(v, t.to_string()).unwrap();
+        let article = Article {
+            meta: ArticleMeta::default(),
+            revisions: vec![r(3, "One."), r(5, "One. Two."), r(5, "One. Three.")],
+        };
+        ChangeLog::consecutive(&article, Vec::new())
+    }
+
+    #[test]
+    fn a_change_log_from_before_positions_is_read_by_version() {
+        let mut doc = serde_json::to_value(log()).unwrap();
+        for d in doc["diffs"].as_array_mut().unwrap() {
+            let d = d.as_object_mut().unwrap();
+            d.remove("old_revision");
+            d.remove("new_revision");
+        }
+        let back: ChangeLog = serde_json::from_value(doc).unwrap();
+        let positions: Vec<_> = back
+            .diffs
+            .iter()
+            .map(|d| (d.old_revision, d.new_revision))
+            .collect();
+        // The repeated version 5 is found after the old side, not at its first place.
+        assert_eq!(positions, [(0, 1), (1, 2)]);
+    }
+
+    #[test]
+    fn positions_that_contradict_the_versions_are_refused() {
+        let mut doc = serde_json::to_value(log()).unwrap();
+        doc["diffs"][0]["new_revision"] = 0.into();
+        let err = serde_json::from_value::<ChangeLog>(doc).unwrap_err().to_string();
+        assert!(err.contains("revision 0 has version 3, not 5"), "{err}");
     }
 }
