@@ -327,3 +327,25 @@ fn escape_sequences_from_input_data_reached_the_terminal() {
     let index = std::fs::read_to_string(site.join("index.html")).unwrap();
     assert!(!index.contains('\u{1b}'), "{index}");
 }
+
+/// A NewsEdits revision with an empty given sentence (33 of the 400 corpus pairs have one)
+/// was refused, exit 2, with "sentence 11 is empty"; it is an empty sentence that keeps
+/// its index.
+#[test]
+fn empty_given_sentence_was_refused_with_exit_2() {
+    let dir = tempdir();
+    let doc = r#"{"revisions": [
+        {"sentences": ["Police said 12 people were hurt.", "The road was closed."]},
+        {"sentences": ["Police said 14 people were hurt.", "", "The road was closed."]}]}"#;
+    let file = write(dir.path(), "a.json", doc);
+    let out = newsdiff()
+        .args([&file, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("[-12-]{+14+}"),
+        "{}",
+        stdout_of(&out)
+    );
+}
