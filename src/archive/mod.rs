@@ -204,7 +204,10 @@ fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Probl
                 Some(t) => rev.created = Some(t),
                 None => problems.push(Problem::new(
                     &v.at,
-                    format!("cannot read the time {c:?} (RFC 3339 or `YYYY-MM-DD HH:MM:SS`)"),
+                    format!(
+                        "cannot read the time {c:?} (RFC 3339, `YYYY-MM-DD HH:MM:SS`, or Unix \
+                         seconds or milliseconds)"
+                    ),
                 )),
             }
         }
@@ -229,11 +232,14 @@ fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Probl
     })
 }
 
-/// Reads a time as archives write it: RFC 3339, or a naive `YYYY-MM-DD HH:MM:SS[.f]`
-/// (diffengine, peewee), with `T` or a space, taken as UTC.
+/// Reads a time as archives write it: RFC 3339, a naive `YYYY-MM-DD HH:MM:SS[.f]`
+/// (diffengine, peewee), with `T` or a space, taken as UTC, or a Unix time ([`epoch`]).
 pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t);
+    }
+    if let Some(t) = epoch(s) {
         return Some(t);
     }
     const NAIVE: &[&str] = &[
@@ -247,6 +253,46 @@ pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
             .ok()
             .map(|n| Utc.from_utc_datetime(&n).fixed_offset())
     })
+}
+
+/// Below this, a Unix time is in seconds (up to the year 5138); from it on, in
+/// milliseconds (from 1973-03-03 on), as data-frame exports write them.
+pub const EPOCH_MILLIS_FROM: f64 = 1e11;
+
+/// A Unix time as data frames export it: a number (digits, an optional `-` and decimal
+/// part) of seconds or milliseconds since 1970-01-01T00:00:00Z, told apart by magnitude
+/// ([`EPOCH_MILLIS_FROM`]). Microseconds and nanoseconds (from 10^14 and 10^17) are read
+/// too. The instant is UTC.
+pub fn epoch(s: &str) -> Option<DateTime<FixedOffset>> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 20 || !all_digits(whole) || !all_digits(frac) {
+        return None;
+    }
+    let whole: i128 = whole.parse().ok()?;
+    let units_per_second: i128 = match whole {
+        w if (w as f64) < EPOCH_MILLIS_FROM => 1,
+        w if w < 100_000_000_000_000 => 1_000,
+        w if w < 100_000_000_000_000_000 => 1_000_000,
+        _ => 1_000_000_000,
+    };
+    // Nanoseconds in one unit, and the fraction of a unit (nine digits at most).
+    let unit_nanos = 1_000_000_000 / units_per_second;
+    let frac_nanos: i128 = format!("{frac:0<9}")[..9].parse().ok()?;
+    let mut nanos =
+        whole * 1_000_000_000 / units_per_second + frac_nanos * unit_nanos / 1_000_000_000;
+    if negative {
+        nanos = -nanos;
+    }
+    let secs = i64::try_from(nanos.div_euclid(1_000_000_000)).ok()?;
+    let sub = u32::try_from(nanos.rem_euclid(1_000_000_000)).ok()?;
+    Utc.timestamp_opt(secs, sub)
+        .single()
+        .map(|t| t.fixed_offset())
 }
 
 /// The host of a URL without `www.`, as the fallback source of an article.
@@ -401,6 +447,38 @@ mod tests {
             "2016-12-05T14:02:37-05:00"
         );
         assert!(parse_time("yesterday").is_none());
+        // Unix seconds and milliseconds, told apart by magnitude.
+        let utc = |s: &str| parse_time(s).map(|t| t.to_rfc3339());
+        let may_day = Some("2020-05-01T08:00:00+00:00".to_string());
+        assert_eq!(utc("1588320000"), may_day);
+        assert_eq!(utc("1588320000000"), may_day);
+        assert_eq!(utc("1588320000000000"), may_day);
+        assert_eq!(
+            utc("1588320000.5").as_deref(),
+            Some("2020-05-01T08:00:00.500+00:00")
+        );
+        assert_eq!(utc("0").as_deref(), Some("1970-01-01T00:00:00+00:00"));
+        assert_eq!(
+            utc("99999999999").as_deref(),
+            Some("5138-11-16T09:46:39+00:00")
+        );
+        assert_eq!(
+            utc("100000000000").as_deref(),
+            Some("1973-03-03T09:46:40+00:00")
+        );
+        assert_eq!(utc("-1").as_deref(), Some("1969-12-31T23:59:59+00:00"));
+        for bad in [
+            "",
+            "-",
+            ".5",
+            "1e9",
+            "12ab",
+            "1.2.3",
+            "--1",
+            "99999999999999999999999999999",
+        ] {
+            assert!(parse_time(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

@@ -349,3 +349,26 @@ fn empty_given_sentence_was_refused_with_exit_2() {
         stdout_of(&out)
     );
 }
+
+/// JSON Lines written by a data frame (`created` in Unix milliseconds or seconds,
+/// `version` as a string of digits) lost every such line: "not a version line (invalid
+/// type: integer ...); the line is skipped", exit 2.
+#[test]
+fn data_frame_json_lines_with_epoch_times_were_skipped() {
+    let dir = tempdir();
+    let feed = write(
+        dir.path(),
+        "feed.jsonl",
+        concat!(
+            r#"{"article":"a1","version":"0","created":1588320000000,"text":"The minister resigned."}"#,
+            "\n",
+            r#"{"article":"a1","version":"1","created":1588323600,"text":"The minister resigned on Friday."}"#,
+            "\n",
+        ),
+    );
+    let out = newsdiff().args(["check", &feed]).output().unwrap();
+    let stdout = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", stderr_of(&out));
+    assert!(stdout.contains("checked 1 article, 2 versions"), "{stdout}");
+    assert!(!stdout.contains("skipped"), "{stdout}");
+}
