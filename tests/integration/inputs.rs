@@ -70,3 +70,121 @@ fn empty_sentences_anywhere_keep_their_indices() {
         assert_eq!(stdout_of(&out2), stdout_of(&out), "{i}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// NewsDiffs files
+
+/// The field case: the headline change is a title change, the date and byline metadata,
+/// the subhead its own paragraph, and the body shows only its real edits.
+#[test]
+fn newsdiffs_files_read_headline_date_byline_and_body() {
+    let (v1, v2) = (
+        field_case("newsdiffs-file/v1.txt"),
+        field_case("newsdiffs-file/v2.txt"),
+    );
+    let out = newsdiff()
+        .args([&v1, &v2, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("title: Greece and Neighbor [-Near-]{+Reach+} Deal on Name"),
+        "{text}"
+    );
+    assert!(text.contains("+1 added  ~1 edited  ("), "{text}");
+    for header in ["June 5, 2018", "JANE ROE"] {
+        assert!(!text.contains(header), "{header} in the body: {text}");
+    }
+    let out = newsdiff()
+        .args([&v1, &v2, "--format", "json"])
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(log["article"]["byline"], "By JANE ROE");
+    let old = &log["revisions"][0];
+    assert_eq!(old["created"], "2018-06-05T00:00:00Z");
+    assert_eq!(old["title"], "Greece and Neighbor Near Deal on Name");
+    let paragraphs: Vec<&str> = old["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(paragraphs.len(), 5);
+    assert_eq!(paragraphs[2], "What happens next");
+    let stats = &log["diffs"][0]["stats"];
+    assert_eq!(
+        (stats["added"].as_u64(), stats["edited"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(stats["deleted"].as_u64(), Some(0));
+}
+
+/// Own cases of the kind: no byline, paragraphs separated by blank lines, a changed
+/// byline (reported, not lost), and a date newsdiff cannot read (a warning keeps it).
+#[test]
+fn newsdiffs_files_without_a_byline_or_with_a_changed_one() {
+    let dir = tempdir();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "2014-03-02 17:05:11\nCouncil Delays Vote\n\n\nThe council delayed its vote on the budget.\n\nA vote is expected in May.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "2014-03-02 19:40:00\nCouncil Delays Budget Vote\nBy ANN LEE\n\nThe council delayed its vote on the budget.\n\nA vote is expected in June.\n",
+    );
+    let out = newsdiff()
+        .args([&a, &b, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(log["revisions"][1]["created"], "2014-03-02T19:40:00Z");
+    assert_eq!(log["revisions"][1]["title"], "Council Delays Budget Vote");
+    assert_eq!(
+        log["revisions"][0]["paragraphs"].as_array().unwrap().len(),
+        2
+    );
+    let warnings = log["warnings"].to_string();
+    assert!(warnings.contains("byline changed from nothing to"), "{log}");
+    assert!(warnings.contains("ANN LEE"), "{warnings}");
+}
+
+/// Ordinary text files that start with a date are still text: the rule wants a date, a
+/// headline, a byline or blank line, then a blank line.
+#[test]
+fn text_files_that_start_with_a_date_are_not_newsdiffs_files() {
+    let dir = tempdir();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "June 5, 2018\n\nThe council met on Tuesday.\n\nIt voted.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "June 5, 2018\nThe council met on Tuesday.\nIt voted on the budget.\n",
+    );
+    let out = newsdiff()
+        .args([&a, &b, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    for r in log["revisions"].as_array().unwrap() {
+        assert!(r.get("title").is_none(), "{r}");
+        assert_eq!(r["paragraphs"][0]["text"], "June 5, 2018", "{r}");
+    }
+    // --from newsdiffs reads such a file by the layout anyway: the second line is the
+    // headline.
+    let out = newsdiff()
+        .args([&b, &b, "--from", "newsdiffs", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(log["revisions"][0]["title"], "The council met on Tuesday.");
+}

@@ -372,3 +372,31 @@ fn data_frame_json_lines_with_epoch_times_were_skipped() {
     assert!(stdout.contains("checked 1 article, 2 versions"), "{stdout}");
     assert!(!stdout.contains("skipped"), "{stdout}");
 }
+
+/// A NewsDiffs file (date, headline, byline, then the body) was read as plain text: the
+/// headline change `Near` → `Reach` showed as a body edit and the date and byline as
+/// paragraphs.
+#[test]
+fn newsdiffs_headline_change_was_shown_as_a_body_edit() {
+    let dir = tempdir();
+    let v1 = write(
+        dir.path(),
+        "v1.txt",
+        "May 1, 2019\nTalks Near Deal\nBy A. WRITER\n\nTalks went on late.\n",
+    );
+    let v2 = write(
+        dir.path(),
+        "v2.txt",
+        "May 1, 2019\nTalks Reach Deal\nBy A. WRITER\n\nTalks went on late.\n",
+    );
+    let out = newsdiff()
+        .args([&v1, &v2, "--color", "never"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("title: Talks [-Near-]{+Reach+} Deal"),
+        "{text}"
+    );
+    assert!(!text.contains("~ "), "a body edit: {text}");
+}

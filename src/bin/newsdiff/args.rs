@@ -135,6 +135,8 @@ pub enum InputFormat {
     Newssniffer,
     /// newsdiff's multi-version text format (`# newsdiff versions 1`).
     Versions,
+    /// A NewsDiffs file: a date line, a headline, a byline, then one paragraph per line.
+    Newsdiffs,
 }
 
 impl From<InputFormat> for newsdiff::parse::Format {
@@ -145,6 +147,7 @@ impl From<InputFormat> for newsdiff::parse::Format {
             InputFormat::Json => Format::Json,
             InputFormat::Newssniffer => Format::Newssniffer,
             InputFormat::Versions => Format::Versions,
+            InputFormat::Newsdiffs => Format::Newsdiffs,
         }
     }
 }
