@@ -19,6 +19,7 @@
 pub mod dir;
 pub mod html;
 pub mod jsonl;
+pub mod pick;
 pub mod pipeline;
 pub mod sqlite;
 

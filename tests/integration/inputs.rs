@@ -188,3 +188,132 @@ fn text_files_that_start_with_a_date_are_not_newsdiffs_files() {
     let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(log["revisions"][0]["title"], "The council met on Tuesday.");
 }
+
+// ---------------------------------------------------------------------------------------
+// One article out of an archive
+
+/// The field case: `diff` and `log` take one article of a diffengine database or a JSON
+/// Lines archive with `--article`; `check --list` lists the ids.
+#[test]
+fn one_article_of_a_database_or_json_lines_archive() {
+    let db = field_case("one-article-of-an-archive/diffengine.db");
+    let feed = field_case("one-article-of-an-archive/feed.jsonl");
+    for (archive, id, versions) in [(&db, "7", 3), (&feed, "a1", 2)] {
+        let out = newsdiff()
+            .args(["check", archive, "--list"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let listed = stdout_of(&out);
+        assert!(
+            listed.starts_with(&format!("{id}\t{versions}\t")),
+            "{listed}"
+        );
+        let out = newsdiff()
+            .args(["diff", archive, "--article", id, "--color", "never"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let diffs = stdout_of(&out).matches("━━ version").count();
+        assert_eq!(diffs, versions - 1, "{}", stdout_of(&out));
+        let out = newsdiff()
+            .args(["log", archive, "--article", id, "--color", "never"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let lines = stdout_of(&out)
+            .lines()
+            .filter(|l| l.starts_with('v'))
+            .count();
+        assert_eq!(lines, versions, "{}", stdout_of(&out));
+    }
+}
+
+/// Without `--article` the error says how to choose one and how to list the ids; an
+/// unknown id is one clear line, exit 2; `--article` on an article is a usage error.
+#[test]
+fn an_archive_without_article_or_with_an_unknown_one_is_one_clear_error() {
+    let db = field_case("one-article-of-an-archive/diffengine.db");
+    let feed = field_case("one-article-of-an-archive/feed.jsonl");
+    for archive in [&db, &feed, &"samples".to_string()] {
+        for command in ["diff", "log", "split"] {
+            let out = newsdiff().args([command, archive]).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{command} {archive}");
+            let err = stderr_of(&out);
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains("--article ID"), "{err}");
+            assert!(
+                err.contains(&format!("newsdiff check {archive} --list")),
+                "{err}"
+            );
+        }
+        let out = newsdiff()
+            .args(["diff", archive, "--article", "no-such\u{1b}[31m"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr_of(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("no article"), "{err}");
+        assert!(!err.contains('\u{1b}'), "{err}");
+    }
+    let out = newsdiff()
+        .args(["diff", "samples/toll-update/v1.txt", "--article", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("is not an archive"));
+}
+
+/// Own cases of the kind: a directory (an article subdirectory, a JSON article, and a
+/// JSON Lines archive inside it), numeric ids, and `split --article`.
+#[test]
+fn one_article_of_a_directory() {
+    let dir = tempdir();
+    let root = dir.path();
+    std::fs::create_dir(root.join("bridge")).unwrap();
+    write(
+        &root.join("bridge"),
+        "1.txt",
+        "The bridge will close for 2 weeks.",
+    );
+    write(
+        &root.join("bridge"),
+        "2.txt",
+        "The bridge will close for 3 weeks.",
+    );
+    write(
+        root,
+        "feed.jsonl",
+        "{\"article\": 42, \"version\": \"0\", \"title\": \"Storm\", \"text\": \"A storm hit.\"}\n\
+         {\"article\": 42, \"version\": \"1\", \"title\": \"Storm\", \"text\": \"A storm hit the coast.\"}\n",
+    );
+    let root_s = root.to_str().unwrap();
+    let out = newsdiff()
+        .args(["check", root_s, "--list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "bridge\t2\t\nfeed.jsonl#42\t2\tStorm\n");
+    let out = newsdiff()
+        .args([root_s, "--article", "bridge", "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("[-2-]{+3+}"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = newsdiff()
+        .args(["split", root_s, "--article", "feed.jsonl#42"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(doc["revisions"].as_array().unwrap().len(), 2);
+    let out = newsdiff()
+        .args(["check", &format!("{root_s}/feed.jsonl"), "--list"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&out), "42\t2\tStorm\n");
+}

@@ -400,3 +400,17 @@ fn newsdiffs_headline_change_was_shown_as_a_body_edit() {
     );
     assert!(!text.contains("~ "), "a body edit: {text}");
 }
+
+/// `newsdiff diff news.db` (a diffengine database) was refused as binary data, and a
+/// JSON Lines archive as malformed JSON: there was no way to diff one article of an
+/// archive. `--article ID` picks one; the error without it says so.
+#[test]
+fn an_archive_given_to_diff_was_refused_as_binary_data() {
+    let db = "tests/data/field-cases/one-article-of-an-archive/diffengine.db";
+    let out = newsdiff().args([db]).output().unwrap();
+    let err = stderr_of(&out);
+    assert!(!err.contains("binary"), "{err}");
+    assert!(err.contains("--article"), "{err}");
+    let out = newsdiff().args([db, "--article", "7"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}

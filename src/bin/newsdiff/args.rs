@@ -122,6 +122,10 @@ pub struct InputArgs {
     /// Treat any doubtful parsing decision (a reading with a close runner-up) as an error.
     #[arg(long)]
     pub strict: bool,
+    /// Take this article out of an archive (a directory, a JSON Lines file, a diffengine
+    /// or NewsEdits SQLite database); `newsdiff check ARCHIVE --list` lists the ids.
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
 }
 
 /// The input formats (`--from`), as the library's [`newsdiff::parse::Format`].
@@ -265,6 +269,10 @@ pub struct CheckArgs {
     /// Never show the progress bar (it is shown on standard error when that is a terminal).
     #[arg(long)]
     pub no_progress: bool,
+    /// List the articles instead of checking them: id, versions and title, tab-separated,
+    /// one per line (the ids `diff`, `log` and `split` take with --article).
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// The report formats of `newsdiff check`.
