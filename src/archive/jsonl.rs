@@ -456,13 +456,14 @@ fn read_version(file: &File, shown: &str, e: &Entry) -> Result<VersionLine, Prob
     };
     Ok(VersionLine {
         id,
-        url,
+        url: url.clone(),
         source,
         version: RawVersion {
             at,
             version,
             created,
             title,
+            url,
             body,
         },
     })

@@ -94,6 +94,8 @@ pub struct RawVersion {
     pub created: Option<String>,
     /// The headline of this version, if the archive kept one.
     pub title: Option<String>,
+    /// The address this version was read from, when the row or line gives one.
+    pub url: Option<String>,
     /// The article text of this version.
     pub body: Body,
 }
@@ -172,6 +174,9 @@ fn load_files(name: &str, paths: &[PathBuf]) -> Result<Loaded, Problem> {
 
 fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Problem> {
     let mut problems = Vec::new();
+    let mut warnings: Vec<Warning> = Vec::new();
+    // The page furniture removed from each version, reported in one warning.
+    let mut chrome: Vec<(u64, Vec<html::Chrome>)> = Vec::new();
     let mut order: Vec<&RawVersion> = raw.iter().collect();
     if order.iter().all(|v| v.version.is_some()) {
         order.sort_by_key(|v| v.version);
@@ -186,20 +191,10 @@ fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Probl
                 next_version(r.version).map_err(|p| Problem::new(&v.at, p.to_string()))?
             }
         };
-        let built = match &v.body {
-            Body::Text(t) => Revision::from_text(version, t.clone()),
-            Body::Html(h) => Revision::from_paragraphs(
-                version,
-                html::paragraphs(h)
-                    .into_iter()
-                    .map(ParagraphInput::Text)
-                    .collect(),
-                None,
-            ),
-        };
-        let mut rev = built.map_err(|p| Problem::new(&v.at, p.to_string()))?;
-        rev.title = v.title.clone();
-        rev.label = Some(v.at.clone());
+        let (mut rev, removed) = build_revision(v, version, meta)?;
+        if !removed.is_empty() {
+            chrome.push((version, removed));
+        }
         if let Some(c) = &v.created {
             match parse_time(c) {
                 Some(t) => rev.created = Some(t),
@@ -225,12 +220,130 @@ fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Probl
     if meta.title.is_none() {
         meta.title = revisions.iter().rev().find_map(|r| r.title.clone());
     }
+    warnings.extend(boilerplate_warning(&meta, &chrome));
+    warnings.extend(url_changes(raw));
     Ok(Loaded {
         article: Article { meta, revisions },
-        warnings: Vec::new(),
+        warnings,
         problems,
         bytes,
     })
+}
+
+/// A stored version as a revision: its title as text (character references decoded,
+/// markup dropped), its HTML reduced to paragraphs without the tracker's page furniture
+/// ([`html::page_chrome`]). What was removed is reported in a warning (kind
+/// `boilerplate`), never dropped silently.
+fn build_revision(
+    v: &RawVersion,
+    version: u64,
+    meta: &ArticleMeta,
+) -> Result<(Revision, Vec<html::Chrome>), Problem> {
+    let mut removed = Vec::new();
+    let built = match &v.body {
+        Body::Text(t) => Revision::from_text(version, t.clone()),
+        Body::Html(h) => {
+            let own: Vec<&str> = [v.url.as_deref(), meta.url.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let kept = html::paragraphs(h)
+                .into_iter()
+                .filter(|p| match html::page_chrome(p, &own) {
+                    Some(c) => {
+                        removed.push(c);
+                        false
+                    }
+                    None => true,
+                })
+                .map(ParagraphInput::Text)
+                .collect();
+            Revision::from_paragraphs(version, kept, None)
+        }
+    };
+    let mut rev = built.map_err(|p| Problem::new(&v.at, p.to_string()))?;
+    rev.title = v
+        .title
+        .as_deref()
+        .map(html::title_text)
+        .filter(|t| !t.is_empty());
+    rev.label = Some(v.at.clone());
+    Ok((rev, removed))
+}
+
+/// One warning (kind `boilerplate`, no doubt) for the page furniture removed from an
+/// article's versions: how many lines, from which versions, and of what kind. The lines
+/// themselves are not quoted, so their words appear in no output.
+fn boilerplate_warning(meta: &ArticleMeta, chrome: &[(u64, Vec<html::Chrome>)]) -> Option<Warning> {
+    let total: usize = chrome.iter().map(|(_, c)| c.len()).sum();
+    if total == 0 {
+        return None;
+    }
+    let versions: Vec<String> = chrome.iter().map(|(v, _)| v.to_string()).collect();
+    let mut kinds: Vec<(html::Chrome, usize)> = Vec::new();
+    for c in chrome.iter().flat_map(|(_, c)| c) {
+        match kinds.iter_mut().find(|(k, _)| k == c) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((*c, 1)),
+        }
+    }
+    let what: Vec<String> = kinds
+        .iter()
+        .map(|(k, n)| format!("{} ({n})", k.describe()))
+        .collect();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    Some(Warning {
+        kind: "boilerplate".into(),
+        at: meta.id.as_ref().map(|id| format!("article {id}")),
+        message: format!(
+            "{total} page line{} removed as the tracker's, not the article's, from version{} \
+             {}: {}",
+            plural(total),
+            plural(versions.len()),
+            versions.join(", "),
+            what.join(", ")
+        ),
+        chosen: None,
+        runner_up: None,
+        doubt: false,
+    })
+}
+
+/// A warning (kind `url-changed`) for each version whose address differs from the one
+/// before it ([`html::same_url`]): the archive keeps them as one article, so newsdiff reads
+/// them as one, but a new address can also be a different article. That is a doubt
+/// (`check` reports it under `parse-clean`, `--strict` fails on it), so a changed address
+/// is never passed over in silence.
+fn url_changes(raw: &[RawVersion]) -> Vec<Warning> {
+    let mut order: Vec<&RawVersion> = raw.iter().collect();
+    if order.iter().all(|v| v.version.is_some()) {
+        order.sort_by_key(|v| v.version);
+    }
+    let mut out = Vec::new();
+    // Versions are compared with each other, not with the entry's address (diffengine
+    // keeps the feed's link there, which often redirects to the version's).
+    let mut last: Option<&str> = None;
+    for v in order {
+        let Some(url) = v.url.as_deref() else {
+            continue;
+        };
+        if let Some(before) = last
+            && !html::same_url(before, url)
+        {
+            out.push(Warning {
+                kind: "url-changed".into(),
+                at: Some(v.at.clone()),
+                message: format!(
+                    "the address changed from {before} to {url}; read as the same article"
+                ),
+                chosen: Some("the same article at a new address".into()),
+                runner_up: Some("a different article".into()),
+                doubt: true,
+            });
+        }
+        last = Some(url);
+    }
+    out
 }
 
 /// Reads a time as archives write it: RFC 3339, a naive `YYYY-MM-DD HH:MM:SS[.f]`
@@ -502,6 +615,7 @@ mod tests {
             version: Some(version),
             created: Some(created.into()),
             title: Some(format!("T{version}")),
+            url: None,
             body: Body::Text(text.into()),
         };
         let loaded = load_versions(

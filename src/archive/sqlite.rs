@@ -237,6 +237,7 @@ fn read_version(
         version,
         created,
         title: cell(row, 4),
+        url,
         body: Body::Html(summary),
     })
 }

@@ -317,3 +317,314 @@ fn one_article_of_a_directory() {
         .unwrap();
     assert_eq!(stdout_of(&out), "42\t2\tStorm\n");
 }
+
+// ---------------------------------------------------------------------------------------
+// Raw tracker databases: page lines, escaped markup, entities in titles
+
+/// A NewsEdits-layout database (`entryversion` with `version` and `source`) from rows of
+/// (entry, version, title, url, created, summary).
+fn newsedits_db(path: &std::path::Path, rows: &[(i64, i64, &str, &str, &str, &str)]) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE entryversion (id INTEGER PRIMARY KEY, entry_id INTEGER, version INTEGER,
+             title TEXT, url TEXT, summary TEXT, created TEXT, source TEXT, num_versions INTEGER);",
+    )
+    .unwrap();
+    for (entry, version, title, url, created, summary) in rows {
+        conn.execute(
+            "INSERT INTO entryversion (entry_id, version, title, url, summary, created, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'bbc')",
+            rusqlite::params![entry, version, title, url, summary, created],
+        )
+        .unwrap();
+    }
+}
+
+/// Runs newsdiff and returns (exit code, stdout + stderr).
+fn run_all(args: &[&str]) -> (Option<i32>, String) {
+    let out = newsdiff().args(args).output().unwrap();
+    (out.status.code(), stdout_of(&out) + &stderr_of(&out))
+}
+
+/// What no output may show of the tracker's page lines and escaped markup.
+fn assert_no_page_lines(output: &str, what: &str) {
+    for bad in [
+        "Version 1 of",
+        "Version 2 of",
+        "Version 3 of",
+        "Currently monitoring",
+        "&lt;b&gt;",
+        "<b>unless",
+        "&amp;lt;",
+    ] {
+        assert!(!output.contains(bad), "{what} shows {bad:?}:\n{output}");
+    }
+}
+
+/// Diffs, logs, checks and reports a database's article; checks the right result: no
+/// change 0→1, only `old → new` in 1→2, and no page line anywhere.
+fn assert_page_lines_gone(db: &str, id: &str, old: &str, new: &str) {
+    let (code, text) = run_all(&["diff", db, "--article", id, "--color", "never"]);
+    assert_eq!(code, Some(0), "{text}");
+    assert_no_page_lines(&text, "diff");
+    let pairs: Vec<&str> = text.split("━━ version").skip(1).collect();
+    assert_eq!(pairs.len(), 2, "{text}");
+    assert!(pairs[0].contains("no changes in the text"), "{}", pairs[0]);
+    assert!(
+        pairs[1].contains(&format!("[-{old}-]{{+{new}+}}")),
+        "{}",
+        pairs[1]
+    );
+    assert!(pairs[1].contains("~1 edited  ("), "{}", pairs[1]);
+    assert!(
+        pairs[1].contains(&format!("number changed ({old} → {new})")),
+        "{}",
+        pairs[1]
+    );
+    for format in ["json", "markdown", "html"] {
+        let (code, text) = run_all(&["diff", db, "--article", id, "--format", format]);
+        assert_eq!(code, Some(0), "{text}");
+        assert_no_page_lines(&text, format);
+    }
+    let (_, text) = run_all(&["log", db, "--article", id, "--color", "never"]);
+    assert_no_page_lines(&text, "log");
+    let (_, text) = run_all(&["check", db, "--enable", "number-change"]);
+    assert_no_page_lines(&text, "check");
+    let finding = text.lines().find(|l| l.contains("number-change:")).unwrap();
+    assert!(finding.contains(&format!(": {old} → {new} (")), "{finding}");
+    let (_, text) = run_all(&["check", db, "--format", "json"]);
+    assert_no_page_lines(&text, "check --format json");
+    let site = tempdir();
+    let site_s = site.path().to_str().unwrap();
+    let (code, text) = run_all(&["report", db, "-o", site_s]);
+    assert_eq!(code, Some(0), "{text}");
+    for entry in walk(site.path()) {
+        let page = std::fs::read_to_string(&entry).unwrap_or_default();
+        assert_no_page_lines(&page, &entry.display().to_string());
+    }
+}
+
+/// Every file under a directory.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The field case: the article's own link, `Version N of M`, `Currently monitoring N
+/// news articles` and `&lt;b&gt;` markup are normalised away, and reported.
+#[test]
+fn newsedits_page_lines_and_escaped_markup_are_normalised_away() {
+    let db = field_case("newsedits-raw-page-lines/newsedits-bbc.db");
+    assert_page_lines_gone(&db, "101", "12", "15");
+    let (_, text) = run_all(&["diff", &db, "--article", "101", "--format", "json"]);
+    let log: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let warning = log["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["kind"] == "boilerplate")
+        .expect("a boilerplate warning");
+    assert_eq!(warning["doubt"], false);
+    assert!(
+        warning["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("9 page lines removed"),
+        "{warning}"
+    );
+}
+
+/// Own cases of the kind: other counters and counts, the own link over https with a
+/// trailing slash, escaped italics and a link, a plain-text summary (lines, no tags), and
+/// the same words inside a sentence, which stay.
+#[test]
+fn other_tracker_page_lines_are_normalised_away() {
+    let dir = tempdir();
+    let db = dir.path().join("ne.db");
+    let url = "http://www.bbc.co.uk/news/world-1234";
+    let page = |n: i64, count: &str| {
+        format!(
+            "<p><a href=\"{url}\">https://bbc.co.uk/news/world-1234/</a></p><p>Version {n} of 14</p>\
+             <p>The storm left {count} homes without power, &lt;i&gt;the utility said&lt;/i&gt;.</p>\
+             <p>The final version of 3 plans was approved.</p>\
+             <p>&lt;a href=&quot;x&quot;&gt;Read more&lt;/a&gt; about the storm.</p>\
+             <p>Currently monitoring 98,001 news articles.</p>"
+        )
+    };
+    let plain = |n: i64, count: &str| {
+        format!(
+            "{url}\nVersion {n} of 14\nThe storm left {count} homes without power, the utility said.\n\
+             The final version of 3 plans was approved.\nRead more about the storm.\n\
+             Currently monitoring 98,001 news articles"
+        )
+    };
+    let t = "2020-01-01 10:00:00";
+    newsedits_db(
+        &db,
+        &[
+            (1, 0, "Storm", url, t, &page(7, "3,000")),
+            (1, 1, "Storm", url, t, &page(8, "3,000")),
+            (1, 2, "Storm", url, t, &page(9, "4,500")),
+            (2, 0, "Storm", url, t, &plain(1, "3,000")),
+            (2, 1, "Storm", url, t, &plain(2, "3,000")),
+            (2, 2, "Storm", url, t, &plain(3, "4,500")),
+        ],
+    );
+    let db = db.to_str().unwrap();
+    for id in ["1", "2"] {
+        let (_, text) = run_all(&["diff", db, "--article", id, "--color", "never", "--full"]);
+        for kept in [
+            "The final version of 3 plans was approved.",
+            "Read more about the storm.",
+        ] {
+            assert!(text.contains(kept), "{kept} lost:\n{text}");
+        }
+        assert!(!text.contains("<a") && !text.contains("<i>"), "{text}");
+        assert!(
+            !text.contains("Version 7 of") && !text.contains("98,001"),
+            "{text}"
+        );
+    }
+    let site = tempdir();
+    let (code, text) = run_all(&["report", db, "-o", site.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{text}");
+    let (_, text) = run_all(&["check", db, "--enable", "number-change"]);
+    let findings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("number-change:"))
+        .collect();
+    assert_eq!(findings.len(), 2, "{text}");
+    for f in findings {
+        assert!(f.contains(": 3,000 → 4,500 ("), "{f}");
+    }
+}
+
+/// The field case: entities in one version, literal characters in the next, then plain
+/// ASCII quotes: 0→1 no change in title or body; 1→2 typography only; the site shows
+/// `Café owner’s appeal`, never `&eacute;`.
+#[test]
+fn entities_in_titles_and_bodies_are_characters() {
+    let db = field_case("entities-in-titles/ent.db");
+    let (code, text) = run_all(&["diff", &db, "--article", "3", "--format", "json"]);
+    assert_eq!(code, Some(0), "{text}");
+    let log: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let revisions = log["revisions"].as_array().unwrap();
+    assert_eq!(revisions[0]["title"], "Café owner’s appeal");
+    assert_eq!(revisions[0]["title"], revisions[1]["title"]);
+    assert_eq!(revisions[0]["paragraphs"], revisions[1]["paragraphs"]);
+    let d0 = &log["diffs"][0];
+    assert!(d0.get("title").is_none_or(|t| t.is_null()), "{d0}");
+    assert_eq!(
+        d0["stats"]["unchanged"],
+        d0["ops"].as_array().unwrap().len()
+    );
+    let d1 = &log["diffs"][1];
+    let classes: Vec<&str> = d1["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["class"].as_str().unwrap())
+        .filter(|c| *c != "headline")
+        .collect();
+    assert_eq!(classes, ["typography"], "{d1}");
+    let site = tempdir();
+    let (code, text) = run_all(&["report", &db, "-o", site.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{text}");
+    let mut seen = false;
+    for page in walk(site.path()) {
+        let html = std::fs::read_to_string(&page).unwrap_or_default();
+        assert!(!html.contains("eacute"), "{}", page.display());
+        assert!(!html.contains("rsquo"), "{}", page.display());
+        seen |= html.contains("Café owner’s appeal");
+    }
+    assert!(seen, "no page shows the title");
+}
+
+/// Own cases of the kind: numeric and hex references, an escaped tag in a title, and a
+/// title with a bare `&` (which stays).
+#[test]
+fn other_entities_in_titles() {
+    let dir = tempdir();
+    let db = dir.path().join("ne.db");
+    let url = "https://example.test/a";
+    let t = "2020-01-01 10:00:00";
+    newsedits_db(
+        &db,
+        &[
+            (
+                1,
+                0,
+                "M&#252;ller &#x2013; AT&T &lt;b&gt;deal&lt;/b&gt;",
+                url,
+                t,
+                "<p>Müller &#8211; AT&amp;T deal.</p>",
+            ),
+            (
+                1,
+                1,
+                "Müller – AT&T deal",
+                url,
+                t,
+                "<p>Müller – AT&T deal.</p>",
+            ),
+        ],
+    );
+    let db = db.to_str().unwrap();
+    let (_, text) = run_all(&["diff", db, "--article", "1", "--format", "json"]);
+    let log: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(log["revisions"][0]["title"], "Müller – AT&T deal");
+    assert_eq!(log["revisions"][1]["title"], "Müller – AT&T deal");
+    assert_eq!(log["diffs"][0]["stats"]["edited"], 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// A URL change between versions
+
+/// A version at a new address is reported in `check` (a `parse-clean` doubt) and in the
+/// change log's warnings, and the article is still read as one.
+#[test]
+fn a_url_change_between_versions_is_reported() {
+    let dir = tempdir();
+    let feed = write(
+        dir.path(),
+        "feed.jsonl",
+        concat!(
+            r#"{"article":"a","version":0,"url":"https://news.test/2020/storm","text":"A storm hit the coast."}"#,
+            "\n",
+            r#"{"article":"a","version":1,"url":"https://news.test/2020/storm-live?utm_source=x","text":"A storm hit the coast on Friday."}"#,
+            "\n",
+            r#"{"article":"b","version":0,"url":"http://news.test/b","text":"One."}"#,
+            "\n",
+            r#"{"article":"b","version":1,"url":"https://www.news.test/b/?utm_source=feed#top","text":"One. Two."}"#,
+            "\n",
+        ),
+    );
+    let (code, text) = run_all(&["check", &feed]);
+    assert_eq!(code, Some(1), "{text}");
+    let findings: Vec<&str> = text.lines().filter(|l| l.contains("url-changed")).collect();
+    assert_eq!(findings.len(), 1, "{text}");
+    assert!(findings[0].contains("article a"), "{text}");
+    assert!(findings[0].contains("storm-live"), "{text}");
+    assert!(!text.contains("duplicate"), "{text}");
+    let out = newsdiff()
+        .args(["diff", &feed, "--article", "a", "--format", "json"])
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let kinds: Vec<&str> = log["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["url-changed"]);
+    assert_eq!(log["diffs"].as_array().unwrap().len(), 1);
+}

@@ -414,3 +414,33 @@ fn an_archive_given_to_diff_was_refused_as_binary_data() {
     let out = newsdiff().args([db, "--article", "7"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
+
+/// A NewsEdits raw database showed its tracker's page lines (`Version 2 of 3`,
+/// `Currently monitoring …`, the article's link) and escaped `<b>` tags as article text,
+/// so an unchanged article read as changed.
+#[test]
+fn newsedits_page_lines_read_as_article_text() {
+    let db = "tests/data/field-cases/newsedits-raw-page-lines/newsedits-bbc.db";
+    let out = newsdiff()
+        .args([db, "--article", "101", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(!text.contains("Version 2 of 3"), "{text}");
+    assert!(!text.contains("<b>"), "{text}");
+    assert_eq!(text.matches("no changes in the text").count(), 1, "{text}");
+}
+
+/// A diffengine title stored with HTML entities (`Caf&eacute;`) was shown as written and
+/// its next version's literal `Café` read as a headline change.
+#[test]
+fn html_entities_in_a_title_read_as_a_headline_change() {
+    let db = "tests/data/field-cases/entities-in-titles/ent.db";
+    let out = newsdiff()
+        .args([db, "--article", "3", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(!text.contains("&eacute;"), "{text}");
+    assert_eq!(text.matches("title: ").count(), 1, "{text}");
+}
