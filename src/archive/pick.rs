@@ -137,6 +137,7 @@ pub fn load_archive_article(
     let mut found: Option<Unit> = None;
     let mut count = 0;
     let mut fatal: Option<Problem> = None;
+    let mut skipped = 0;
     super::read_path(archive, 0, &mut |item| {
         match item {
             Item::Unit(u) if unit_id(archive, &u) == id => {
@@ -146,7 +147,8 @@ pub fn load_archive_article(
             Item::Unit(_) => count += 1,
             // The archive as a whole could not be read.
             Item::Problem(p) if p.at == archive.display().to_string() => fatal = Some(p),
-            Item::Problem(_) => {}
+            // A line or row that could not be read may have been this article's.
+            Item::Problem(_) => skipped += 1,
         }
         true
     });
@@ -174,6 +176,22 @@ pub fn load_archive_article(
         runner_up: None,
         doubt: false,
     }));
+    if skipped > 0 {
+        warnings.push(Warning {
+            kind: "unreadable".into(),
+            at: Some(archive.display().to_string()),
+            message: format!(
+                "{skipped} line{} or row{} of the archive could not be read and may have held \
+                 versions of this article; `newsdiff check {}` names them",
+                if skipped == 1 { "" } else { "s" },
+                if skipped == 1 { "" } else { "s" },
+                archive.display()
+            ),
+            chosen: None,
+            runner_up: None,
+            doubt: false,
+        });
+    }
     Ok((article, warnings))
 }
 
@@ -203,8 +221,21 @@ mod tests {
         let (entries, _) = list_archive_articles(&root.join("feed.jsonl"));
         assert_eq!(entries[0].id, "a1");
         assert_eq!(entries[0].title.as_deref(), Some("T"));
+        // A line that could not be read is counted in a warning, not dropped silently.
+        std::fs::write(
+            root.join("bad.jsonl"),
+            "{\"article\": \"b\", \"text\": \"X.\"}\nnot json\n{\"article\": \"b\", \"text\": \"Y.\"}\n",
+        )
+        .unwrap();
+        let (a, w) = load_archive_article(&root.join("bad.jsonl"), "b").unwrap();
+        assert_eq!(a.revisions.len(), 2);
+        assert!(
+            w.iter()
+                .any(|w| w.kind == "unreadable" && w.message.starts_with("1 line")),
+            "{w:?}"
+        );
         let e = load_archive_article(root, "nope").unwrap_err().to_string();
-        assert!(e.contains("no article \"nope\" (of 2 articles)"), "{e}");
+        assert!(e.contains("no article \"nope\" (of 3 articles)"), "{e}");
         assert!(e.contains("--list"), "{e}");
     }
 }
