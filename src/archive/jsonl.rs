@@ -49,14 +49,20 @@ impl Id {
     }
 }
 
-/// A version number as data-frame exports write it: a whole number, or a string of
-/// digits (`"3"`), as pandas writes an object column.
+/// A version number as data-frame exports write it: a whole number, a string of digits
+/// (`"3"`, an object column), or a whole float (`3.0`, a column that also holds NaN).
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum VersionField {
     Int(u64),
+    Float(f64),
     Str(String),
     Other(serde_json::Value),
+}
+
+/// A whole, non-negative float as a version number.
+fn whole(f: f64) -> Option<u64> {
+    (f >= 0.0 && f.fract() == 0.0 && f < 1e15).then_some(f as u64)
 }
 
 fn version_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
@@ -64,11 +70,19 @@ fn version_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, 
     match v {
         None => Ok(None),
         Some(VersionField::Int(n)) => Ok(Some(n)),
+        Some(VersionField::Float(f)) => whole(f).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "version {f} is no version number (a whole number, 0 or more)"
+            ))
+        }),
         Some(VersionField::Str(s)) => match s.trim() {
             "" => Ok(None),
             t if t.bytes().all(|b| b.is_ascii_digit()) => t.parse().map(Some).map_err(|_| {
                 serde::de::Error::custom(format!("version {s:?} is too large a number"))
             }),
+            t if t.parse::<f64>().ok().and_then(whole).is_some() && t.ends_with(".0") => {
+                Ok(t.parse::<f64>().ok().and_then(whole))
+            }
             _ => Err(serde::de::Error::custom(format!(
                 "version {s:?} is no version number (a whole number, 0 or more)"
             ))),
@@ -620,6 +634,10 @@ mod tests {
             "\n",
             r#"{"article": 1, "version": "8", "created": "1588320000000000", "text": "B."}"#,
             "\n",
+            r#"{"article": 1, "version": 9.0, "created": 1588320000, "text": "C."}"#,
+            "\n",
+            r#"{"article": 1, "version": "10.0", "created": 1588320000, "text": "C."}"#,
+            "\n",
             r#"{"article": 2, "version": 1.5, "created": 1588320000, "text": "C."}"#,
             "\n",
             r#"{"article": 3, "version": "x1", "created": 1588320000, "text": "C."}"#,
@@ -634,7 +652,9 @@ mod tests {
                 "1".to_string(),
                 vec![
                     (7, "2020-05-01T08:00:00.250+00:00".to_string()),
-                    (8, "2020-05-01T08:00:00+00:00".to_string())
+                    (8, "2020-05-01T08:00:00+00:00".to_string()),
+                    (9, "2020-05-01T08:00:00+00:00".to_string()),
+                    (10, "2020-05-01T08:00:00+00:00".to_string())
                 ]
             )]
         );
