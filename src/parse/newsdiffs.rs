@@ -20,7 +20,7 @@
 //! Detection ([`sniff`]) is conservative, so ordinary text files are not caught: the first
 //! line must be a date of at most 60 characters ([`is_date_like`]), the second a headline
 //! (not blank, at most 300 characters, not itself a date or a byline), the third a byline
-//! (`By ` and at most 200 characters) or blank, then a blank line, and a body after it.
+//! (`By `, in any case, and at most 200 characters) or blank, then a blank line, and a body after it.
 //! `--from newsdiffs` reads a file this way whatever its first lines.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -73,6 +73,8 @@ const DATE_TIMES: &[&str] = &[
     "%B %d, %Y %I:%M %p",
     "%b %d, %Y, %I:%M %p",
     "%b %d, %Y %I:%M %p",
+    "%B %d, %Y at %I:%M %p",
+    "%b. %d, %Y %I:%M %p",
 ];
 
 /// Date forms the date line is read in.
@@ -90,9 +92,20 @@ const DATES: &[&str] = &[
 ];
 
 /// The date line as a time: RFC 3339, a date and time in one of [`DATE_TIMES`] (UTC), or a
-/// date in one of [`DATES`] (midnight UTC). `None` when it is none of these.
+/// date in one of [`DATES`] (midnight UTC), after an `Updated`, `Published` or `Posted`
+/// in front. `None` when it is none of these.
 pub fn parse_date(line: &str) -> Option<DateTime<FixedOffset>> {
-    let s = line.trim();
+    let mut s = line.trim();
+    // "Updated June 5, 2018": the word before the date is no part of it.
+    for prefix in ["last updated", "updated", "published", "posted"] {
+        if s.len() > prefix.len()
+            && s.is_char_boundary(prefix.len())
+            && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
+            s = s[prefix.len()..].trim_start_matches([':', ' ']);
+            break;
+        }
+    }
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t);
     }
@@ -132,9 +145,13 @@ pub fn is_date_like(line: &str) -> bool {
     year && month && s.split_whitespace().count() <= 8
 }
 
+/// `By …` (any case: NewsDiffs keeps `BY JANE ROE` as the site wrote it), short.
 fn is_byline(line: &str) -> bool {
     let s = line.trim();
-    s.starts_with("By ") && s.chars().count() <= MAX_BYLINE_CHARS
+    s.len() > 3
+        && s.is_char_boundary(3)
+        && s[..3].eq_ignore_ascii_case("by ")
+        && s.chars().count() <= MAX_BYLINE_CHARS
 }
 
 /// Whether a text is a NewsDiffs file (the rule is in the module docs).
@@ -294,6 +311,14 @@ mod tests {
         let (a, _) = parse("x", crlf).unwrap();
         assert_eq!(a.revisions[0].title.as_deref(), Some("Headline"));
         assert_eq!(a.revisions[0].text(), "\r\nBody.\r\n");
+        // "Updated", "BY", "at".
+        let updated = "Updated June 5, 2018 at 2:03 PM\nHeadline\nBY JANE ROE\n\nBody.";
+        assert!(sniff(updated));
+        let (a, _) = parse("x", updated).unwrap();
+        assert_eq!(
+            a.revisions[0].created.unwrap().to_rfc3339(),
+            "2018-06-05T14:03:00+00:00"
+        );
         // A date line that is a date but not one newsdiff reads: kept in a warning.
         let odd = "Updated June 5, 2018 2:03 p.m. ET\nHeadline\nBy X\n\nBody.";
         assert!(sniff(odd));
