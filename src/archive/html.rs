@@ -198,6 +198,30 @@ pub fn page_chrome(paragraph: &str, own: &[&str]) -> Option<Chrome> {
     }
 }
 
+/// A paragraph without its page furniture: the whole paragraph, or whole lines of it
+/// (furniture kept apart by `<br>` rather than paragraphs). The kinds removed are added
+/// to `removed`; `None` when nothing is left.
+pub fn without_chrome(paragraph: &str, own: &[&str], removed: &mut Vec<Chrome>) -> Option<String> {
+    if let Some(c) = page_chrome(paragraph, own) {
+        removed.push(c);
+        return None;
+    }
+    if !paragraph.contains('\n') {
+        return Some(paragraph.to_string());
+    }
+    let lines: Vec<&str> = paragraph
+        .split('\n')
+        .filter(|l| match page_chrome(l, own) {
+            Some(c) => {
+                removed.push(c);
+                false
+            }
+            None => true,
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
 fn is_url(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(char::is_whitespace)
 }
@@ -502,6 +526,16 @@ mod tests {
             page_chrome("http://www.bbc.co.uk/news/uk-00000001", &[]),
             None
         );
+        // Lines kept apart by <br> are furniture too; the rest of the paragraph stays.
+        let mut removed = Vec::new();
+        let p = paragraphs(
+            "<p>Version 2 of 5<br>Flooding closed 12 roads.<br>Currently monitoring 7 articles</p>",
+        );
+        assert_eq!(
+            without_chrome(&p[0], &own, &mut removed).as_deref(),
+            Some("Flooding closed 12 roads.")
+        );
+        assert_eq!(removed, [Chrome::VersionCounter, Chrome::MonitoringCount]);
     }
 
     #[test]

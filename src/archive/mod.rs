@@ -249,13 +249,7 @@ fn build_revision(
                 .collect();
             let kept = html::paragraphs(h)
                 .into_iter()
-                .filter(|p| match html::page_chrome(p, &own) {
-                    Some(c) => {
-                        removed.push(c);
-                        false
-                    }
-                    None => true,
-                })
+                .filter_map(|p| html::without_chrome(&p, &own, &mut removed))
                 .map(ParagraphInput::Text)
                 .collect();
             Revision::from_paragraphs(version, kept, None)
