@@ -20,8 +20,8 @@
 //! Detection ([`sniff`]) is conservative, so ordinary text files are not caught: the first
 //! line must be a date of at most 60 characters ([`is_date_like`]), the second a headline
 //! (not blank, at most 300 characters, not itself a date or a byline), the third a byline
-//! (`By `, in any case, and at most 200 characters) or blank, then a blank line, and a body after it.
-//! `--from newsdiffs` reads a file this way whatever its first lines.
+//! (`By `, in any case, and at most 200 characters) or blank, then a blank line, and a
+//! body after it. `--from newsdiffs` reads a file this way whatever its first lines.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
