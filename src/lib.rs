@@ -43,6 +43,9 @@ pub mod dev;
 pub use align::words::{WordChange, WordOp};
 pub use align::{Kind, Op, align};
 pub use archive::Problem;
+pub use archive::pick::{
+    ArchiveEntry, ArchiveError, is_archive, list_archive_articles, load_archive_article,
+};
 pub use article::doc::{ArticleDoc, ParagraphDoc, RevisionDoc};
 pub use article::{Article, ArticleMeta, Paragraph, ParagraphInput, Revision, Side, Span};
 pub use changelog::{ChangeLog, RevisionDiff, diff};

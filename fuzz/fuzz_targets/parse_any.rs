@@ -11,7 +11,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let source = Source::from_text("fuzz", text);
     let _ = parse::parse(&source, None);
-    for format in [Format::Text, Format::Json, Format::Newssniffer, Format::Versions] {
+    for format in [
+        Format::Text,
+        Format::Json,
+        Format::Newssniffer,
+        Format::Versions,
+        Format::Newsdiffs,
+    ] {
         let _ = parse::parse(&source, Some(format));
     }
 });

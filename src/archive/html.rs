@@ -71,10 +71,17 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// The paragraphs of an HTML fragment (or of plain text, when it has no markup), each
-/// trimmed, without blank lines inside, never empty.
+/// trimmed, without blank lines inside, never empty. Markup that was escaped once
+/// (`&lt;b&gt;unless essential&lt;/b&gt;`, as some trackers store it) is decoded and then
+/// read as markup: its tags are dropped and their text kept.
 pub fn paragraphs(html: &str) -> Vec<String> {
     if !has_markup(html) {
         let text = html_escape::decode_html_entities(html);
+        if has_markup(&text) {
+            let mut out = Builder::default();
+            feed(&mut out, &text, false);
+            return out.finish();
+        }
         return text::paragraph_spans(&text)
             .into_iter()
             .map(|s| collapse_lines(&text[s.range()]))
@@ -82,6 +89,14 @@ pub fn paragraphs(html: &str) -> Vec<String> {
             .collect();
     }
     let mut out = Builder::default();
+    feed(&mut out, html, true);
+    out.finish()
+}
+
+/// Reads markup into `out`. `decode`: the text between tags still holds character
+/// references (the first pass); decoded text that turns out to hold markup is read again
+/// without decoding, and there a `<` only starts a tag that ends with `>`.
+fn feed(out: &mut Builder, html: &str, decode: bool) {
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut text_start = 0;
@@ -90,11 +105,12 @@ pub fn paragraphs(html: &str) -> Vec<String> {
             i += 1;
             continue;
         }
-        let Some(tag) = read_tag(html, i) else {
+        let tag = read_tag(html, i).filter(|t| decode || html[..t.end].ends_with('>'));
+        let Some(tag) = tag else {
             i += 1;
             continue;
         };
-        out.text(&html[text_start..i]);
+        out.text(&html[text_start..i], decode);
         i = tag.end;
         match tag.kind {
             TagKind::Comment | TagKind::Other => {}
@@ -110,8 +126,125 @@ pub fn paragraphs(html: &str) -> Vec<String> {
         }
         text_start = i;
     }
-    out.text(&html[text_start..]);
-    out.finish()
+    out.text(&html[text_start..], decode);
+}
+
+/// A title as a tracker stored it, as text: character references decoded, markup
+/// (escaped once, or not) dropped, white space collapsed.
+pub fn title_text(raw: &str) -> String {
+    let decoded = html_escape::decode_html_entities(raw);
+    if !has_markup(&decoded) {
+        return collapse(&decoded);
+    }
+    let mut out = Builder::default();
+    feed(&mut out, &decoded, false);
+    out.finish().join(" ")
+}
+
+/// A paragraph that is a tracker's page furniture stored with the article text, not part
+/// of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chrome {
+    /// The article's own address alone in a paragraph.
+    OwnLink,
+    /// The tracker's "Version N of M" line.
+    VersionCounter,
+    /// The tracker's "Currently monitoring N news articles" line.
+    MonitoringCount,
+}
+
+impl Chrome {
+    /// What it is, for a report (without quoting the line, so the line's words appear
+    /// nowhere in newsdiff's output).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Chrome::OwnLink => "the article's own link",
+            Chrome::VersionCounter => "the tracker's version counter",
+            Chrome::MonitoringCount => "the tracker's count of the articles it monitors",
+        }
+    }
+}
+
+/// Whether a whole paragraph is page furniture: the article's own URL (`own`, compared
+/// without scheme, `www.`, fragment or trailing `/`), `Version N of M`, or `Currently
+/// monitoring N [news] articles`. Only a whole paragraph matches; the words inside a
+/// sentence are article text.
+pub fn page_chrome(paragraph: &str, own: &[&str]) -> Option<Chrome> {
+    let p = paragraph.trim();
+    if is_url(p) && own.iter().any(|u| same_url(u, p)) {
+        return Some(Chrome::OwnLink);
+    }
+    let words: Vec<String> = p
+        .trim_end_matches(['.', ':', ';', '!'])
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let number = |w: &str| {
+        !w.is_empty()
+            && w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    match words.as_slice() {
+        ["version", n, "of", m] if number(n) && number(m) => Some(Chrome::VersionCounter),
+        ["currently", "monitoring", n, "news", "articles" | "article"]
+        | ["currently", "monitoring", n, "articles" | "article"]
+            if number(n) =>
+        {
+            Some(Chrome::MonitoringCount)
+        }
+        _ => None,
+    }
+}
+
+/// A paragraph without its page furniture: the whole paragraph, or whole lines of it
+/// (furniture kept apart by `<br>` rather than paragraphs). The kinds removed are added
+/// to `removed`; `None` when nothing is left.
+pub fn without_chrome(paragraph: &str, own: &[&str], removed: &mut Vec<Chrome>) -> Option<String> {
+    if let Some(c) = page_chrome(paragraph, own) {
+        removed.push(c);
+        return None;
+    }
+    if !paragraph.contains('\n') {
+        return Some(paragraph.to_string());
+    }
+    let lines: Vec<&str> = paragraph
+        .split('\n')
+        .filter(|l| match page_chrome(l, own) {
+            Some(c) => {
+                removed.push(c);
+                false
+            }
+            None => true,
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+fn is_url(s: &str) -> bool {
+    (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(char::is_whitespace)
+}
+
+/// Two addresses of one page: the scheme, `www.`, the fragment, a trailing `/` and
+/// campaign tracking parameters (`utm_*`, `ns_*`) aside, the host compared without case.
+pub fn same_url(a: &str, b: &str) -> bool {
+    fn key(u: &str) -> String {
+        let u = u.trim();
+        let u = u.split_once("://").map_or(u, |(_, rest)| rest);
+        let u = u.split('#').next().unwrap_or(u);
+        let (u, query) = u.split_once('?').unwrap_or((u, ""));
+        let query: Vec<&str> = query
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with("utm_") && !p.starts_with("ns_"))
+            .collect();
+        let u = u.trim_end_matches('/');
+        let (host, path) = u.split_once('/').unwrap_or((u, ""));
+        let host = host.to_ascii_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+        format!("{host}/{path}?{}", query.join("&"))
+    }
+    !a.trim().is_empty() && key(a) == key(b)
 }
 
 /// Whether the text has any tag or comment (`<` followed by a letter, `/` or `!`).
@@ -212,11 +345,20 @@ struct Builder {
 }
 
 impl Builder {
-    fn text(&mut self, raw: &str) {
+    /// Text between tags; `decode`: it still holds character references. Decoded text
+    /// that holds markup (escaped markup) is read as markup, once.
+    fn text(&mut self, raw: &str, decode: bool) {
         if raw.is_empty() {
             return;
         }
-        let decoded = html_escape::decode_html_entities(raw);
+        let decoded = match decode {
+            true => html_escape::decode_html_entities(raw),
+            false => raw.into(),
+        };
+        if decode && has_markup(&decoded) {
+            feed(self, &decoded, false);
+            return;
+        }
         if !decoded.trim().is_empty() {
             self.breaks = 0;
         }
@@ -315,6 +457,85 @@ mod tests {
         );
         assert!(paragraphs("  ").is_empty());
         assert!(paragraphs("<p> </p><img src=x>").is_empty());
+    }
+
+    /// The field case's escaped markup, and others of the kind: escaped block tags break
+    /// paragraphs, an escaped `<` that is no tag stays text, double escaping is decoded once.
+    #[test]
+    fn escaped_markup_is_read_as_markup() {
+        assert_eq!(
+            paragraphs("<p>Avoid travel &lt;b&gt;unless essential&lt;/b&gt;.</p>"),
+            ["Avoid travel unless essential."]
+        );
+        assert_eq!(
+            paragraphs("&lt;p&gt;One &lt;i&gt;two&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Three.&lt;/p&gt;"),
+            ["One two.", "Three."]
+        );
+        assert_eq!(paragraphs("<p>3 &lt;4 and x &lt;y</p>"), ["3 <4 and x <y"]);
+        assert_eq!(
+            paragraphs("<p>a &amp;lt;b&amp;gt; c</p>"),
+            ["a &lt;b&gt; c"]
+        );
+        assert_eq!(
+            paragraphs(
+                "<p>&lt;a href=\"x\"&gt;Linked&lt;/a&gt; text &lt;script&gt;x()&lt;/script&gt;</p>"
+            ),
+            ["Linked text"]
+        );
+    }
+
+    #[test]
+    fn titles_are_text() {
+        assert_eq!(
+            title_text("Caf&eacute; owner&rsquo;s  appeal"),
+            "Caf\u{e9} owner\u{2019}s appeal"
+        );
+        assert_eq!(title_text("&lt;b&gt;Live:&lt;/b&gt; vote"), "Live: vote");
+        assert_eq!(title_text("AT&T <b>wins</b>"), "AT&T wins");
+        assert_eq!(title_text("3 < 4"), "3 < 4");
+    }
+
+    #[test]
+    fn page_chrome_is_whole_paragraphs_only() {
+        let own = ["http://www.bbc.co.uk/news/uk-00000001"];
+        let chrome = |p: &str| page_chrome(p, &own);
+        assert_eq!(
+            chrome("https://bbc.co.uk/news/uk-00000001/"),
+            Some(Chrome::OwnLink)
+        );
+        assert_eq!(chrome("http://www.bbc.co.uk/news/uk-00000002"), None);
+        assert_eq!(chrome("Version 1 of 3"), Some(Chrome::VersionCounter));
+        assert_eq!(chrome("version 12 of 140."), Some(Chrome::VersionCounter));
+        assert_eq!(
+            chrome("Currently monitoring 112,345 news articles"),
+            Some(Chrome::MonitoringCount)
+        );
+        assert_eq!(
+            chrome("Currently monitoring 9 articles."),
+            Some(Chrome::MonitoringCount)
+        );
+        for text in [
+            "Version 2 of the bill was passed.",
+            "The final version of 3 drafts",
+            "Police are currently monitoring 12 news articles about the case, she said.",
+            "Version one of three",
+        ] {
+            assert_eq!(chrome(text), None, "{text}");
+        }
+        assert_eq!(
+            page_chrome("http://www.bbc.co.uk/news/uk-00000001", &[]),
+            None
+        );
+        // Lines kept apart by <br> are furniture too; the rest of the paragraph stays.
+        let mut removed = Vec::new();
+        let p = paragraphs(
+            "<p>Version 2 of 5<br>Flooding closed 12 roads.<br>Currently monitoring 7 articles</p>",
+        );
+        assert_eq!(
+            without_chrome(&p[0], &own, &mut removed).as_deref(),
+            Some("Flooding closed 12 roads.")
+        );
+        assert_eq!(removed, [Chrome::VersionCounter, Chrome::MonitoringCount]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! JSON Lines archives: one version per line,
 //! `{"article": "id", "version": 3, "created": "RFC 3339", "title": "...", "url": "...",
 //! "text": "..."}` (also `source`, and `html` instead of `text`). The versions of one
-//! article may be spread over the file.
+//! article may be spread over the file. Data-frame exports are read as they come:
+//! `version` may be a string of digits, `created` a Unix time in seconds or milliseconds
+//! (told apart by magnitude, [`super::epoch`]).
 //!
 //! Two passes keep memory bounded whatever the file's size. The first reads each line's
 //! article id and files the line's place (32 bytes: id hash, line number, offset, length)
@@ -47,6 +49,64 @@ impl Id {
     }
 }
 
+/// A version number as data-frame exports write it: a whole number, a string of digits
+/// (`"3"`, an object column), or a whole float (`3.0`, a column that also holds NaN).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum VersionField {
+    Int(u64),
+    Float(f64),
+    Str(String),
+    Other(serde_json::Value),
+}
+
+/// A whole, non-negative float as a version number.
+fn whole(f: f64) -> Option<u64> {
+    (f >= 0.0 && f.fract() == 0.0 && f < 1e15).then_some(f as u64)
+}
+
+fn version_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    let v: Option<VersionField> = Option::deserialize(d)?;
+    match v {
+        None => Ok(None),
+        Some(VersionField::Int(n)) => Ok(Some(n)),
+        Some(VersionField::Float(f)) => whole(f).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "version {f} is no version number (a whole number, 0 or more)"
+            ))
+        }),
+        Some(VersionField::Str(s)) => match s.trim() {
+            "" => Ok(None),
+            t if t.bytes().all(|b| b.is_ascii_digit()) => t.parse().map(Some).map_err(|_| {
+                serde::de::Error::custom(format!("version {s:?} is too large a number"))
+            }),
+            t if t.parse::<f64>().ok().and_then(whole).is_some() && t.ends_with(".0") => {
+                Ok(t.parse::<f64>().ok().and_then(whole))
+            }
+            _ => Err(serde::de::Error::custom(format!(
+                "version {s:?} is no version number (a whole number, 0 or more)"
+            ))),
+        },
+        Some(VersionField::Other(v)) => Err(serde::de::Error::custom(format!(
+            "version {v} is no version number (a whole number, 0 or more)"
+        ))),
+    }
+}
+
+/// A time as written: text (read by [`super::parse_time`]), or a number of seconds or
+/// milliseconds since 1970 (kept as its digits, which `parse_time` reads the same way).
+fn created_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let v: Option<serde_json::Value> = Option::deserialize(d)?;
+    match v {
+        None => Ok(None),
+        Some(serde_json::Value::String(s)) => Ok(Some(s)),
+        Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(other) => Err(serde::de::Error::custom(format!(
+            "created {other} is no time (RFC 3339 text, or seconds or milliseconds since 1970)"
+        ))),
+    }
+}
+
 /// The first pass reads only the id.
 #[derive(Deserialize)]
 struct IdOnly {
@@ -57,9 +117,9 @@ struct IdOnly {
 #[derive(Deserialize)]
 struct Line {
     article: Id,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "version_field")]
     version: Option<u64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "created_field")]
     created: Option<String>,
     #[serde(default)]
     title: Option<String>,
@@ -410,13 +470,14 @@ fn read_version(file: &File, shown: &str, e: &Entry) -> Result<VersionLine, Prob
     };
     Ok(VersionLine {
         id,
-        url,
+        url: url.clone(),
         source,
         version: RawVersion {
             at,
             version,
             created,
             title,
+            url,
             body,
         },
     })
@@ -497,6 +558,119 @@ mod tests {
         assert_eq!(
             loaded.article.meta.url.as_deref(),
             Some("https://www.bbc.co.uk/a")
+        );
+    }
+
+    /// An article's id and its versions' (number, created in UTC).
+    type Times = (String, Vec<(u64, String)>);
+
+    /// Loads every article of a JSON Lines text: its times, and the problems.
+    fn times_of(text: &str) -> (Vec<Times>, Vec<Problem>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(&path, text).unwrap();
+        let (mut articles, mut problems) = (Vec::new(), Vec::new());
+        for item in collect(&path) {
+            match item {
+                Item::Problem(p) => problems.push(p),
+                Item::Unit(u) => {
+                    let loaded = u.load().unwrap();
+                    problems.extend(loaded.problems);
+                    let times = loaded.article.revisions.iter().map(|r| {
+                        let t = r
+                            .created
+                            .map(|t| t.with_timezone(&chrono::Utc).to_rfc3339());
+                        (r.version, t.unwrap_or_default())
+                    });
+                    articles.push((loaded.article.meta.id.unwrap(), times.collect()));
+                }
+            }
+        }
+        (articles, problems)
+    }
+
+    /// The field case: pandas' `to_json(orient="records", lines=True)` writes `created` as
+    /// Unix milliseconds (or seconds) and an object column's `version` as a string.
+    #[test]
+    fn data_frame_epoch_times_and_string_versions_are_read() {
+        let feed = include_str!("../../tests/data/field-cases/jsonl-epoch-times/feed.jsonl");
+        let (articles, problems) = times_of(feed);
+        assert!(problems.is_empty(), "{problems:?}");
+        let t = |s: &str| s.to_string();
+        assert_eq!(
+            articles,
+            [
+                (
+                    t("a1"),
+                    vec![
+                        (0, t("2020-05-01T08:00:00+00:00")),
+                        (1, t("2020-05-01T09:00:00+00:00"))
+                    ]
+                ),
+                (
+                    t("a2"),
+                    vec![
+                        (0, t("2020-05-01T08:00:00+00:00")),
+                        (1, t("2020-05-01T07:00:00+00:00"))
+                    ]
+                ),
+            ]
+        );
+        let feed2 = include_str!("../../tests/data/field-cases/jsonl-epoch-times/feed2.jsonl");
+        let (articles, problems) = times_of(feed2);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            articles[1],
+            (t("a3"), vec![(0, t("2020-05-01T08:00:00+00:00"))])
+        );
+    }
+
+    /// Cases of the same kind: seconds with a fraction, microseconds, digits in a string,
+    /// a float-typed version column is refused by name, and `"007"` is version 7.
+    #[test]
+    fn other_data_frame_shapes() {
+        let text = concat!(
+            r#"{"article": 1, "version": "007", "created": 1588320000.25, "text": "A."}"#,
+            "\n",
+            r#"{"article": 1, "version": "8", "created": "1588320000000000", "text": "B."}"#,
+            "\n",
+            r#"{"article": 1, "version": 9.0, "created": 1588320000, "text": "C."}"#,
+            "\n",
+            r#"{"article": 1, "version": "10.0", "created": 1588320000, "text": "C."}"#,
+            "\n",
+            r#"{"article": 2, "version": 1.5, "created": 1588320000, "text": "C."}"#,
+            "\n",
+            r#"{"article": 3, "version": "x1", "created": 1588320000, "text": "C."}"#,
+            "\n",
+            r#"{"article": 4, "version": 0, "created": true, "text": "D."}"#,
+            "\n",
+        );
+        let (articles, problems) = times_of(text);
+        assert_eq!(
+            articles,
+            [(
+                "1".to_string(),
+                vec![
+                    (7, "2020-05-01T08:00:00.250+00:00".to_string()),
+                    (8, "2020-05-01T08:00:00+00:00".to_string()),
+                    (9, "2020-05-01T08:00:00+00:00".to_string()),
+                    (10, "2020-05-01T08:00:00+00:00".to_string())
+                ]
+            )]
+        );
+        let messages: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages[0].contains("version 1.5 is no version number"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains(r#"version "x1" is no version number"#),
+            "{messages:?}"
+        );
+        assert!(
+            messages[2].contains("created true is no time"),
+            "{messages:?}"
         );
     }
 

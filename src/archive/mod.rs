@@ -19,6 +19,7 @@
 pub mod dir;
 pub mod html;
 pub mod jsonl;
+pub mod pick;
 pub mod pipeline;
 pub mod sqlite;
 
@@ -93,6 +94,8 @@ pub struct RawVersion {
     pub created: Option<String>,
     /// The headline of this version, if the archive kept one.
     pub title: Option<String>,
+    /// The address this version was read from, when the row or line gives one.
+    pub url: Option<String>,
     /// The article text of this version.
     pub body: Body,
 }
@@ -171,6 +174,9 @@ fn load_files(name: &str, paths: &[PathBuf]) -> Result<Loaded, Problem> {
 
 fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Problem> {
     let mut problems = Vec::new();
+    let mut warnings: Vec<Warning> = Vec::new();
+    // The page furniture removed from each version, reported in one warning.
+    let mut chrome: Vec<(u64, Vec<html::Chrome>)> = Vec::new();
     let mut order: Vec<&RawVersion> = raw.iter().collect();
     if order.iter().all(|v| v.version.is_some()) {
         order.sort_by_key(|v| v.version);
@@ -185,26 +191,19 @@ fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Probl
                 next_version(r.version).map_err(|p| Problem::new(&v.at, p.to_string()))?
             }
         };
-        let built = match &v.body {
-            Body::Text(t) => Revision::from_text(version, t.clone()),
-            Body::Html(h) => Revision::from_paragraphs(
-                version,
-                html::paragraphs(h)
-                    .into_iter()
-                    .map(ParagraphInput::Text)
-                    .collect(),
-                None,
-            ),
-        };
-        let mut rev = built.map_err(|p| Problem::new(&v.at, p.to_string()))?;
-        rev.title = v.title.clone();
-        rev.label = Some(v.at.clone());
+        let (mut rev, removed) = build_revision(v, version, meta)?;
+        if !removed.is_empty() {
+            chrome.push((version, removed));
+        }
         if let Some(c) = &v.created {
             match parse_time(c) {
                 Some(t) => rev.created = Some(t),
                 None => problems.push(Problem::new(
                     &v.at,
-                    format!("cannot read the time {c:?} (RFC 3339 or `YYYY-MM-DD HH:MM:SS`)"),
+                    format!(
+                        "cannot read the time {c:?} (RFC 3339, `YYYY-MM-DD HH:MM:SS`, or Unix \
+                         seconds or milliseconds)"
+                    ),
                 )),
             }
         }
@@ -221,19 +220,134 @@ fn load_versions(meta: &ArticleMeta, raw: &[RawVersion]) -> Result<Loaded, Probl
     if meta.title.is_none() {
         meta.title = revisions.iter().rev().find_map(|r| r.title.clone());
     }
+    warnings.extend(boilerplate_warning(&meta, &chrome));
+    warnings.extend(url_changes(raw));
     Ok(Loaded {
         article: Article { meta, revisions },
-        warnings: Vec::new(),
+        warnings,
         problems,
         bytes,
     })
 }
 
-/// Reads a time as archives write it: RFC 3339, or a naive `YYYY-MM-DD HH:MM:SS[.f]`
-/// (diffengine, peewee), with `T` or a space, taken as UTC.
+/// A stored version as a revision: its title as text (character references decoded,
+/// markup dropped), its HTML reduced to paragraphs without the tracker's page furniture
+/// ([`html::page_chrome`]). What was removed is reported in a warning (kind
+/// `boilerplate`), never dropped silently.
+fn build_revision(
+    v: &RawVersion,
+    version: u64,
+    meta: &ArticleMeta,
+) -> Result<(Revision, Vec<html::Chrome>), Problem> {
+    let mut removed = Vec::new();
+    let built = match &v.body {
+        Body::Text(t) => Revision::from_text(version, t.clone()),
+        Body::Html(h) => {
+            let own: Vec<&str> = [v.url.as_deref(), meta.url.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let kept = html::paragraphs(h)
+                .into_iter()
+                .filter_map(|p| html::without_chrome(&p, &own, &mut removed))
+                .map(ParagraphInput::Text)
+                .collect();
+            Revision::from_paragraphs(version, kept, None)
+        }
+    };
+    let mut rev = built.map_err(|p| Problem::new(&v.at, p.to_string()))?;
+    rev.title = v
+        .title
+        .as_deref()
+        .map(html::title_text)
+        .filter(|t| !t.is_empty());
+    rev.label = Some(v.at.clone());
+    Ok((rev, removed))
+}
+
+/// One warning (kind `boilerplate`, no doubt) for the page furniture removed from an
+/// article's versions: how many lines, from which versions, and of what kind. The lines
+/// themselves are not quoted, so their words appear in no output.
+fn boilerplate_warning(meta: &ArticleMeta, chrome: &[(u64, Vec<html::Chrome>)]) -> Option<Warning> {
+    let total: usize = chrome.iter().map(|(_, c)| c.len()).sum();
+    if total == 0 {
+        return None;
+    }
+    let versions: Vec<String> = chrome.iter().map(|(v, _)| v.to_string()).collect();
+    let mut kinds: Vec<(html::Chrome, usize)> = Vec::new();
+    for c in chrome.iter().flat_map(|(_, c)| c) {
+        match kinds.iter_mut().find(|(k, _)| k == c) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((*c, 1)),
+        }
+    }
+    let what: Vec<String> = kinds
+        .iter()
+        .map(|(k, n)| format!("{} ({n})", k.describe()))
+        .collect();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    Some(Warning {
+        kind: "boilerplate".into(),
+        at: meta.id.as_ref().map(|id| format!("article {id}")),
+        message: format!(
+            "{total} page line{} removed as the tracker's, not the article's, from version{} \
+             {}: {}",
+            plural(total),
+            plural(versions.len()),
+            versions.join(", "),
+            what.join(", ")
+        ),
+        chosen: None,
+        runner_up: None,
+        doubt: false,
+    })
+}
+
+/// A warning (kind `url-changed`) for each version whose address differs from the one
+/// before it ([`html::same_url`]): the archive keeps them as one article, so newsdiff reads
+/// them as one, but a new address can also be a different article. That is a doubt
+/// (`check` reports it under `parse-clean`, `--strict` fails on it), so a changed address
+/// is never passed over in silence.
+fn url_changes(raw: &[RawVersion]) -> Vec<Warning> {
+    let mut order: Vec<&RawVersion> = raw.iter().collect();
+    if order.iter().all(|v| v.version.is_some()) {
+        order.sort_by_key(|v| v.version);
+    }
+    let mut out = Vec::new();
+    // Versions are compared with each other, not with the entry's address (diffengine
+    // keeps the feed's link there, which often redirects to the version's).
+    let mut last: Option<&str> = None;
+    for v in order {
+        let Some(url) = v.url.as_deref() else {
+            continue;
+        };
+        if let Some(before) = last
+            && !html::same_url(before, url)
+        {
+            out.push(Warning {
+                kind: "url-changed".into(),
+                at: Some(v.at.clone()),
+                message: format!(
+                    "the address changed from {before} to {url}; read as the same article"
+                ),
+                chosen: Some("the same article at a new address".into()),
+                runner_up: Some("a different article".into()),
+                doubt: true,
+            });
+        }
+        last = Some(url);
+    }
+    out
+}
+
+/// Reads a time as archives write it: RFC 3339, a naive `YYYY-MM-DD HH:MM:SS[.f]`
+/// (diffengine, peewee), with `T` or a space, taken as UTC, or a Unix time ([`epoch`]).
 pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t);
+    }
+    if let Some(t) = epoch(s) {
         return Some(t);
     }
     const NAIVE: &[&str] = &[
@@ -247,6 +361,46 @@ pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
             .ok()
             .map(|n| Utc.from_utc_datetime(&n).fixed_offset())
     })
+}
+
+/// Below this, a Unix time is in seconds (up to the year 5138); from it on, in
+/// milliseconds (from 1973-03-03 on), as data-frame exports write them.
+pub const EPOCH_MILLIS_FROM: f64 = 1e11;
+
+/// A Unix time as data frames export it: a number (digits, an optional `-` and decimal
+/// part) of seconds or milliseconds since 1970-01-01T00:00:00Z, told apart by magnitude
+/// ([`EPOCH_MILLIS_FROM`]). Microseconds and nanoseconds (from 10^14 and 10^17) are read
+/// too. The instant is UTC.
+pub fn epoch(s: &str) -> Option<DateTime<FixedOffset>> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 20 || !all_digits(whole) || !all_digits(frac) {
+        return None;
+    }
+    let whole: i128 = whole.parse().ok()?;
+    let units_per_second: i128 = match whole {
+        w if (w as f64) < EPOCH_MILLIS_FROM => 1,
+        w if w < 100_000_000_000_000 => 1_000,
+        w if w < 100_000_000_000_000_000 => 1_000_000,
+        _ => 1_000_000_000,
+    };
+    // Nanoseconds in one unit, and the fraction of a unit (nine digits at most).
+    let unit_nanos = 1_000_000_000 / units_per_second;
+    let frac_nanos: i128 = format!("{frac:0<9}")[..9].parse().ok()?;
+    let mut nanos =
+        whole * 1_000_000_000 / units_per_second + frac_nanos * unit_nanos / 1_000_000_000;
+    if negative {
+        nanos = -nanos;
+    }
+    let secs = i64::try_from(nanos.div_euclid(1_000_000_000)).ok()?;
+    let sub = u32::try_from(nanos.rem_euclid(1_000_000_000)).ok()?;
+    Utc.timestamp_opt(secs, sub)
+        .single()
+        .map(|t| t.fixed_offset())
 }
 
 /// The host of a URL without `www.`, as the fallback source of an article.
@@ -401,6 +555,38 @@ mod tests {
             "2016-12-05T14:02:37-05:00"
         );
         assert!(parse_time("yesterday").is_none());
+        // Unix seconds and milliseconds, told apart by magnitude.
+        let utc = |s: &str| parse_time(s).map(|t| t.to_rfc3339());
+        let may_day = Some("2020-05-01T08:00:00+00:00".to_string());
+        assert_eq!(utc("1588320000"), may_day);
+        assert_eq!(utc("1588320000000"), may_day);
+        assert_eq!(utc("1588320000000000"), may_day);
+        assert_eq!(
+            utc("1588320000.5").as_deref(),
+            Some("2020-05-01T08:00:00.500+00:00")
+        );
+        assert_eq!(utc("0").as_deref(), Some("1970-01-01T00:00:00+00:00"));
+        assert_eq!(
+            utc("99999999999").as_deref(),
+            Some("5138-11-16T09:46:39+00:00")
+        );
+        assert_eq!(
+            utc("100000000000").as_deref(),
+            Some("1973-03-03T09:46:40+00:00")
+        );
+        assert_eq!(utc("-1").as_deref(), Some("1969-12-31T23:59:59+00:00"));
+        for bad in [
+            "",
+            "-",
+            ".5",
+            "1e9",
+            "12ab",
+            "1.2.3",
+            "--1",
+            "99999999999999999999999999999",
+        ] {
+            assert!(parse_time(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]
@@ -423,6 +609,7 @@ mod tests {
             version: Some(version),
             created: Some(created.into()),
             title: Some(format!("T{version}")),
+            url: None,
             body: Body::Text(text.into()),
         };
         let loaded = load_versions(

@@ -215,16 +215,9 @@ fn read_version(
         ),
         None => format!("{shown}: entryversion row {rowid} (entry {})", entry.id),
     };
-    let created = match row.get_ref(3) {
-        Ok(ValueRef::Integer(secs)) => chrono::DateTime::from_timestamp(secs, 0)
-            .map(|t| t.to_rfc3339())
-            .or_else(|| Some(secs.to_string())),
-        Ok(ValueRef::Real(secs)) => {
-            chrono::DateTime::from_timestamp_millis((secs * 1000.0) as i64).map(|t| t.to_rfc3339())
-        }
-        Ok(v) => text_of(v),
-        Err(_) => None,
-    };
+    // A number is a Unix time in seconds or milliseconds, which `parse_time` tells apart
+    // by magnitude, as it does for JSON Lines.
+    let created = row.get_ref(3).ok().and_then(text_of);
     let meta = &mut entry.meta;
     let url = cell(row, 5);
     if meta.url.is_none() {
@@ -244,6 +237,7 @@ fn read_version(
         version,
         created,
         title: cell(row, 4),
+        url,
         body: Body::Html(summary),
     })
 }

@@ -168,15 +168,17 @@ impl RevisionDoc {
             Revision::from_text(version, text.clone())
         } else if let Some(sentences) = &self.sentences {
             // White space around a given sentence is not part of it (research data has
-            // some); trimming keeps every sentence, so indices survive.
+            // some); trimming keeps every sentence, so indices survive. An empty sentence
+            // (NewsEdits' splitter leaves some) stays in its place as an empty span; the
+            // text joins the others with single spaces.
             let sentences: Vec<String> = sentences.iter().map(|s| s.trim().to_string()).collect();
-            if let Some(i) = sentences.iter().position(String::is_empty) {
-                return Err(at(InputProblem::Format(format!("sentence {i} is empty"))));
-            }
-            let input = ParagraphInput::Sentences {
-                text: sentences.join(" "),
-                sentences,
-            };
+            let text = sentences
+                .iter()
+                .filter(|s| !s.is_empty())
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let input = ParagraphInput::Sentences { text, sentences };
             Revision::from_paragraphs(version, vec![input], self.separators.clone())
         } else {
             let paragraphs = self

@@ -209,7 +209,9 @@ mod tests {
     fn positions_that_contradict_the_versions_are_refused() {
         let mut doc = serde_json::to_value(log()).unwrap();
         doc["diffs"][0]["new_revision"] = 0.into();
-        let err = serde_json::from_value::<ChangeLog>(doc).unwrap_err().to_string();
+        let err = serde_json::from_value::<ChangeLog>(doc)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("revision 0 has version 3, not 5"), "{err}");
     }
 }

@@ -169,13 +169,14 @@ mod tests {
             ["One.", "Two."]
         );
         assert_eq!(a.revisions[1].sentence(1), "Three.");
-        let empty = r#"{"revisions": [{"sentences": ["One.", "  "]}]}"#;
-        assert!(
-            parse("t.json", empty)
-                .unwrap_err()
-                .to_string()
-                .contains("empty")
+        // White space only is an empty sentence that keeps its index.
+        let empty = r#"{"revisions": [{"sentences": ["One.", "  ", "Two."]}]}"#;
+        let (a, _) = parse("t.json", empty).unwrap();
+        assert_eq!(
+            a.revisions[0].sentences().collect::<Vec<_>>(),
+            ["One.", "", "Two."]
         );
+        assert_eq!(a.revisions[0].text(), "One. Two.");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Input: reading files safely, detecting their format, and turning them into articles.
 
 pub(crate) mod json;
+pub(crate) mod newsdiffs;
 // The project's corpus tools and benchmarks drive these directly (the `dev` feature).
 #[cfg(feature = "dev")]
 pub mod newssniffer;
@@ -35,6 +36,16 @@ pub enum Format {
     Newssniffer,
     /// newsdiff's multi-version text format (`# newsdiff versions 1`).
     Versions,
+    /// A NewsDiffs file: a date line, a headline, a byline, then one paragraph per line.
+    Newsdiffs,
+}
+
+impl Format {
+    /// Whether the input numbers its own versions; a file that does not (plain text, a
+    /// NewsDiffs file) is numbered one past the input before it.
+    fn numbers_versions(self) -> bool {
+        !matches!(self, Format::Text | Format::Newsdiffs)
+    }
 }
 
 /// An input's name (a path, or `-` for standard input) and its decoded text.
@@ -202,6 +213,8 @@ pub fn detect(text: &str) -> Format {
         Format::Newssniffer
     } else if versions::sniff(text) {
         Format::Versions
+    } else if newsdiffs::sniff(text) {
+        Format::Newsdiffs
     } else {
         Format::Text
     }
@@ -243,6 +256,7 @@ pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
         Format::Json => json::parse(&source.name, &source.text)?,
         Format::Newssniffer => newssniffer::parse(&source.name, &source.text)?,
         Format::Versions => (versions::parse(&source.name, &source.text)?, Vec::new()),
+        Format::Newsdiffs => newsdiffs::parse(&source.name, &source.text)?,
     };
     Ok(Parsed { article, warnings })
 }
@@ -272,7 +286,9 @@ pub fn load_with(names: &[String], format: Option<Format>, blank: Blank) -> Resu
         let (mut parsed, explicit) = match Source::read(name) {
             Ok(source) => (
                 parse(&source, format)?,
-                format.unwrap_or_else(|| detect(&source.text)) != Format::Text,
+                format
+                    .unwrap_or_else(|| detect(&source.text))
+                    .numbers_versions(),
             ),
             Err(Error::Input {
                 problem: InputProblem::Empty,
@@ -315,12 +331,45 @@ pub fn load_with(names: &[String], format: Option<Format>, blank: Blank) -> Resu
             }
             acc.article.revisions.push(r);
         }
+        acc.warnings.extend(changed_metadata(
+            name,
+            &acc.article.meta,
+            &parsed.article.meta,
+        ));
         if acc.article.meta == Default::default() {
             acc.article.meta = parsed.article.meta;
         }
         acc.warnings.append(&mut parsed.warnings);
     }
     combined.ok_or(Error::NoInput)
+}
+
+/// A warning for each piece of article metadata (a byline, say) that a later input gives
+/// differently: the article keeps the first input's, and the change is not lost.
+fn changed_metadata(
+    name: &str,
+    first: &crate::article::ArticleMeta,
+    later: &crate::article::ArticleMeta,
+) -> Vec<Warning> {
+    later
+        .extra
+        .iter()
+        .filter(|(key, value)| first.extra.get(*key) != Some(*value))
+        .map(|(key, value)| {
+            let was = first
+                .extra
+                .get(key)
+                .map_or("nothing".to_string(), |v| v.to_string());
+            Warning {
+                kind: "metadata".into(),
+                at: Some(name.to_string()),
+                message: format!("{key} changed from {was} to {value}"),
+                chosen: None,
+                runner_up: None,
+                doubt: false,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

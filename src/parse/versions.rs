@@ -56,6 +56,15 @@ pub fn write(article: &Article, warnings: &[Warning]) -> String {
             out.push_str(&format!("{key}: {}\n", one_line(v)));
         }
     }
+    // Other metadata (a NewsDiffs byline): strings as they are, anything else as JSON;
+    // only under keys the reader reads back as attributes.
+    let readable = |k: &str| attribute(&format!("{k}: x")).is_some();
+    for (key, value) in m.extra.iter().filter(|(k, _)| readable(k)) {
+        let text = value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_string);
+        out.push_str(&format!("{key}: {}\n", one_line(&text)));
+    }
     for w in warnings {
         out.push_str(&format!("# warning: {}\n", one_line(&w.to_string())));
     }

@@ -11,6 +11,8 @@
 //! - `html`: the HTML and Markdown views (escaping, no outside resources, anchors) and,
 //!   when Chromium is installed, the browser check of `.ci/browser-test.sh`.
 //! - `views`: the terminal layouts and `log` on the samples.
+//! - `inputs`: versions as people keep them (NewsDiffs files, data-frame JSON Lines,
+//!   NewsEdits and News Sniffer databases, one article of an archive).
 //! - `newssniffer`: reading News Sniffer scrapes, and splitting them back.
 //! - `alignment`: the aligner's scores on the hand-aligned gold set.
 //! - `report`: `newsdiff report`, the static site of an archive.
@@ -23,6 +25,7 @@ mod architecture;
 mod check;
 mod cli;
 mod html;
+mod inputs;
 mod newssniffer;
 mod properties;
 mod regression;

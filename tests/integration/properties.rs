@@ -335,6 +335,64 @@ proptest! {
     }
 }
 
+/// A revision from given sentences, some of them empty (as NewsEdits' splitter leaves
+/// them), through a JSON article.
+fn with_given_sentences(version: u64, given: &[String]) -> Result<Revision, TestCaseError> {
+    let doc: newsdiff::RevisionDoc =
+        serde_json::from_value(serde_json::json!({"version": version, "sentences": given}))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    doc.to_revision(0, version)
+        .map_err(|e| TestCaseError::fail(format!("empty sentences refused: {e}")))
+}
+
+/// Given sentences with empty ones among them keep every index and rebuild exactly from
+/// the change log's JSON.
+fn check_given_round_trip(a: &[String], b: &[String]) -> Result<(), TestCaseError> {
+    let old = with_given_sentences(0, a)?;
+    let new = with_given_sentences(1, b)?;
+    prop_assert_eq!(old.sentence_count(), a.len());
+    prop_assert_eq!(new.sentence_count(), b.len());
+    for (i, s) in a.iter().enumerate() {
+        prop_assert_eq!(old.sentence(i), s.trim());
+    }
+    let article = Article {
+        meta: Default::default(),
+        revisions: vec![old, new],
+    };
+    let log = ChangeLog::consecutive(&article, Vec::new());
+    let json = newsdiff::render::json::render(&log);
+    let back: ChangeLog = serde_json::from_str(&json)
+        .map_err(|e| TestCaseError::fail(format!("change log does not read back: {e}")))?;
+    prop_assert_eq!(&back, &log);
+    let (old_back, new_back) = back.pair(&back.diffs[0]);
+    prop_assert_eq!(old_back, &article.revisions[0]);
+    prop_assert_eq!(new_back, &article.revisions[1]);
+    if let Err(e) = back.diffs[0].check(old_back, new_back) {
+        return Err(TestCaseError::fail(format!("check failed: {e}\n{json}")));
+    }
+    Ok(())
+}
+
+/// A sentence of the pool, or an empty one (sometimes white space only).
+fn given_sentence() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => sentence(),
+        1 => select(&["", " ", "\n"][..]).prop_map(String::from),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn change_log_rebuilds_given_sentences_with_empty_ones(
+        a in prop::collection::vec(given_sentence(), 1..8),
+        b in prop::collection::vec(given_sentence(), 1..8),
+    ) {
+        check_given_round_trip(&a, &b)?;
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // (b) Segmentation is lossless
 

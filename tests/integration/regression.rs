@@ -439,3 +439,120 @@ fn hostile_archive_hung_passed_or_hid_its_problems() {
         report["summary"]
     );
 }
+
+/// A NewsEdits revision with an empty given sentence (33 of the 400 corpus pairs have one)
+/// was refused, exit 2, with "sentence 11 is empty"; it is an empty sentence that keeps
+/// its index.
+#[test]
+fn empty_given_sentence_was_refused_with_exit_2() {
+    let dir = tempdir();
+    let doc = r#"{"revisions": [
+        {"sentences": ["Police said 12 people were hurt.", "The road was closed."]},
+        {"sentences": ["Police said 14 people were hurt.", "", "The road was closed."]}]}"#;
+    let file = write(dir.path(), "a.json", doc);
+    let out = newsdiff()
+        .args([&file, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("[-12-]{+14+}"),
+        "{}",
+        stdout_of(&out)
+    );
+}
+
+/// JSON Lines written by a data frame (`created` in Unix milliseconds or seconds,
+/// `version` as a string of digits) lost every such line: "not a version line (invalid
+/// type: integer ...); the line is skipped", exit 2.
+#[test]
+fn data_frame_json_lines_with_epoch_times_were_skipped() {
+    let dir = tempdir();
+    let feed = write(
+        dir.path(),
+        "feed.jsonl",
+        concat!(
+            r#"{"article":"a1","version":"0","created":1588320000000,"text":"The minister resigned."}"#,
+            "\n",
+            r#"{"article":"a1","version":"1","created":1588323600,"text":"The minister resigned on Friday."}"#,
+            "\n",
+        ),
+    );
+    let out = newsdiff().args(["check", &feed]).output().unwrap();
+    let stdout = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", stderr_of(&out));
+    assert!(stdout.contains("checked 1 article, 2 versions"), "{stdout}");
+    assert!(!stdout.contains("skipped"), "{stdout}");
+}
+
+/// A NewsDiffs file (date, headline, byline, then the body) was read as plain text: the
+/// headline change `Near` → `Reach` showed as a body edit and the date and byline as
+/// paragraphs.
+#[test]
+fn newsdiffs_headline_change_was_shown_as_a_body_edit() {
+    let dir = tempdir();
+    let v1 = write(
+        dir.path(),
+        "v1.txt",
+        "May 1, 2019\nTalks Near Deal\nBy A. WRITER\n\nTalks went on late.\n",
+    );
+    let v2 = write(
+        dir.path(),
+        "v2.txt",
+        "May 1, 2019\nTalks Reach Deal\nBy A. WRITER\n\nTalks went on late.\n",
+    );
+    let out = newsdiff()
+        .args([&v1, &v2, "--color", "never"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("title: Talks [-Near-]{+Reach+} Deal"),
+        "{text}"
+    );
+    assert!(!text.contains("~ "), "a body edit: {text}");
+}
+
+/// `newsdiff diff news.db` (a diffengine database) was refused as binary data, and a
+/// JSON Lines archive as malformed JSON: there was no way to diff one article of an
+/// archive. `--article ID` picks one; the error without it says so.
+#[test]
+fn an_archive_given_to_diff_was_refused_as_binary_data() {
+    let db = "tests/data/field-cases/one-article-of-an-archive/diffengine.db";
+    let out = newsdiff().args([db]).output().unwrap();
+    let err = stderr_of(&out);
+    assert!(!err.contains("binary"), "{err}");
+    assert!(err.contains("--article"), "{err}");
+    let out = newsdiff().args([db, "--article", "7"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}
+
+/// A NewsEdits raw database showed its tracker's page lines (`Version 2 of 3`,
+/// `Currently monitoring …`, the article's link) and escaped `<b>` tags as article text,
+/// so an unchanged article read as changed.
+#[test]
+fn newsedits_page_lines_read_as_article_text() {
+    let db = "tests/data/field-cases/newsedits-raw-page-lines/newsedits-bbc.db";
+    let out = newsdiff()
+        .args([db, "--article", "101", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(!text.contains("Version 2 of 3"), "{text}");
+    assert!(!text.contains("<b>"), "{text}");
+    assert_eq!(text.matches("no changes in the text").count(), 1, "{text}");
+}
+
+/// A diffengine title stored with HTML entities (`Caf&eacute;`) was shown as written and
+/// its next version's literal `Café` read as a headline change.
+#[test]
+fn html_entities_in_a_title_read_as_a_headline_change() {
+    let db = "tests/data/field-cases/entities-in-titles/ent.db";
+    let out = newsdiff()
+        .args([db, "--article", "3", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(!text.contains("&eacute;"), "{text}");
+    assert_eq!(text.matches("title: ").count(), 1, "{text}");
+}

@@ -122,6 +122,10 @@ pub struct InputArgs {
     /// Treat any doubtful parsing decision (a reading with a close runner-up) as an error.
     #[arg(long)]
     pub strict: bool,
+    /// Take this article out of an archive (a directory, a JSON Lines file, a diffengine
+    /// or NewsEdits SQLite database); `newsdiff check ARCHIVE --list` lists the ids.
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
 }
 
 /// The input formats (`--from`), as the library's [`newsdiff::parse::Format`].
@@ -135,6 +139,8 @@ pub enum InputFormat {
     Newssniffer,
     /// newsdiff's multi-version text format (`# newsdiff versions 1`).
     Versions,
+    /// A NewsDiffs file: a date line, a headline, a byline, then one paragraph per line.
+    Newsdiffs,
 }
 
 impl From<InputFormat> for newsdiff::parse::Format {
@@ -145,6 +151,7 @@ impl From<InputFormat> for newsdiff::parse::Format {
             InputFormat::Json => Format::Json,
             InputFormat::Newssniffer => Format::Newssniffer,
             InputFormat::Versions => Format::Versions,
+            InputFormat::Newsdiffs => Format::Newsdiffs,
         }
     }
 }
@@ -262,6 +269,10 @@ pub struct CheckArgs {
     /// Never show the progress bar (it is shown on standard error when that is a terminal).
     #[arg(long)]
     pub no_progress: bool,
+    /// List the articles instead of checking them: id, versions and title, tab-separated,
+    /// one per line (the ids `diff`, `log` and `split` take with --article).
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// The report formats of `newsdiff check`.

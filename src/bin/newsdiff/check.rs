@@ -4,6 +4,7 @@ use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
 use newsdiff::check::{self, CheckError, Progress, Verdict, rules::Override};
+use newsdiff::render::one_line;
 
 use crate::args::CheckArgs;
 use crate::exit::Exit;
@@ -11,6 +12,9 @@ use crate::failure::Failure;
 use crate::progress_bar::Bar;
 
 pub fn run(args: CheckArgs) -> Result<Exit, Failure> {
+    if args.list {
+        return list(&args);
+    }
     let opts = check::Options {
         jobs: args.jobs.unwrap_or(0),
         config: args.config.clone(),
@@ -94,4 +98,32 @@ fn overrides(args: &CheckArgs) -> Result<Vec<Override>, Failure> {
         );
     }
     Ok(overrides)
+}
+
+/// `--list`: each article's id, number of versions and title, tab-separated; what could
+/// not be read goes to standard error. Exit 2 when nothing was found, or something could
+/// not be read.
+fn list(args: &CheckArgs) -> Result<Exit, Failure> {
+    let mut out = report_output(args)?;
+    let (mut listed, mut trouble) = (0, false);
+    for path in &args.paths {
+        let (entries, problems) = newsdiff::list_archive_articles(path);
+        for e in &entries {
+            let title = e.title.as_deref().map(one_line).unwrap_or_default();
+            writeln!(out, "{}\t{}\t{title}", one_line(&e.id), e.versions)
+                .map_err(Failure::Stdout)?;
+        }
+        listed += entries.len();
+        let mut err = std::io::stderr().lock();
+        for p in problems {
+            trouble = true;
+            let _ = writeln!(err, "newsdiff: error: {}", one_line(&p.to_string()));
+        }
+    }
+    out.flush().map_err(Failure::Stdout)?;
+    match (listed, trouble) {
+        (0, _) => Err(nothing_checked(args)),
+        (_, true) => Ok(Exit::Trouble),
+        _ => Ok(Exit::Success),
+    }
 }

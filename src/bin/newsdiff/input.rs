@@ -1,6 +1,7 @@
 //! Reading the inputs of `diff`, `log` and `split`, and telling the user of doubts.
 
 use std::io::Write;
+use std::path::Path;
 
 use newsdiff::Warning;
 use newsdiff::parse::{self, Parsed};
@@ -17,12 +18,69 @@ impl InputArgs {
                 "standard input (`-`) can be given only once".into(),
             ));
         }
-        let mut parsed = parse::load(&self.inputs, self.from.map(Into::into))?;
+        let mut parsed = match self.archive_article()? {
+            Some(parsed) => parsed,
+            None => parse::load(&self.inputs, self.from.map(Into::into))?,
+        };
         if self.strict {
             parsed = parsed.strict(&self.inputs)?;
         }
         warn_doubts(&parsed.warnings);
         Ok(parsed)
+    }
+}
+
+impl InputArgs {
+    /// The article `--article` names out of the one archive given; `None` when the inputs
+    /// are articles. An archive without `--article`, or `--article` without one archive,
+    /// is a usage error that says what to do.
+    fn archive_article(&self) -> Result<Option<Parsed>, Failure> {
+        let archives: Vec<&String> = self
+            .inputs
+            .iter()
+            .filter(|i| *i != "-" && newsdiff::is_archive(Path::new(i)))
+            .collect();
+        let Some(id) = &self.article else {
+            // Among several inputs, an archive is reported as the input it cannot be.
+            return match (archives.first(), self.inputs.len()) {
+                (Some(a), 1) => Err(Failure::Usage(format!(
+                    "{a} is {} of articles; pick one with --article ID \
+                     (`newsdiff check {a} --list` lists the ids)",
+                    archive_kind(Path::new(a))
+                ))),
+                _ => Ok(None),
+            };
+        };
+        let [input] = self.inputs.as_slice() else {
+            return Err(Failure::Usage(
+                "--article takes one archive (a directory, a JSON Lines file or a SQLite \
+                 database), and no other input"
+                    .into(),
+            ));
+        };
+        if archives.is_empty() {
+            return Err(Failure::Usage(format!(
+                "{input} is not an archive; --article picks one article out of a directory, \
+                 a JSON Lines file or a SQLite database"
+            )));
+        }
+        let (article, warnings) = newsdiff::load_archive_article(Path::new(input), id)
+            .map_err(|e| Failure::Usage(one_line(&e.to_string())))?;
+        Ok(Some(Parsed { article, warnings }))
+    }
+}
+
+/// What kind of archive a path is, for messages.
+fn archive_kind(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if path.is_dir() {
+        "a directory"
+    } else if matches!(ext.as_deref(), Some("jsonl" | "ndjson")) {
+        "a JSON Lines archive"
+    } else {
+        "a SQLite database"
     }
 }
 

@@ -177,7 +177,11 @@ fn cut_unchanged_row(row: &str) -> Option<&str> {
     ends.into_iter().rev().find_map(|i| {
         let (whole, rest) = row.split_at(i);
         let rest = rest.trim_start();
-        let cut = !rest.is_empty() && rest.len() < whole.len() && !body::ends_paragraph(rest);
+        // The cut copy holds some of the paragraph's words: a rest of closing quotes
+        // alone is the end of the paragraph itself (`…frame.''`), not a second copy.
+        let cut = rest.chars().any(char::is_alphanumeric)
+            && rest.len() < whole.len()
+            && !body::ends_paragraph(rest);
         (cut && whole.starts_with(rest)).then_some(whole)
     })
 }
@@ -701,6 +705,12 @@ mod tests {
             None
         );
         assert_eq!(cut_unchanged_row("The toll rose. The toll fell."), None);
+        // A paragraph that opens and closes with quote marks, twice: the closing quotes
+        // are not a cut copy of the opening ones.
+        let q = "''The fire got worse, he said.''";
+        assert_eq!(cut_unchanged_row(&format!("{q}{q}")), None);
+        assert_eq!(cut_unchanged_row(&format!("{q} {q}")), None);
+        assert_eq!(cut_unchanged_row(&format!("{q}''The fi")), Some(q));
     }
 
     fn paras(a: &Article, i: usize) -> Vec<String> {
