@@ -24,7 +24,7 @@
 //! starts with `===`, `#` or `\` is written with a `\` in front, so no article text can be
 //! mistaken for structure. `# ` lines in the article's head are comments (warnings).
 
-use chrono::DateTime;
+use chrono::{DateTime, FixedOffset};
 
 use crate::article::{Article, ArticleMeta, ParagraphInput, Revision};
 use crate::{Error, InputProblem, Warning};
@@ -100,104 +100,24 @@ fn one_line(s: &str) -> String {
 
 /// Reads the format.
 pub fn parse(name: &str, text: &str) -> Result<Article, Error> {
-    let fail = |line: usize, m: String| {
-        Error::input(name, InputProblem::Format(format!("line {line}: {m}")))
-    };
     let lines: Vec<&str> = text
         .trim_start_matches('\u{feff}')
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
-    if lines.first().map(|l| l.trim_end()) != Some(MAGIC) {
-        return Err(fail(1, format!("the first line must be `{MAGIC}`")));
+    let mut r = Reader { name, lines, i: 1 };
+    if r.lines.first().map(|l| l.trim_end()) != Some(MAGIC) {
+        return Err(r.fail(1, format!("the first line must be `{MAGIC}`")));
     }
-    let mut meta = ArticleMeta::default();
-    let mut i = 1;
-    while i < lines.len() && !lines[i].trim().is_empty() {
-        let l = lines[i];
-        if !l.starts_with('#') {
-            let (key, value) =
-                attribute(l).ok_or_else(|| fail(i + 1, format!("not `key: value`: {l:?}")))?;
-            let slot = match key {
-                "id" => &mut meta.id,
-                "title" => &mut meta.title,
-                "url" => &mut meta.url,
-                "source" => &mut meta.source,
-                _ => {
-                    meta.extra.insert(key.to_string(), value.into());
-                    i += 1;
-                    continue;
-                }
-            };
-            *slot = Some(value.to_string());
-        }
-        i += 1;
-    }
+    let meta = r.article_meta()?;
     let mut revisions: Vec<Revision> = Vec::new();
-    while i < lines.len() {
-        if lines[i].trim().is_empty() {
-            i += 1;
+    while r.i < r.lines.len() {
+        if r.lines[r.i].trim().is_empty() {
+            r.i += 1;
             continue;
         }
-        let head = lines[i];
-        let version: u64 = head
-            .strip_prefix(VERSION_PREFIX)
-            .and_then(|v| v.trim().parse().ok())
-            .ok_or_else(|| {
-                fail(
-                    i + 1,
-                    format!("expected `{VERSION_PREFIX}N`, found {head:?}"),
-                )
-            })?;
-        if revisions.last().is_some_and(|r| r.version >= version) {
-            return Err(fail(
-                i + 1,
-                format!("version {version} must come after the versions before it"),
-            ));
-        }
-        i += 1;
-        let (mut title, mut created, mut label) = (None, None, None);
-        while i < lines.len() && !lines[i].trim().is_empty() {
-            let (key, value) = attribute(lines[i])
-                .ok_or_else(|| fail(i + 1, format!("not `key: value`: {:?}", lines[i])))?;
-            match key {
-                "title" => title = Some(value.to_string()),
-                "label" => label = Some(value.to_string()),
-                "created" => {
-                    created = Some(DateTime::parse_from_rfc3339(value).map_err(|e| {
-                        fail(i + 1, format!("`created` is not an RFC 3339 time: {e}"))
-                    })?)
-                }
-                _ => return Err(fail(i + 1, format!("unknown version attribute `{key}`"))),
-            }
-            i += 1;
-        }
-        let mut paragraphs = Vec::new();
-        let mut current: Vec<&str> = Vec::new();
-        while i < lines.len() && !lines[i].starts_with(VERSION_PREFIX) {
-            let l = lines[i];
-            if l.trim().is_empty() {
-                if !current.is_empty() {
-                    paragraphs.push(ParagraphInput::Text(current.join("\n")));
-                    current.clear();
-                }
-            } else {
-                current.push(l.strip_prefix('\\').unwrap_or(l));
-            }
-            i += 1;
-        }
-        if !current.is_empty() {
-            paragraphs.push(ParagraphInput::Text(current.join("\n")));
-        }
-        if paragraphs.is_empty() {
-            return Err(fail(i, format!("version {version} has no text")));
-        }
-        let mut r = Revision::from_paragraphs(version, paragraphs, None)
-            .map_err(|p| Error::input(name, p))?;
-        r.title = title;
-        r.created = created;
-        r.label = label;
-        revisions.push(r);
+        let after = revisions.last().map(|rev| rev.version);
+        revisions.push(r.revision(after)?);
     }
     if revisions.is_empty() {
         return Err(Error::input(
@@ -206,6 +126,135 @@ pub fn parse(name: &str, text: &str) -> Result<Article, Error> {
         ));
     }
     Ok(Article { meta, revisions })
+}
+
+/// What a version's head may say of it.
+struct VersionAttributes {
+    title: Option<String>,
+    created: Option<DateTime<FixedOffset>>,
+    label: Option<String>,
+}
+
+/// The lines of a multi-version text and how far they have been read (`i`, from 0).
+struct Reader<'a> {
+    name: &'a str,
+    lines: Vec<&'a str>,
+    i: usize,
+}
+
+impl Reader<'_> {
+    /// An error at `line` (counted from 1, as editors count).
+    fn fail(&self, line: usize, m: String) -> Error {
+        Error::input(self.name, InputProblem::Format(format!("line {line}: {m}")))
+    }
+
+    /// The article's attributes, up to the first blank line; `#` lines are comments.
+    fn article_meta(&mut self) -> Result<ArticleMeta, Error> {
+        let mut meta = ArticleMeta::default();
+        while self.i < self.lines.len() && !self.lines[self.i].trim().is_empty() {
+            let l = self.lines[self.i];
+            self.i += 1;
+            if l.starts_with('#') {
+                continue;
+            }
+            let (key, value) = attribute(l)
+                .ok_or_else(|| self.fail(self.i, format!("not `key: value`: {l:?}")))?;
+            let slot = match key {
+                "id" => &mut meta.id,
+                "title" => &mut meta.title,
+                "url" => &mut meta.url,
+                "source" => &mut meta.source,
+                _ => {
+                    meta.extra.insert(key.to_string(), value.into());
+                    continue;
+                }
+            };
+            *slot = Some(value.to_string());
+        }
+        Ok(meta)
+    }
+
+    /// One `=== version N` section, whose version must follow `after`.
+    fn revision(&mut self, after: Option<u64>) -> Result<Revision, Error> {
+        let head = self.lines[self.i];
+        let version: u64 = head
+            .strip_prefix(VERSION_PREFIX)
+            .and_then(|v| v.trim().parse().ok())
+            .ok_or_else(|| {
+                self.fail(
+                    self.i + 1,
+                    format!("expected `{VERSION_PREFIX}N`, found {head:?}"),
+                )
+            })?;
+        if after.is_some_and(|v| v >= version) {
+            return Err(self.fail(
+                self.i + 1,
+                format!("version {version} must come after the versions before it"),
+            ));
+        }
+        self.i += 1;
+        let attributes = self.version_attributes()?;
+        let paragraphs = self.paragraphs();
+        if paragraphs.is_empty() {
+            return Err(self.fail(self.i, format!("version {version} has no text")));
+        }
+        let mut r = Revision::from_paragraphs(version, paragraphs, None)
+            .map_err(|p| Error::input(self.name, p))?;
+        r.title = attributes.title;
+        r.created = attributes.created;
+        r.label = attributes.label;
+        Ok(r)
+    }
+
+    /// A version's `title`, `created` and `label`, up to the blank line after its head.
+    fn version_attributes(&mut self) -> Result<VersionAttributes, Error> {
+        let mut found = VersionAttributes {
+            title: None,
+            created: None,
+            label: None,
+        };
+        while self.i < self.lines.len() && !self.lines[self.i].trim().is_empty() {
+            let line = self.lines[self.i];
+            let at = self.i + 1;
+            let (key, value) = attribute(line)
+                .ok_or_else(|| self.fail(at, format!("not `key: value`: {line:?}")))?;
+            match key {
+                "title" => found.title = Some(value.to_string()),
+                "label" => found.label = Some(value.to_string()),
+                "created" => {
+                    found.created = Some(DateTime::parse_from_rfc3339(value).map_err(|e| {
+                        self.fail(at, format!("`created` is not an RFC 3339 time: {e}"))
+                    })?)
+                }
+                _ => return Err(self.fail(at, format!("unknown version attribute `{key}`"))),
+            }
+            self.i += 1;
+        }
+        Ok(found)
+    }
+
+    /// The paragraphs up to the next version's head: blank lines separate them, and a
+    /// leading `\\` (which keeps text from reading as structure) is removed.
+    fn paragraphs(&mut self) -> Vec<ParagraphInput> {
+        let mut paragraphs = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        while self.i < self.lines.len() && !self.lines[self.i].starts_with(VERSION_PREFIX) {
+            let l = self.lines[self.i];
+            if l.trim().is_empty() {
+                if !current.is_empty() {
+                    paragraphs.push(ParagraphInput::Text(current.join("\n")));
+                    current.clear();
+                }
+            } else {
+                current.push(l.strip_prefix('\\').unwrap_or(l));
+            }
+            self.i += 1;
+        }
+        if !current.is_empty() {
+            paragraphs.push(ParagraphInput::Text(current.join("\n")));
+        }
+        paragraphs
+    }
 }
 
 fn attribute(line: &str) -> Option<(&str, &str)> {
