@@ -65,7 +65,7 @@ pub fn evaluate(article: &Article, warnings: &[Warning], rules: &RuleSet) -> Eva
         empty_revisions(revs, v);
     }
     if rules.is_on(Rule::DuplicateRevision) {
-        duplicate_revisions(revs, &keys, v);
+        duplicate_revisions(revs, &keys, warnings, v);
     }
     if rules.is_on(Rule::FlipFlop) {
         flip_flops(revs, &keys, v);
@@ -143,8 +143,16 @@ fn empty_revisions(revs: &[Revision], out: &mut Vec<Violation>) {
 fn duplicate_revisions(
     revs: &[Revision],
     keys: &[(Option<String>, Vec<String>)],
+    warnings: &[Warning],
     out: &mut Vec<Violation>,
 ) {
+    // The same text at a new address is the article moving, not a duplicate: the reader
+    // reported it (`url-changed`, under parse-clean) at the version's label.
+    let moved = |r: &Revision| {
+        warnings
+            .iter()
+            .any(|w| w.kind == "url-changed" && w.at.is_some() && w.at == r.label)
+    };
     for i in 1..revs.len() {
         let (a, b) = (&revs[i - 1], &revs[i]);
         let message = if a.version == b.version {
@@ -154,7 +162,7 @@ fn duplicate_revisions(
                 b.version,
                 also.unwrap_or_default()
             )
-        } else if keys[i] == keys[i - 1] {
+        } else if keys[i] == keys[i - 1] && !moved(b) {
             format!(
                 "version {} repeats version {} exactly",
                 b.version, a.version

@@ -556,3 +556,28 @@ fn html_entities_in_a_title_read_as_a_headline_change() {
     assert!(!text.contains("&eacute;"), "{text}");
     assert_eq!(text.matches("title: ").count(), 1, "{text}");
 }
+
+/// A version that moved to a new address with the same text was called a duplicate
+/// (`duplicate-revision`): the move is reported as a URL change, never as a duplicate.
+#[test]
+fn url_change_with_the_same_text_was_called_a_duplicate() {
+    let dir = tempdir();
+    let lines = [
+        ("https://example.com/a", "The bridge will close."),
+        ("https://example.com/news/a-renamed", "The bridge will close."),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(v, (url, text))| {
+        serde_json::json!({"article": "a", "version": v, "url": url, "text": text}).to_string()
+    })
+    .collect::<Vec<_>>();
+    let feed = write(dir.path(), "feed.jsonl", lines.join("\n"));
+    let out = newsdiff()
+        .args(["check", "--no-progress", &feed])
+        .output()
+        .unwrap();
+    let report = stdout_of(&out);
+    assert!(!report.contains("duplicate-revision"), "{report}");
+    assert!(report.contains("address changed"), "{report}");
+}
