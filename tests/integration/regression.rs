@@ -564,7 +564,10 @@ fn url_change_with_the_same_text_was_called_a_duplicate() {
     let dir = tempdir();
     let lines = [
         ("https://example.com/a", "The bridge will close."),
-        ("https://example.com/news/a-renamed", "The bridge will close."),
+        (
+            "https://example.com/news/a-renamed",
+            "The bridge will close.",
+        ),
     ]
     .iter()
     .enumerate()
@@ -580,4 +583,23 @@ fn url_change_with_the_same_text_was_called_a_duplicate() {
     let report = stdout_of(&out);
     assert!(!report.contains("duplicate-revision"), "{report}");
     assert!(report.contains("address changed"), "{report}");
+}
+
+/// Found by the `newssniffer` fuzz target: the check for a scrape cut inside its last
+/// row split the row at its middle byte, which panicked when that fell inside a
+/// multi-byte character such as a curly quote.
+#[test]
+fn cut_row_check_panicked_inside_a_multibyte_character() {
+    let dir = tempdir();
+    let body = write(
+        dir.path(),
+        "body.txt",
+        "The mayor spoke.The mayor spoke.\nAb“d\n",
+    );
+    let out = newsdiff()
+        .args(["split", "--from", "newssniffer", &body])
+        .output()
+        .unwrap();
+    assert!(!stderr_of(&out).contains("panicked"), "{}", stderr_of(&out));
+    assert!(out.status.code().is_some_and(|c| c <= 2));
 }

@@ -165,8 +165,9 @@ fn mend_cut_last_row(pages: &mut [Page], warnings: &mut Vec<Warning>) {
 /// such `P`. A whole `PP` is an unchanged row, and a start of `P` that ends like a
 /// paragraph is a changed row whose new version dropped a sentence: neither is a cut.
 fn cut_unchanged_row(row: &str) -> Option<&str> {
-    let (a, b) = row.split_at(row.len() / 2);
-    if a == b {
+    // The middle may fall inside a character (a curly quote): then the halves differ.
+    let mid = row.len() / 2;
+    if row.get(..mid).is_some_and(|a| Some(a) == row.get(mid..)) {
         return None;
     }
     let ends: Vec<usize> = row
@@ -711,6 +712,9 @@ mod tests {
         assert_eq!(cut_unchanged_row(&format!("{q}{q}")), None);
         assert_eq!(cut_unchanged_row(&format!("{q} {q}")), None);
         assert_eq!(cut_unchanged_row(&format!("{q}''The fi")), Some(q));
+        // Found by fuzzing: the middle of a row inside a multi-byte character panicked.
+        assert_eq!(cut_unchanged_row("Ab“d"), None);
+        assert_eq!(cut_unchanged_row("“We will.”“We wi"), Some("“We will.”"));
     }
 
     fn paras(a: &Article, i: usize) -> Vec<String> {
