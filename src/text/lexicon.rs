@@ -101,13 +101,19 @@ pub const TIME_ZONES: &[&str] = &[
 ];
 
 /// Verbs of attribution: how news copy says who said something ("said", "told",
-/// "warned"), in the tenses it uses.
+/// "warned"), in the tenses it uses; questions are attributed too (`"Are we safe?" one
+/// resident asked`).
 pub const SAY_VERBS: &[&str] = &[
     "said",
     "says",
     "say",
     "told",
     "tells",
+    "asked",
+    "asks",
+    "replied",
+    "wondered",
+    "shouted",
     "added",
     "adds",
     "stated",
