@@ -88,3 +88,66 @@ fn speech_tag_after_question_stays_with_its_quotation() {
         );
     }
 }
+
+/// The changed runs of the first edited op, as `(op, text)`.
+fn changed_runs(diff: &Value) -> Vec<(String, String)> {
+    let op = diff["ops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|op| op["kind"] == "edited")
+        .unwrap_or_else(|| panic!("no edited op: {diff:#}"));
+    op["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["op"] != "equal")
+        .map(|w| {
+            (
+                w["op"].as_str().unwrap().into(),
+                w["text"].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+/// A paragraph re-wrapped at other points with one real word change shows that one word
+/// replaced, and no line break or space as a change; the share of words changed counts
+/// one word each way.
+#[test]
+fn rewrapped_paragraph_shows_only_the_word_that_changed() {
+    let field = (
+        field_case("rewrapped-paragraph", "r1.txt"),
+        field_case("rewrapped-paragraph", "r2.txt"),
+    );
+    let more = [
+        (
+            "Crews worked through the night to restore power to\nabout 2,000 homes, the utility said.",
+            "Crews worked through the\nnight to restore electricity to about\n2,000 homes,  the utility said.",
+            ("power", "electricity"),
+        ),
+        (
+            "\tThe council voted\r\non Tuesday to close the\r\nlibrary early.",
+            "\tThe council voted on\r\nMonday to close the library\r\nearly.",
+            ("Tuesday", "Monday"),
+        ),
+    ];
+    let field_row = (field.0.as_str(), field.1.as_str(), ("routes", "services"));
+    for (old, new, (gone, came)) in std::iter::once(field_row).chain(more) {
+        // A blank line, so that the plain reader takes the lines as wrapping, not as
+        // paragraphs of their own.
+        let (old, new) = (
+            format!("{old}\n\nMore soon."),
+            format!("{new}\n\nMore soon."),
+        );
+        let diff = json_diff(&[&old, &new]);
+        let want = [
+            ("delete".to_string(), gone.to_string()),
+            ("insert".to_string(), came.to_string()),
+        ];
+        assert_eq!(changed_runs(&diff), want, "{old:?} → {new:?}");
+        let stats = &diff["stats"];
+        assert_eq!(stats["words_added"], 1, "{stats}");
+        assert_eq!(stats["words_removed"], 1, "{stats}");
+    }
+}
