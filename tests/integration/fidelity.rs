@@ -151,3 +151,81 @@ fn rewrapped_paragraph_shows_only_the_word_that_changed() {
         assert_eq!(stats["words_removed"], 1, "{stats}");
     }
 }
+
+/// `newsdiff check --enable number-change` on an archive of one article with the
+/// versions `texts`: whether it passed, and its report.
+fn number_change_check(texts: &[&str]) -> (bool, String) {
+    let dir = tempdir();
+    let paths: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| write(dir.path(), &format!("v{i}.txt"), t))
+        .collect();
+    let article = newsdiff()
+        .args(["split", "--format", "json", "--from", "text"])
+        .args(&paths)
+        .output()
+        .unwrap();
+    assert!(article.status.success());
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    write(&archive, "story.json", &article.stdout);
+    let out = newsdiff()
+        .args(["check", "--no-progress", "--enable", "number-change"])
+        .arg(&archive)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    (out.status.success(), report)
+}
+
+/// A wire story's new version carries a bracketed tag: `(Corrects ...)` is a correction
+/// note, `(Updates with ...)`, `(Adds ...)`, `(Recasts ...)` are update notes, as are the
+/// notes papers write in words, at the top or the foot of the story. Each raises the
+/// `correction` class, and so excuses the number change it explains.
+#[test]
+fn wire_correction_and_update_tags_are_notes() {
+    let (v1, v2) = (
+        field_case("wire-correction-tag", "v1.txt"),
+        field_case("wire-correction-tag", "v2.txt"),
+    );
+    let body = |n: &str| {
+        format!(
+            "LONDON, May 3 (Reuters) - The bank raised rates to {n} percent, its highest in \
+             a decade.\n\nMarkets were calm."
+        )
+    };
+    let tagged = [
+        format!("(Updates with market reaction)\n\n{}", body("5.25")),
+        format!(
+            "[Adds analyst quotes in paragraphs 3-4]\n\n{}",
+            body("5.25")
+        ),
+        format!("(Recasts lead, adds detail)\n\n{}", body("5.25")),
+        format!(
+            "(CORRECTS rate in paragraph 1 to 5.25 percent, not 5.5 percent) {}",
+            body("5.25")
+        ),
+        format!(
+            "{}\n\nThis article was amended on 4 May 2024 to correct the rate.",
+            body("5.25")
+        ),
+        format!(
+            "{}\n\nEditor's note: An earlier version of this story gave the wrong rate.",
+            body("5.25")
+        ),
+    ];
+    let old_body = body("5.5");
+    let cases = std::iter::once((v1.as_str(), v2.as_str()))
+        .chain(tagged.iter().map(|new| (old_body.as_str(), new.as_str())));
+    assert!(has_class(&json_diff(&[&v1, &v2]), "number"));
+    for (old, new) in cases {
+        let diff = json_diff(&[old, new]);
+        assert!(has_class(&diff, "correction"), "{new:?}: {diff:#}");
+        let (passed, report) = number_change_check(&[old, new]);
+        assert!(passed, "{new:?}:\n{report}");
+    }
+    // Without a tag the same number change is a violation: the check can fail.
+    let (passed, report) = number_change_check(&[&old_body, &body("5.25")]);
+    assert!(!passed, "{report}");
+}
