@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use crate::text::tokens::{tokenize, word_count};
+use crate::text::tokens::{stands_alone, tokenize, word_count};
 
 /// How long one word diff may search before settling for a coarser answer.
 const DIFF_DEADLINE: Duration = Duration::from_millis(50);
@@ -216,11 +216,13 @@ fn fold_confetti(runs: Vec<Run>) -> Vec<Run> {
 }
 
 /// A shared run too slight to stand between two changes: white space, punctuation, or a
-/// single short function word.
+/// single short function word. Characters of scripts written without spaces are words
+/// of their own (`予算を` is three), so a shared noun between two changes stays shown.
 fn is_glue(text: &str) -> bool {
     let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() || stands_alone(c))
         .filter(|w| !w.is_empty())
+        .chain(text.matches(stands_alone))
         .collect();
     match words.as_slice() {
         [] => true,

@@ -229,3 +229,123 @@ fn wire_correction_and_update_tags_are_notes() {
     let (passed, report) = number_change_check(&[&old_body, &body("5.25")]);
     assert!(!passed, "{report}");
 }
+
+/// Chinese and Japanese are written without spaces: an edit inside a sentence is one
+/// edited sentence with the changed characters marked, not a sentence deleted and added.
+#[test]
+fn cjk_sentence_edit_marks_the_changed_characters() {
+    let (v1, v2) = (
+        field_case("cjk-copy", "v1.txt"),
+        field_case("cjk-copy", "v2.txt"),
+    );
+    let diff = json_diff(&[&v1, &v2]);
+    assert_eq!(kinds(&diff), ["edited", "edited"], "{diff:#}");
+    let ops = diff["ops"].as_array().unwrap();
+    let runs = |op: &Value| -> Vec<(String, String)> {
+        op["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["op"] != "equal")
+            .map(|w| {
+                (
+                    w["op"].as_str().unwrap().into(),
+                    w["text"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    let pair = |op: &str, text: &str| (op.to_string(), text.to_string());
+    assert_eq!(
+        runs(&ops[1]),
+        [
+            pair("delete", "9"),
+            pair("insert", "10"),
+            pair("insert", "大きく")
+        ]
+    );
+    let more = [
+        (
+            "北京市气象台今天发布暴雨黄色预警。\n\n市民应减少外出。",
+            "北京市气象台今天发布暴雨红色预警。\n\n市民应减少外出。",
+            vec![pair("delete", "黄"), pair("insert", "红")],
+        ),
+        (
+            "政府は来年度の予算を5兆円増やす方針だ。\n\n詳細は未定だ。",
+            "政府は来年度の防衛予算を6兆円増やす方針を固めた。\n\n詳細は未定だ。",
+            vec![
+                pair("insert", "防衛"),
+                pair("delete", "5"),
+                pair("insert", "6"),
+                pair("delete", "だ"),
+                pair("insert", "を固めた"),
+            ],
+        ),
+    ];
+    for (old, new, want) in more {
+        let diff = json_diff(&[old, new]);
+        assert_eq!(kinds(&diff), ["edited", "unchanged"], "{diff:#}");
+        assert_eq!(runs(&diff["ops"][0]), want, "{old} → {new}");
+    }
+}
+
+/// The side-by-side layout keeps every line within the width in terminal cells, wide
+/// characters (CJK, emoji) counted as two, with and without colour.
+#[test]
+fn side_layout_counts_wide_characters_as_two_cells() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = crate::util::root().join("tests/data/field-cases/cjk-copy");
+    let long_cjk = "東京都は10日、強風のため交通機関が大きく乱れたと発表した。".repeat(4);
+    let tmp = tempdir();
+    let a = write(
+        tmp.path(),
+        "a.txt",
+        format!("{long_cjk}\n\n絵文字🌊🌊のテスト。"),
+    );
+    let b = write(
+        tmp.path(),
+        "b.txt",
+        format!("{long_cjk}追加。\n\n絵文字🌊🌊🌊のテスト。"),
+    );
+    let inputs = [
+        [dir.join("v1.txt"), dir.join("v2.txt")],
+        [a.into(), b.into()],
+    ];
+    for [old, new] in &inputs {
+        for width in [40usize, 60, 80] {
+            for colour in ["never", "always"] {
+                let out = newsdiff()
+                    .args(["--layout", "side", "--no-pager", "--color", colour])
+                    .args(["--width", &width.to_string()])
+                    .arg(old)
+                    .arg(new)
+                    .output()
+                    .unwrap();
+                assert!(out.status.success());
+                let text = String::from_utf8(out.stdout).unwrap();
+                for line in text.lines() {
+                    let plain = strip_escapes(line);
+                    assert!(
+                        plain.width() <= width,
+                        "{width}: {} cells: {plain:?}",
+                        plain.width()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A line without its colour escapes (`ESC [ ... m`).
+fn strip_escapes(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.by_ref().take_while(|&d| d != 'm').for_each(drop);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
