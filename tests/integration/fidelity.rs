@@ -349,3 +349,90 @@ fn strip_escapes(line: &str) -> String {
     }
     out
 }
+
+/// The JSON change log of a JSON article with these `(title, text)` versions.
+fn json_article_diff(versions: &[(&str, &str)]) -> Value {
+    let revisions: Vec<Value> = versions
+        .iter()
+        .enumerate()
+        .map(|(i, (title, text))| {
+            let paragraphs: Vec<&str> = text.split("\n\n").collect();
+            serde_json::json!({"version": i, "title": title, "paragraphs": paragraphs})
+        })
+        .collect();
+    let article = serde_json::json!({"article": {}, "revisions": revisions});
+    let dir = tempdir();
+    let path = write(dir.path(), "a.json", article.to_string());
+    let out = newsdiff()
+        .args(["--format", "json", "--from", "json", &path])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    log["diffs"][0].clone()
+}
+
+/// The names the whole diff lists, old and new.
+fn names_listed(diff: &Value) -> Vec<String> {
+    diff["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["class"] == "names")
+        .flat_map(|c| c["changes"].as_array().unwrap().clone())
+        .flat_map(|ch| [ch["old"].clone(), ch["new"].clone()])
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect()
+}
+
+/// `names` lists proper names only: no demonyms, no month or weekday abbreviations, no
+/// common word that has a capital only because it opens a sentence or clause.
+#[test]
+fn names_are_proper_names_only() {
+    let title = "Storm";
+    let cases = [
+        (
+            "The talks began on Jan. 5 in Geneva.\n\nMore talks are planned.",
+            "The talks began on Feb. 5 in Geneva, where Russians and Chinese envoys met \
+             Olena Kovalenko.\n\nMore talks are planned.",
+            vec!["Olena Kovalenko"],
+        ),
+        (
+            "Ukrainian officials said the dam held.\n\nEngineers were later sent.",
+            "Ukrainian officials said the dam held. Later, Syrian and Turkish crews joined \
+             Mayor Tom Ellery.\n\nEngineers were later sent.",
+            vec!["Mayor Tom Ellery"],
+        ),
+    ];
+    for (old, new, want) in cases {
+        let diff = json_article_diff(&[(title, old), (title, new)]);
+        assert_eq!(names_listed(&diff), want, "{new}");
+    }
+}
+
+/// A headline that changes only in typography (quotes, dashes, case) is `typography`,
+/// not `headline`; a reworded one is still `headline`.
+#[test]
+fn headline_typography_is_typography() {
+    let body = "The bridge will close on Monday.\n\nDrivers should plan ahead.";
+    for (old, new) in [
+        (
+            "Mayor's \"last chance\" plan - what it means",
+            "Mayor’s “last chance” plan — what it means",
+        ),
+        ("Bridge To Close For Repairs", "Bridge to close for repairs"),
+    ] {
+        let diff = json_article_diff(&[(old, body), (new, body)]);
+        assert!(has_class(&diff, "typography"), "{diff:#}");
+        assert!(!has_class(&diff, "headline"), "{diff:#}");
+    }
+    let diff = json_article_diff(&[("Bridge to close", body), ("Bridge to reopen", body)]);
+    assert!(
+        has_class(&diff, "headline") && !has_class(&diff, "typography"),
+        "{diff:#}"
+    );
+}
