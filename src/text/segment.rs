@@ -384,11 +384,14 @@ pub fn sentences(paragraph: &str) -> Vec<Span> {
             stray_marks_end(piece)
         };
         let mut from = 0;
-        for cut in stray
+        let mut cuts: Vec<usize> = stray
             .into_iter()
             .chain(footer_cuts(piece))
-            .chain([piece.len()])
-        {
+            .chain(run_together_cuts(piece))
+            .collect();
+        cuts.sort_unstable();
+        cuts.push(piece.len());
+        for cut in cuts {
             let part = &piece[from..cut];
             let trimmed = part.trim();
             if !trimmed.is_empty() {
@@ -704,6 +707,36 @@ fn footer_cuts(piece: &str) -> impl Iterator<Item = usize> + '_ {
             lead.ends_with(char::is_whitespace)
                 && ends_sentence(lead)
                 && starts_footer(&piece[at..])
+        })
+}
+
+/// Byte offsets in a UAX #29 piece where two sentences run together with no space, as
+/// scrapers and careless paste leave them: `on Tuesday.The vote`. The stop follows a
+/// lower-case word of two letters or more with no other point in it, and a capitalised
+/// word of letters follows; so `U.S.In`, `example.com`, `Node.js`, `3.5` and links stay
+/// whole.
+fn run_together_cuts(piece: &str) -> impl Iterator<Item = usize> + '_ {
+    piece
+        .match_indices(['.', '?', '!'])
+        .map(|(at, _)| at + 1)
+        .filter(move |&at| {
+            let (lead, rest) = piece.split_at(at);
+            let word = lead[..at - 1]
+                .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+                .next()
+                .unwrap_or("");
+            let next = rest
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let mut next_chars = next.chars();
+            let lower_end = word.chars().rev().take(2).all(char::is_lowercase);
+            lower_end
+                && word.chars().all(char::is_alphabetic)
+                && !word.is_empty()
+                && next_chars.next().is_some_and(char::is_uppercase)
+                && next_chars.next().is_some_and(char::is_lowercase)
+                && !rest[next.len()..].starts_with(['.', '/', '@'])
         })
 }
 
