@@ -5,13 +5,18 @@
 //! stray shared words (`the`, a comma) between two changes, which reads as confetti. The
 //! clean-up here folds such short shared runs into the surrounding change and falls back
 //! to replacing the whole sentence when little survives.
+//!
+//! White space is never an edit: tokens are compared with every run of white space as one
+//! separator, so a re-wrapped line is the same text. Where the two sides' white space
+//! differs inside an equal run, the run carries the old side's text in `old`, so the runs
+//! still spell both sides byte for byte.
 
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use crate::text::tokens::{tokenize, word_count};
+use crate::text::tokens::{stands_alone, tokenize, word_count};
 
 /// How long one word diff may search before settling for a coarser answer.
 const DIFF_DEADLINE: Duration = Duration::from_millis(50);
@@ -33,13 +38,50 @@ pub enum WordOp {
 }
 
 /// One run of a word diff. The `equal` and `delete` runs, in order, spell the old text
-/// exactly; the `equal` and `insert` runs spell the new text.
+/// exactly (an `equal` run by its `old` text when it has one); the `equal` and `insert`
+/// runs spell the new text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordChange {
     /// Which side the text is on.
     pub op: WordOp,
-    /// The text, white space included, so the runs spell each side exactly.
+    /// The text, white space included, so the runs spell each side exactly. For an
+    /// `equal` run, the new side's text.
     pub text: String,
+    /// For an `equal` run whose white space differs between the sides (a re-wrapped
+    /// line): the old side's text. The words are the same, so this is no change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+}
+
+impl WordChange {
+    /// The run's text on one side (`Delete` for the old side, `Insert` for the new), or
+    /// `None` when the run is not on that side.
+    pub fn on(&self, side: WordOp) -> Option<&str> {
+        match (self.op, side) {
+            (WordOp::Equal, WordOp::Delete) => Some(self.old.as_deref().unwrap_or(&self.text)),
+            (WordOp::Equal, _) => Some(&self.text),
+            (op, side) if op == side => Some(&self.text),
+            _ => None,
+        }
+    }
+
+    /// The text `changes` spell on one side (`Delete` for the old, `Insert` for the new).
+    pub fn spell(changes: &[WordChange], side: WordOp) -> String {
+        changes.iter().filter_map(|c| c.on(side)).collect()
+    }
+}
+
+/// A run while the diff is built: its op, its text (the new side's for an equal run) and,
+/// for an equal run, the old side's text.
+type Run = (WordOp, String, String);
+
+/// The key a token is compared by: every run of white space is one separator.
+fn key(token: &str) -> &str {
+    if token.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        token
+    }
 }
 
 /// The word diff of `old` → `new`, cleaned for reading.
@@ -49,50 +91,11 @@ pub fn diff(old: &str, new: &str) -> Vec<WordChange> {
     if a.len() > MAX_TOKENS || b.len() > MAX_TOKENS {
         return replace_whole(old, new);
     }
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &a,
-        &b,
-        Some(Instant::now() + DIFF_DEADLINE),
-    );
-    let mut runs: Vec<(WordOp, String)> = Vec::new();
-    let mut push = |op: WordOp, toks: &[&str]| {
-        if toks.is_empty() {
-            return;
-        }
-        let text: String = toks.concat();
-        match runs.last_mut() {
-            Some((last, t)) if *last == op => t.push_str(&text),
-            _ => runs.push((op, text)),
-        }
-    };
-    for op in ops {
-        match op {
-            DiffOp::Equal { old_index, len, .. } => {
-                push(WordOp::Equal, &a[old_index..old_index + len])
-            }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => push(WordOp::Delete, &a[old_index..old_index + old_len]),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => push(WordOp::Insert, &b[new_index..new_index + new_len]),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                push(WordOp::Delete, &a[old_index..old_index + old_len]);
-                push(WordOp::Insert, &b[new_index..new_index + new_len]);
-            }
-        }
-    }
-    let runs = fold_confetti(runs);
+    let runs = fold_confetti(raw_runs(&a, &b));
     let kept: usize = runs
         .iter()
-        .filter(|(op, _)| *op == WordOp::Equal)
-        .map(|(_, t)| word_count(t))
+        .filter(|(op, ..)| *op == WordOp::Equal)
+        .map(|(_, t, _)| word_count(t))
         .sum();
     let total = word_count(old).max(word_count(new));
     if total >= 4 && kept * 5 < total {
@@ -100,8 +103,54 @@ pub fn diff(old: &str, new: &str) -> Vec<WordChange> {
         return replace_whole(old, new);
     }
     runs.into_iter()
-        .map(|(op, text)| WordChange { op, text })
+        .map(|(op, text, old)| WordChange {
+            old: (op == WordOp::Equal && old != text).then_some(old),
+            op,
+            text,
+        })
         .collect()
+}
+
+/// The runs of the Patience diff of the tokens `a` → `b`, compared by [`key`], before
+/// clean-up: consecutive runs of one op are joined.
+fn raw_runs(a: &[&str], b: &[&str]) -> Vec<Run> {
+    let (ka, kb): (Vec<&str>, Vec<&str>) = (
+        a.iter().map(|t| key(t)).collect(),
+        b.iter().map(|t| key(t)).collect(),
+    );
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &ka,
+        &kb,
+        Some(Instant::now() + DIFF_DEADLINE),
+    );
+    let mut runs: Vec<Run> = Vec::new();
+    let mut push = |op: WordOp, new: &[&str], old: &[&str]| {
+        if new.is_empty() && old.is_empty() {
+            return;
+        }
+        let (text, old) = (new.concat(), old.concat());
+        match runs.last_mut() {
+            Some((last, t, o)) if *last == op => {
+                t.push_str(&text);
+                o.push_str(&old);
+            }
+            _ => runs.push((op, text, old)),
+        }
+    };
+    for op in ops {
+        let (o, n) = (op.old_range(), op.new_range());
+        match op {
+            DiffOp::Equal { .. } => push(WordOp::Equal, &b[n], &a[o]),
+            DiffOp::Delete { .. } => push(WordOp::Delete, &a[o], &[]),
+            DiffOp::Insert { .. } => push(WordOp::Insert, &b[n], &[]),
+            DiffOp::Replace { .. } => {
+                push(WordOp::Delete, &a[o], &[]);
+                push(WordOp::Insert, &b[n], &[]);
+            }
+        }
+    }
+    runs
 }
 
 fn replace_whole(old: &str, new: &str) -> Vec<WordChange> {
@@ -110,33 +159,36 @@ fn replace_whole(old: &str, new: &str) -> Vec<WordChange> {
         v.push(WordChange {
             op: WordOp::Delete,
             text: old.to_string(),
+            old: None,
         });
     }
     if !new.is_empty() {
         v.push(WordChange {
             op: WordOp::Insert,
             text: new.to_string(),
+            old: None,
         });
     }
     v
 }
 
 /// Folds a short equal run that sits between two changes into them (it is then both
-/// deleted and inserted), and orders each change as delete-then-insert.
-fn fold_confetti(runs: Vec<(WordOp, String)>) -> Vec<(WordOp, String)> {
-    let mut out: Vec<(WordOp, String)> = Vec::new();
+/// deleted and inserted, each side with its own white space), and orders each change as
+/// delete-then-insert.
+fn fold_confetti(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
     let mut del = String::new();
     let mut ins = String::new();
     let mut in_change = false;
-    let flush = |out: &mut Vec<(WordOp, String)>, del: &mut String, ins: &mut String| {
+    let flush = |out: &mut Vec<Run>, del: &mut String, ins: &mut String| {
         if !del.is_empty() {
-            out.push((WordOp::Delete, std::mem::take(del)));
+            out.push((WordOp::Delete, std::mem::take(del), String::new()));
         }
         if !ins.is_empty() {
-            out.push((WordOp::Insert, std::mem::take(ins)));
+            out.push((WordOp::Insert, std::mem::take(ins), String::new()));
         }
     };
-    for (i, (op, text)) in runs.iter().enumerate() {
+    for (i, (op, text, old)) in runs.iter().enumerate() {
         match op {
             WordOp::Delete => {
                 del.push_str(text);
@@ -147,14 +199,14 @@ fn fold_confetti(runs: Vec<(WordOp, String)>) -> Vec<(WordOp, String)> {
                 in_change = true;
             }
             WordOp::Equal => {
-                let change_follows = runs.get(i + 1).is_some_and(|(o, _)| *o != WordOp::Equal);
+                let change_follows = runs.get(i + 1).is_some_and(|(o, ..)| *o != WordOp::Equal);
                 if in_change && change_follows && is_glue(text) {
-                    del.push_str(text);
+                    del.push_str(old);
                     ins.push_str(text);
                 } else {
                     flush(&mut out, &mut del, &mut ins);
                     in_change = false;
-                    out.push((WordOp::Equal, text.clone()));
+                    out.push((WordOp::Equal, text.clone(), old.clone()));
                 }
             }
         }
@@ -164,11 +216,13 @@ fn fold_confetti(runs: Vec<(WordOp, String)>) -> Vec<(WordOp, String)> {
 }
 
 /// A shared run too slight to stand between two changes: white space, punctuation, or a
-/// single short function word.
+/// single short function word. Characters of scripts written without spaces are words
+/// of their own (`予算を` is three), so a shared noun between two changes stays shown.
 fn is_glue(text: &str) -> bool {
     let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() || stands_alone(c))
         .filter(|w| !w.is_empty())
+        .chain(text.matches(stands_alone))
         .collect();
     match words.as_slice() {
         [] => true,
@@ -182,11 +236,24 @@ mod tests {
     use super::*;
 
     fn spell(changes: &[WordChange], side: WordOp) -> String {
-        changes
+        WordChange::spell(changes, side)
+    }
+
+    #[test]
+    fn rewrapped_white_space_is_no_change() {
+        let (old, new) = (
+            "bus routes across the\ncity.",
+            "bus services across\nthe  city.",
+        );
+        let d = diff(old, new);
+        assert_eq!(spell(&d, WordOp::Delete), old);
+        assert_eq!(spell(&d, WordOp::Insert), new);
+        let changed: Vec<&str> = d
             .iter()
-            .filter(|c| c.op == WordOp::Equal || c.op == side)
+            .filter(|c| c.op != WordOp::Equal)
             .map(|c| c.text.as_str())
-            .collect()
+            .collect();
+        assert_eq!(changed, ["routes", "services"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! a change log it read (and the property tests run on every diff they make).
 
 use super::RevisionDiff;
-use crate::align::words::WordOp;
+use crate::align::words::{WordChange, WordOp};
 use crate::align::{self, Kind, Op};
 use crate::article::{Revision, Side};
 
@@ -144,13 +144,7 @@ fn check_text(k: usize, op: &Op, old: &Revision, new: &Revision) -> Result<(), I
     match op.kind {
         Kind::Unchanged if !align::same_text(&a, &b) => Err(Inconsistency::NotUnchanged { op: k }),
         Kind::Edited | Kind::Merged | Kind::Split => {
-            let spell = |side: WordOp| -> String {
-                op.words
-                    .iter()
-                    .filter(|w| w.op == WordOp::Equal || w.op == side)
-                    .map(|w| w.text.as_str())
-                    .collect()
-            };
+            let spell = |side| WordChange::spell(&op.words, side);
             if spell(WordOp::Delete) != a || spell(WordOp::Insert) != b {
                 return Err(Inconsistency::Spelling { op: k });
             }

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::{Change, Class, ClassEvidence, Classifier, OpClasses, notes};
 use crate::align::{Kind, Op};
 use crate::article::{Revision, Side};
+use crate::text::normalize::typography_key;
 use crate::text::tokens::{strip_possessive, tokens};
 
 impl Classifier<'_> {
@@ -31,6 +32,12 @@ impl Classifier<'_> {
         if let Some(names) = gathered.iter_mut().find(|u| u.class == Class::Names) {
             self.keep_article_names(names);
         }
+        if let Some(change) = title_typography(old, new) {
+            match gathered.iter_mut().find(|u| u.class == Class::Typography) {
+                Some(typography) => typography.changes.insert(0, change),
+                None => gathered.push(ClassEvidence::new(Class::Typography, vec![change])),
+            }
+        }
         out.extend(gathered);
         out.sort_by_key(|c| c.class);
         out
@@ -53,12 +60,24 @@ impl Classifier<'_> {
                 .map_or(name, |t| strip_possessive(t.text))
                 .to_string()
         };
+        // A single capitalised word that either revision also writes in lower case is a
+        // common word at the head of a sentence or clause ("Later", "Residents"), no name.
+        let common = |name: &String| {
+            let lower = name.to_lowercase();
+            !name.contains(char::is_whitespace)
+                && lower != *name
+                && (old_words.contains(&lower) || new_words.contains(&lower))
+        };
         let mut seen = HashSet::new();
         names.changes = std::mem::take(&mut names.changes)
             .into_iter()
             .filter_map(|ch| {
-                let o = ch.old.filter(|n| !new_words.contains(&key(n)));
-                let n = ch.new.filter(|n| !old_words.contains(&key(n)));
+                let o = ch
+                    .old
+                    .filter(|n| !new_words.contains(&key(n)) && !common(n));
+                let n = ch
+                    .new
+                    .filter(|n| !old_words.contains(&key(n)) && !common(n));
                 (o.is_some() || n.is_some()).then(|| Change::new(o, n))
             })
             .filter(|c| seen.insert(c.clone()))
@@ -66,14 +85,26 @@ impl Classifier<'_> {
     }
 }
 
-/// `headline`: the titles differ. Evidence: the old title and the new.
+/// `headline`: the titles differ in more than typography (which [`title_typography`]
+/// reports). Evidence: the old title and the new.
 fn headline(old: &Revision, new: &Revision) -> Option<ClassEvidence> {
-    (old.title != new.title).then(|| {
+    (old.title != new.title && title_typography(old, new).is_none()).then(|| {
         ClassEvidence::new(
             Class::Headline,
             vec![Change::new(old.title.clone(), new.title.clone())],
         )
     })
+}
+
+/// The title change, when both revisions have a title and they differ only in
+/// punctuation, quote or dash style, case or white space: `typography`, not `headline`.
+fn title_typography(old: &Revision, new: &Revision) -> Option<Change> {
+    match (&old.title, &new.title) {
+        (Some(a), Some(b)) if a != b && typography_key(a) == typography_key(b) => {
+            Some(Change::new(Some(a.clone()), Some(b.clone())))
+        }
+        _ => None,
+    }
 }
 
 /// `lede`: an op that changed something (not unchanged in place, not typography only)

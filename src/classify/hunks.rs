@@ -24,13 +24,7 @@ impl Hunks {
     /// The hunks of a word diff of `a` → `b`. If the diff does not spell the two sides (it
     /// always does for ops from the aligner), the whole op is one hunk.
     pub(super) fn of(words: &[WordChange], a: &str, b: &str) -> Self {
-        let spell = |side: WordOp| -> String {
-            words
-                .iter()
-                .filter(|w| w.op == WordOp::Equal || w.op == side)
-                .map(|w| w.text.as_str())
-                .collect()
-        };
+        let spell = |side| WordChange::spell(words, side);
         if words.is_empty() || spell(WordOp::Delete) != a || spell(WordOp::Insert) != b {
             return Hunks(vec![Hunk {
                 old: 0..a.len(),
@@ -43,7 +37,8 @@ impl Hunks {
         for w in words {
             let len = w.text.len();
             if w.op == WordOp::Equal {
-                i += len;
+                // The old side of an equal run may differ in white space.
+                i += w.on(WordOp::Delete).map_or(len, str::len);
                 j += len;
                 open = false;
                 continue;

@@ -14,7 +14,9 @@ use super::numbers::number_key;
 use super::op::{ChangedWords, EditedOp};
 use super::{Change, Class, ClassEvidence};
 use crate::article::Side;
-use crate::text::lexicon::{CALENDAR_WORDS, NAME_JOINERS, TITLES};
+use crate::text::lexicon::{
+    CALENDAR_ABBREVIATIONS, CALENDAR_WORDS, DEMONYMS, NAME_JOINERS, TITLES,
+};
 use crate::text::tokens::{Token, strip_possessive, tokens, word_set};
 
 /// The `names` class of an edited op, if it adds or removes a name; the names are covered
@@ -166,15 +168,24 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Whether a word may be (part of) a name: capitalised, longer than one letter, and no
-/// function word, day or month, title or number.
+/// function word, day or month (or their abbreviation), demonym, title or number.
 fn capitalised(word: &str) -> bool {
     let w = strip_possessive(word);
     w.starts_with(char::is_uppercase)
         && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
         && w.chars().count() > 1
         && !CALENDAR_WORDS.contains(&w)
+        && !CALENDAR_ABBREVIATIONS.contains(&w)
+        && !is_demonym(w)
         && !TITLES.contains(&w)
         && number_key(w).is_none()
+}
+
+/// A word for a people, singular or plural (`Russian`, `Russians`, `Chinese`).
+fn is_demonym(w: &str) -> bool {
+    DEMONYMS.contains(&w)
+        || w.strip_suffix('s')
+            .is_some_and(|one| DEMONYMS.contains(&one))
 }
 
 #[cfg(test)]
@@ -208,5 +219,13 @@ mod tests {
         let second = s.find('"').unwrap();
         let n: Vec<String> = names(s, &[0, second]).into_iter().map(|f| f.text).collect();
         assert_eq!(n, ["Chief Tom Ellery", "Bank of England", "Delgado"]);
+    }
+
+    #[test]
+    fn demonyms_and_calendar_abbreviations_are_no_names() {
+        let s = "On Jan. 5 the Russians and Chinese diplomats met British officials and \
+                 Ukrainian envoy Olena Kovalenko in Geneva, before Tue. talks.";
+        let n: Vec<String> = names(s, &[0]).into_iter().map(|f| f.text).collect();
+        assert_eq!(n, ["Olena Kovalenko", "Geneva"]);
     }
 }

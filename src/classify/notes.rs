@@ -78,14 +78,64 @@ fn added_note(new: &Revision, n: usize, added_op: &HashMap<usize, usize>) -> Vec
     note
 }
 
+/// Verbs that open a wire service's tag on a new version of a story, in brackets before
+/// the dateline: `(Corrects paragraph 1 to show 13 homes, not 30)` is a correction note,
+/// `(Updates with minister's comments)`, `(Adds details)`, `(Recasts lead)` are update
+/// notes. Lower-case; the tag's first word is matched in any case.
+const WIRE_TAG_VERBS: &[&str] = &[
+    "corrects",
+    "correcting",
+    "correction",
+    "clarifies",
+    "updates",
+    "updating",
+    "adds",
+    "recasts",
+    "rewrites",
+    "refiles",
+    "removes",
+    "deletes",
+    "changes",
+    "fixes",
+    "restores",
+    "inserts",
+    "replaces",
+    "amends",
+    "withdraws",
+    "writethru",
+];
+
+/// Whether `text` opens with a wire tag: a bracketed note whose first word is one of
+/// [`WIRE_TAG_VERBS`] (`(Corrects ...)`, `[Updates with ...]`). The tag may stand alone or
+/// run into the story's first sentence.
+fn opens_with_wire_tag(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(inner) = t.strip_prefix(['(', '[']) else {
+        return false;
+    };
+    if !inner.contains([')', ']']) {
+        return false;
+    }
+    let first = inner
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    WIRE_TAG_VERBS.contains(&first.as_str())
+}
+
 /// Whether a sentence is (or holds) a correction or update note. The text is read
 /// normalised (case, quotes and dashes folded, leading punctuation skipped): a note opens
-/// with a label ("Correction:", "Update:", "Editor's note:"), or holds a stock phrase ("an
-/// earlier version of this", "we regret the error"), or a verb of correcting together
-/// with words for the piece itself ("This story was corrected"). Ordinary copy ("the
-/// ministry corrected its figures") is no note. The rule as users read it is in
+/// with a label ("Correction:", "Update:", "Editor's note:") or a wire tag ("(Corrects
+/// paragraph 1 ...)", "(Updates with ...)"), or holds a stock phrase ("an earlier version
+/// of this", "we regret the error"), or a verb of correcting together with words for the
+/// piece itself ("This story was corrected", "This version corrects"). Ordinary copy
+/// ("the ministry corrected its figures") is no note. The rule as users read it is in
 /// `docs/changelog.md` (change classes, `correction`).
 pub fn is_correction(text: &str) -> bool {
+    if opens_with_wire_tag(text) {
+        return true;
+    }
     let t = normalize(text);
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     const LABELS: &[&str] = &[
@@ -111,10 +161,19 @@ pub fn is_correction(text: &str) -> bool {
         "this story has been amended",
         "this article has been corrected",
         "this story has been corrected",
+        "this article was amended on",
+        "this article was updated on",
         "we regret the error",
     ];
     // "corrected", "updated", "amended" count when the note speaks of the piece itself.
-    const VERBS: &[&str] = &["corrected", "updated", "amended", "clarified"];
+    const VERBS: &[&str] = &[
+        "corrected",
+        "updated",
+        "amended",
+        "clarified",
+        "corrects",
+        "clarifies",
+    ];
     const PIECE: &[&str] = &[
         "this article",
         "this story",
@@ -171,6 +230,15 @@ mod tests {
             "An earlier version of this article misstated the date of the vote.",
             "This story was corrected to show that the vote is on Friday.",
             "(Editor’s note: names have been changed.)",
+            "(Corrects paragraph 1 to show 13 homes damaged, not 30)",
+            "(CORRECTS spelling of minister's name in paragraph 4)",
+            "(Updates with minister's comments, paragraphs 5-7)",
+            "[Adds details of the vote]",
+            "(Recasts lead, adds analyst quotes)",
+            "(Refiles to fix typo in headline) LONDON, May 3 (Reuters) - Shares rose.",
+            "This article was amended on 3 May 2024 to correct the spelling of a name.",
+            "This version corrects the spelling of the mayor's name.",
+            "Editors' note: An earlier version of this story misstated the toll.",
         ] {
             assert!(is_correction(note), "{note}");
         }
@@ -178,6 +246,9 @@ mod tests {
             "The ministry corrected its figures on Monday.",
             "Officials updated the death toll to 21.",
             "He said the earlier report was wrong.",
+            "(Adding to the confusion, the vote was delayed.)",
+            "The council adds two buses (and a tram) from June.",
+            "(Reuters) - The storm damaged about 13 homes.",
         ] {
             assert!(!is_correction(copy), "{copy}");
         }

@@ -18,6 +18,8 @@ use crate::render::view::{
     warnings,
 };
 use crate::render::walk::{Head, Item, Mark, Plan, Shown, pairs, walk};
+use crate::text::tokens::stands_alone;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How a diff is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,33 +128,47 @@ struct Terminal {
 
 impl Terminal {
     fn head(&self, out: &mut String, head: &Head) {
-        let p = self.paint;
-        match head {
+        let runs: Vec<Run> = match head {
             Head::Versions { old, new, period } => {
                 let mut line = format!("{} → {}", version_name(old), version_name(new));
                 if let Some(period) = period {
                     line.push_str(&format!(" · {period}"));
                 }
-                let line = format!("━━ {} ━━", one_line(&line));
-                let _ = writeln!(out, "{}", p.paint(Style::BOLD, &line));
+                vec![(format!("━━ {} ━━", one_line(&line)), Style::BOLD)]
             }
-            Head::Title(runs) => {
-                let words: String = runs.iter().map(|&(op, t)| self.mark(op, t)).collect();
-                let _ = writeln!(out, "{} {words}", p.paint(Style::BOLD, "title:"));
-            }
-            Head::Stats(stats) => {
-                let _ = writeln!(out, "{}", stat_line(stats, "  "));
-            }
+            Head::Title(runs) => std::iter::once(("title:".to_string(), Style::BOLD))
+                .chain(std::iter::once((" ".to_string(), Style::PLAIN)))
+                .chain(runs.iter().map(|&(op, t)| word_run(op, t)))
+                .collect(),
+            Head::Stats(stats) => vec![(stat_line(stats, "  "), Style::PLAIN)],
             // The classes as the change log has them, with the evidence that fits on a
             // line: `classes: lede changed, number changed (12 → 19), ...`.
             Head::Classes(classes) => {
                 let items: Vec<String> = classes.iter().map(|c| class_item(c, &one_line)).collect();
-                let _ = writeln!(
-                    out,
-                    "{} {}",
-                    p.paint(Style::BOLD, "classes:"),
-                    items.join(", ")
-                );
+                vec![
+                    ("classes:".to_string(), Style::BOLD),
+                    (format!(" {}", items.join(", ")), Style::PLAIN),
+                ]
+            }
+        };
+        self.head_lines(out, &runs);
+    }
+
+    /// Writes a head line: as it is inline, and wrapped to the width beside the two
+    /// columns, which promise to keep within it.
+    fn head_lines(&self, out: &mut String, runs: &[Run]) {
+        match self.layout {
+            Layout::Inline => {
+                for (text, style) in runs {
+                    out.push_str(&self.paint.paint(*style, text));
+                }
+                out.push('\n');
+            }
+            Layout::Side => {
+                for (line, _) in wrap(runs, self.width.max(16), self.paint) {
+                    out.push_str(line.trim_end());
+                    out.push('\n');
+                }
             }
         }
     }
@@ -280,17 +296,73 @@ fn word_run(op: WordOp, text: &str) -> Run {
     }
 }
 
-/// Wraps styled runs into lines of at most `width` characters (words longer than that
-/// are cut); returns each line painted, with its visible width.
+/// Wraps styled runs into lines of at most `width` terminal cells, wide characters (CJK,
+/// most emoji) counted as two: lines break at spaces, and also between the characters of
+/// scripts written without spaces, and a word longer than a line is cut. Returns each line
+/// painted, with its visible width.
 fn wrap(runs: &[Run], width: usize, p: Paint) -> Vec<(String, usize)> {
     let mut lines: Vec<(String, usize)> = Vec::new();
-    let (mut line, mut used) = (String::new(), 0usize);
-    // Split runs into words, keeping the space before each word with it.
+    let (mut line, mut used) = (Line::default(), 0usize);
+    for (word, style) in break_words(runs) {
+        let mut w = word.as_str();
+        let mut n = w.width();
+        if used > 0 && used + n > width {
+            lines.push((line.paint(p), used));
+            used = 0;
+            w = w.trim_start();
+            n = w.width();
+        }
+        while used + n > width {
+            let (cut, cells) = fit(w, width - used);
+            if cut == 0 && used == 0 {
+                // Not even one character fits a line: give up cutting (widths are >= 16).
+                break;
+            }
+            line.push(&w[..cut], style);
+            lines.push((line.paint(p), used + cells));
+            used = 0;
+            w = &w[cut..];
+            n = w.width();
+        }
+        line.push(w, style);
+        used += n;
+    }
+    if used > 0 {
+        lines.push((line.paint(p), used));
+    }
+    lines
+}
+
+/// A line being filled: its text in runs of one style, so that each run is painted once.
+#[derive(Default)]
+struct Line(Vec<Run>);
+
+impl Line {
+    fn push(&mut self, text: &str, style: Style) {
+        match self.0.last_mut() {
+            Some((t, s)) if *s == style => t.push_str(text),
+            _ => self.0.push((text.to_string(), style)),
+        }
+    }
+
+    /// The line painted; it is empty afterwards.
+    fn paint(&mut self, p: Paint) -> String {
+        std::mem::take(&mut self.0)
+            .iter()
+            .map(|(t, s)| p.paint(*s, t))
+            .collect()
+    }
+}
+
+/// The runs cut into words that a line may break before: each with the space before it,
+/// and each character of a script written without spaces on its own.
+fn break_words(runs: &[Run]) -> Vec<Run> {
     let mut words: Vec<Run> = Vec::new();
     for (text, style) in runs {
         let mut cur = String::new();
         for c in text.chars() {
-            if c == ' ' && !cur.is_empty() && !cur.ends_with(' ') {
+            let breaks = c == ' ' && !cur.ends_with(' ') || stands_alone(c) || c.width() == Some(2);
+            if breaks && !cur.is_empty() && !cur.ends_with(' ') {
                 words.push((std::mem::take(&mut cur), *style));
             }
             cur.push(c);
@@ -299,28 +371,19 @@ fn wrap(runs: &[Run], width: usize, p: Paint) -> Vec<(String, usize)> {
             words.push((cur, *style));
         }
     }
-    for (word, style) in words {
-        let mut w = word.as_str();
-        let mut n = w.chars().count();
-        if used > 0 && used + n > width {
-            lines.push((std::mem::take(&mut line), used));
-            used = 0;
-            w = w.trim_start();
-            n = w.chars().count();
+    words
+}
+
+/// The longest start of `w` that fits in `cells` terminal cells: its length in bytes and
+/// its width.
+fn fit(w: &str, cells: usize) -> (usize, usize) {
+    let mut used = 0;
+    for (i, c) in w.char_indices() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > cells {
+            return (i, used);
         }
-        while n > width {
-            let cut = w.char_indices().nth(width - used).map_or(w.len(), |x| x.0);
-            line.push_str(&p.paint(style, &w[..cut]));
-            lines.push((std::mem::take(&mut line), width));
-            used = 0;
-            w = &w[cut..];
-            n = w.chars().count();
-        }
-        line.push_str(&p.paint(style, w));
-        used += n;
+        used += cw;
     }
-    if used > 0 {
-        lines.push((line, used));
-    }
-    lines
+    (w.len(), used)
 }

@@ -54,6 +54,75 @@ const SOFT_ABBREVIATIONS: &[&str] = &[
     "approx", "est",
 ];
 
+/// Words that continue a name after its `Jr.` or `Sr.`: what is named after a person
+/// (`Martin Luther King Jr. Day`, `... Jr. Boulevard`). Before other capitalised words the
+/// suffix ends the sentence (`... with Cal Ripken Jr. The two ...`).
+const AFTER_NAME_SUFFIX: &[&str] = &[
+    "Day",
+    "Boulevard",
+    "Blvd",
+    "Drive",
+    "Avenue",
+    "Street",
+    "Parkway",
+    "Highway",
+    "Memorial",
+    "High",
+    "Elementary",
+    "Middle",
+    "Library",
+    "Center",
+    "Centre",
+    "Bridge",
+    "Airport",
+    "Holiday",
+    "Park",
+    "Stadium",
+    "Hall",
+    "Building",
+    "Federal",
+    "Institute",
+    "Foundation",
+];
+
+/// Place abbreviations among [`TITLES`]: `St.` is a saint before a name (`St. Louis`) but a
+/// street at the end of an address (`on Main St. The house ...`), and so on for the others.
+const PLACE_TITLES: &[&str] = &["St", "Ste", "Mt", "Ft", "Pt"];
+
+/// Words that a single capital labels rather than begins a name after: `vitamin D`,
+/// `Plan B`, `Group C`, `Terminal 2`'s letter cousins. An initial after one of them ends
+/// the sentence before a capital (`Take vitamin D. Experts say ...`), while one after a
+/// first name goes on (`Harry S. Truman`).
+const LABEL_WORDS: &[&str] = &[
+    "vitamin",
+    "plan",
+    "type",
+    "grade",
+    "class",
+    "category",
+    "section",
+    "group",
+    "gate",
+    "terminal",
+    "wing",
+    "block",
+    "level",
+    "tier",
+    "option",
+    "hepatitis",
+    "exhibit",
+    "appendix",
+    "pool",
+    "round",
+    "stage",
+    "phase",
+    "unit",
+    "building",
+    "schedule",
+    "part",
+    "model",
+];
+
 /// Words besides [`CALENDAR_WORDS`] that follow `a.m.`/`p.m.` inside a sentence (`5 p.m.
 /// EDT`). Before any other capitalised word the time ends the sentence (`at around 7:20
 /// a.m. He says`). Lowercase words (`a.m. local time`) need no list: they never open a
@@ -203,6 +272,85 @@ const SENTENCE_STARTERS: &[&str] = &[
     "According",
 ];
 
+/// Verbs of a speech tag after a quoted question or exclamation (`"Why?" Maria Ortiz
+/// asked.`). More than [`SAY_VERBS`](crate::text::lexicon::SAY_VERBS): questions are
+/// asked, wondered and demanded, exclamations shouted and cried.
+const SPEECH_TAG_VERBS: &[&str] = &[
+    "asked",
+    "asks",
+    "said",
+    "says",
+    "wondered",
+    "wonders",
+    "shouted",
+    "shouts",
+    "yelled",
+    "cried",
+    "screamed",
+    "exclaimed",
+    "demanded",
+    "replied",
+    "added",
+    "told",
+    "tells",
+    "recalled",
+    "joked",
+    "pleaded",
+    "whispered",
+    "chanted",
+    "wrote",
+    "tweeted",
+    "continued",
+    "insisted",
+    "countered",
+    "marveled",
+    "marvelled",
+    "mused",
+    "quipped",
+    "cheered",
+];
+
+/// Words that may follow the verb of a speech tag before the tag ends: its object or a
+/// short adverbial (`asked reporters.`, `told the BBC.`, `said on Tuesday.`). Anything
+/// else after the verb (`told the Telegraph she would ...`, `said no.`) is a sentence of
+/// its own.
+const SPEECH_TAG_TAILS: &[&str] = &[
+    "reporters",
+    "her",
+    "him",
+    "them",
+    "me",
+    "us",
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "later",
+    "then",
+    "again",
+    "quietly",
+    "softly",
+    "loudly",
+    "aloud",
+    "angrily",
+    "to",
+    "from",
+    "of",
+    "outside",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// How many words a speech tag may have before its verb (`Justice Minister Lucy Frazer QC
+/// asked`), and after it (`told the BBC on Tuesday.`).
+const SPEECH_TAG_WORDS: usize = 7;
+
 /// Marks that may open a sentence or a word before its first letter.
 const OPENERS: &[char] = &['(', '[', '"', '“', '‘', '\''];
 
@@ -236,11 +384,14 @@ pub fn sentences(paragraph: &str) -> Vec<Span> {
             stray_marks_end(piece)
         };
         let mut from = 0;
-        for cut in stray
+        let mut cuts: Vec<usize> = stray
             .into_iter()
             .chain(footer_cuts(piece))
-            .chain([piece.len()])
-        {
+            .chain(run_together_cuts(piece))
+            .collect();
+        cuts.sort_unstable();
+        cuts.push(piece.len());
+        for cut in cuts {
             let part = &piece[from..cut];
             let trimmed = part.trim();
             if !trimmed.is_empty() {
@@ -289,6 +440,9 @@ fn boundary(before: &str, after: &str, list_markers: bool) -> bool {
     if last.ends_with(['?', '!']) {
         return !in_embedded_quotation(before, after);
     }
+    if speech_tag_follows(last, after) {
+        return false;
+    }
     // Otherwise only a full stop can be an abbreviation's; closing quotes end sentences.
     let Some(stem) = last.strip_suffix('.') else {
         return true;
@@ -302,7 +456,7 @@ fn boundary(before: &str, after: &str, list_markers: bool) -> bool {
     let continues = title_before_name(stem, &next)
         || before_number(stem, &next)
         || soft_abbreviation(stem, &next)
-        || initial_before_name(stem, after)
+        || initial_before_name(before, stem, after)
         || acronym_continues(stem, &next)
         || dateline_before_credit(before, stem, first)
         || list_markers && list_marker(before, last, stem);
@@ -343,7 +497,8 @@ impl<'a> Next<'a> {
 
 /// Titles before a name (`Mr. Lavrov`), and `v.`/`vs.` before the other party.
 fn title_before_name(stem: &str, next: &Next) -> bool {
-    listed(TITLES, stem) && next.first.is_uppercase() || VERSUS.contains(&stem)
+    let street_end = listed(PLACE_TITLES, stem) && SENTENCE_STARTERS.contains(&next.word);
+    listed(TITLES, stem) && next.first.is_uppercase() && !street_end || VERSUS.contains(&stem)
 }
 
 /// Months and `No.`-like abbreviations before a number: `Feb. 23`, `No. 3`.
@@ -351,9 +506,11 @@ fn before_number(stem: &str, next: &Next) -> bool {
     listed(BEFORE_NUMBERS, stem) && next.first.is_ascii_digit()
 }
 
-/// Company and name suffixes before more of the sentence: `Boeing Co. will`, `Jr. (left)`.
+/// Company and name suffixes before more of the sentence: `Boeing Co. will`, `Jr. (left)`,
+/// `Martin Luther King Jr. Day`.
 fn soft_abbreviation(stem: &str, next: &Next) -> bool {
-    listed(SOFT_ABBREVIATIONS, stem) && next.continues()
+    let named_after = matches!(stem, "Jr" | "Sr") && AFTER_NAME_SUFFIX.contains(&next.word);
+    listed(SOFT_ABBREVIATIONS, stem) && (next.continues() || named_after)
 }
 
 /// `stem` is in `list`, as written or, in all-capital copy such as datelines and headlines
@@ -368,10 +525,17 @@ fn listed(list: &[&str], stem: &str) -> bool {
 }
 
 /// A single capital initial (`Sergey V. Lavrov`, `J. Scott Kirby`), unless a common
-/// sentence opener follows (`... under Plan B. The vote ...`).
-fn initial_before_name(stem: &str, after: &str) -> bool {
+/// sentence opener follows (`... under Plan B. The vote ...`) or the capital is a label
+/// (`vitamin D.`, `Plan B.`) rather than part of a name.
+fn initial_before_name(before: &str, stem: &str, after: &str) -> bool {
     let mut chars = stem.chars();
+    let label = before
+        .split_whitespace()
+        .nth_back(1)
+        .map(|w| w.trim_start_matches(OPENERS).to_lowercase())
+        .is_some_and(|w| LABEL_WORDS.contains(&w.as_str()));
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+        && !label
         && !is_starter(after)
 }
 
@@ -454,6 +618,57 @@ fn in_embedded_quotation(before: &str, after: &str) -> bool {
     rest.starts_with(|c: char| c.is_lowercase() || matches!(c, ',' | ';' | ':' | '-' | '—' | '–'))
 }
 
+/// A speech tag after a closed quotation that ends with `?` or `!`: in `"Are we safe
+/// here?" Maria Ortiz asked.` the tag belongs to the quotation's sentence, whatever it
+/// opens with (a name, `The mayor`, `One resident`, a capitalised pronoun). `last` is the
+/// last word before the candidate boundary. The tag is a few words, then a verb of
+/// speech, then the end of the clause or a short object (`asked reporters.`); `said the
+/// city would ...` after a quotation is a new sentence.
+fn speech_tag_follows(last: &str, after: &str) -> bool {
+    let core = last.trim_end_matches(['"', '”', '\'', '’']);
+    if core.len() == last.len() || !core.ends_with(['?', '!']) || after.starts_with(OPENERS) {
+        return false;
+    }
+    let mut words = after.split_whitespace();
+    for seen in 0..=SPEECH_TAG_WORDS {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        if seen > 0 && SPEECH_TAG_VERBS.contains(&bare) {
+            // `He added: ''...` introduces a quotation of its own.
+            return !word.ends_with(':') && (bare.len() < word.len() || tag_tail_ends(words));
+        }
+        // A full stop inside the tag belongs to a title or an initial (`Mr. Smith`,
+        // `Harry S. Truman`); any other end of a clause comes before a verb was seen.
+        if let Some(stem) = word.strip_suffix('.') {
+            let initial = stem.chars().count() == 1 && stem.starts_with(char::is_uppercase);
+            if !(initial || TITLES.contains(&stem)) {
+                return false;
+            }
+        } else if bare.len() < word.len() && !word.ends_with(',') {
+            return false;
+        }
+    }
+    false
+}
+
+/// The words after a speech tag's verb end the tag: an object or adverbial from
+/// [`SPEECH_TAG_TAILS`], then a few words at most, then the end of a clause.
+fn tag_tail_ends<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
+    let Some(first) = words.next() else {
+        return true;
+    };
+    let bare = first.trim_end_matches([',', '.', ';', ':', '!', '?']);
+    if !SPEECH_TAG_TAILS.contains(&bare.to_lowercase().as_str()) {
+        return false;
+    }
+    std::iter::once(first)
+        .chain(words)
+        .take(SPEECH_TAG_WORDS)
+        .any(|w| w.ends_with(['.', ',', ';', '!', '?']))
+}
+
 /// The earlier of two optional positions, ignoring a missing one.
 fn earliest(a: Option<usize>, b: Option<usize>) -> Option<usize> {
     match (a, b) {
@@ -492,6 +707,36 @@ fn footer_cuts(piece: &str) -> impl Iterator<Item = usize> + '_ {
             lead.ends_with(char::is_whitespace)
                 && ends_sentence(lead)
                 && starts_footer(&piece[at..])
+        })
+}
+
+/// Byte offsets in a UAX #29 piece where two sentences run together with no space, as
+/// scrapers and careless paste leave them: `on Tuesday.The vote`. The stop follows a
+/// lower-case word of two letters or more with no other point in it, and a capitalised
+/// word of letters follows; so `U.S.In`, `example.com`, `Node.js`, `3.5` and links stay
+/// whole.
+fn run_together_cuts(piece: &str) -> impl Iterator<Item = usize> + '_ {
+    piece
+        .match_indices(['.', '?', '!'])
+        .map(|(at, _)| at + 1)
+        .filter(move |&at| {
+            let (lead, rest) = piece.split_at(at);
+            let word = lead[..at - 1]
+                .rsplit(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+                .next()
+                .unwrap_or("");
+            let next = rest
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let mut next_chars = next.chars();
+            let lower_end = word.chars().rev().take(2).all(char::is_lowercase);
+            lower_end
+                && word.chars().all(char::is_alphabetic)
+                && !word.is_empty()
+                && next_chars.next().is_some_and(char::is_uppercase)
+                && next_chars.next().is_some_and(char::is_lowercase)
+                && !rest[next.len()..].starts_with(['.', '/', '@'])
         })
 }
 

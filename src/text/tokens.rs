@@ -6,21 +6,41 @@
 
 use std::collections::HashSet;
 
+/// Whether a letter is a word of its own: the scripts written without spaces between
+/// words (Chinese and Japanese ideographs, kana, Thai, Lao, Khmer, Myanmar). A run of them
+/// is a whole clause, so newsdiff takes each character as a word: then `9日` → `10日` is
+/// one number changed, not a clause replaced, and the aligner sees shared characters.
+pub fn stands_alone(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}' // Katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9D}' // half-width Katakana
+        | '\u{20000}'..='\u{3134F}' // CJK extensions B to G
+        | '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+    )
+}
+
 /// Splits text into tokens: runs of letters and digits (inner apostrophes and hyphens
 /// kept, `It’s`, `Russian-backed`; inner points and commas of numbers kept, `3.5`,
-/// `1,200`), runs of white space, and single other characters. Lossless: the tokens, in
-/// order, spell `s`.
+/// `1,200`), runs of white space, and single other characters. A letter of a script
+/// written without spaces ([`stands_alone`]) is a token of its own. Lossless: the tokens,
+/// in order, spell `s`.
 pub fn tokenize(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut chars = s.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         let mut end = start + c.len_utf8();
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() && !stands_alone(c) {
             while let Some(&(i, d)) = chars.peek() {
                 let next = s[i + d.len_utf8()..].chars().next();
                 // Inner apostrophes and hyphens join words (`It’s`, `Russian-backed`);
                 // inner points and commas join digits (`3.5`, `1,200`).
-                let joins = d.is_alphanumeric()
+                let joins = d.is_alphanumeric() && !stands_alone(d)
                     || match d {
                         '\'' | '’' | '-' => next.is_some_and(char::is_alphanumeric),
                         '.' | ',' => c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
@@ -152,6 +172,19 @@ mod tests {
             [
                 "It’s", " ", "3.5", " ", "percent", ",", " ", "$", "1,200", "."
             ]
+        );
+    }
+
+    #[test]
+    fn ideographs_and_kana_are_words_of_their_own() {
+        assert_eq!(
+            tokenize("東京都は10日、大きく"),
+            ["東", "京", "都", "は", "10", "日", "、", "大", "き", "く"]
+        );
+        assert_eq!(word_count("東京都は10日、大きく"), 9);
+        assert_eq!(
+            tokenize("ภาษาไทย ok"),
+            ["ภ", "า", "ษ", "า", "ไ", "ท", "ย", " ", "ok"]
         );
     }
 }

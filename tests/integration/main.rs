@@ -17,6 +17,7 @@
 //! - `alignment`: the aligner's scores on the hand-aligned gold set.
 //! - `report`: `newsdiff report`, the static site of an archive.
 //! - `terminal`: the binary on a pseudo-terminal (paging, colour under `auto`).
+//! - `fidelity`: issue 13's field cases (real copy said exactly), and more of each kind.
 //! - `regression`: one test per fault a user met, named after it.
 //! - `architecture`: the import map of `ARCHITECTURE.md` against the code.
 
@@ -24,6 +25,7 @@ mod alignment;
 mod architecture;
 mod check;
 mod cli;
+mod fidelity;
 mod html;
 mod inputs;
 mod newssniffer;

@@ -238,6 +238,56 @@ fn versions() -> impl Strategy<Value = (String, String)> {
         .prop_map(|(pool, a, b, la, lb)| (render(&pool, &a, &la), render(&pool, &b, &lb)))
 }
 
+/// White space that may stand for another inside a paragraph: a re-wrapped line.
+const RESPACE_WITHIN: &[&str] = &[" ", " ", "  ", "\t", "\n", " \n", "\r\n"];
+
+/// Blank lines that may stand for one another between paragraphs.
+const RESPACE_BETWEEN: &[&str] = &["\n\n", "\r\n\r\n", "\n \n", "\n\n\n"];
+
+/// One text written out with its own white space: every space inside and between the
+/// sentences of a paragraph is one of `within` (in turn), every paragraph break one of
+/// `between`. A last paragraph keeps a blank line in every text, so that lines are never
+/// read as paragraphs of their own.
+fn respace(paragraphs: &[Vec<String>], within: &[&str], between: &[&str]) -> String {
+    let mut seps = within.iter().cycle();
+    let mut out = Vec::new();
+    for para in paragraphs {
+        let joined = para.join(" ");
+        let mut text = String::new();
+        for (i, piece) in joined.split(' ').enumerate() {
+            if i > 0 {
+                text.push_str(seps.next().expect("cycle"));
+            }
+            text.push_str(piece);
+        }
+        out.push(text);
+    }
+    out.push("The end.".to_string());
+    let mut text = String::new();
+    for (i, para) in out.iter().enumerate() {
+        if i > 0 {
+            text.push_str(between[i % between.len()]);
+        }
+        text.push_str(para);
+    }
+    text
+}
+
+/// Two texts that differ only in white space: the same paragraphs of the same sentences,
+/// re-wrapped and re-spaced.
+fn respaced() -> impl Strategy<Value = (String, String)> {
+    let seps = || prop::collection::vec(select(RESPACE_WITHIN), 1..12);
+    let breaks = || prop::collection::vec(select(RESPACE_BETWEEN), 1..4);
+    (
+        prop::collection::vec(prop::collection::vec(sentence(), 1..5), 1..5),
+        seps(),
+        seps(),
+        breaks(),
+        breaks(),
+    )
+        .prop_map(|(paras, wa, wb, ba, bb)| (respace(&paras, &wa, &ba), respace(&paras, &wb, &bb)))
+}
+
 /// Short strings of the characters that matter to parsing: letters, sentence ends,
 /// quotes, every kind of line break and space, a BOM.
 fn tricky() -> impl Strategy<Value = String> {
@@ -332,6 +382,26 @@ proptest! {
     #[test]
     fn change_log_rebuilds_arbitrary_text(a in any_text(), b in any_text()) {
         check_round_trip(&a, &b)?;
+    }
+
+    /// White space is never an edit: re-wrapping or re-spacing a text changes nothing.
+    #[test]
+    fn white_space_alone_is_no_change((a, b) in respaced()) {
+        check_round_trip(&a, &b)?;
+        let log = ChangeLog::consecutive(
+            &Article {
+                meta: Default::default(),
+                revisions: vec![
+                    plain::parse("a.txt", &a).unwrap().revisions.remove(0),
+                    plain::parse("b.txt", &b).unwrap().revisions.remove(0),
+                ],
+            },
+            Vec::new(),
+        );
+        let diff = &log.diffs[0];
+        prop_assert!(!diff.stats.has_changes(), "{:?}\n{:?}\n{:?}", a, b, diff.ops);
+        prop_assert!(diff.ops.iter().all(|op| op.kind != newsdiff::Kind::Edited));
+        prop_assert!(diff.classes.is_empty(), "{:?}", diff.classes);
     }
 }
 
