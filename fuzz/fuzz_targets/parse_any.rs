@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
         Format::Newssniffer,
         Format::Versions,
         Format::Newsdiffs,
+        Format::Html,
     ] {
         let _ = parse::parse(&source, Some(format));
     }

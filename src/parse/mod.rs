@@ -1,5 +1,6 @@
 //! Input: reading files safely, detecting their format, and turning them into articles.
 
+pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod newsdiffs;
 // The project's corpus tools and benchmarks drive these directly (the `dev` feature).
@@ -38,13 +39,23 @@ pub enum Format {
     Versions,
     /// A NewsDiffs file: a date line, a headline, a byline, then one paragraph per line.
     Newsdiffs,
+    /// A saved web page (`.html`, a Wayback Machine snapshot), reduced to its article.
+    Html,
+}
+
+/// Choices about how inputs are read, beyond their format.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// A CSS selector for the article element of a web page, when the user knows it;
+    /// without one, the article is found by readability.
+    pub selector: Option<String>,
 }
 
 impl Format {
     /// Whether the input numbers its own versions; a file that does not (plain text, a
     /// NewsDiffs file) is numbered one past the input before it.
     fn numbers_versions(self) -> bool {
-        !matches!(self, Format::Text | Format::Newsdiffs)
+        !matches!(self, Format::Text | Format::Newsdiffs | Format::Html)
     }
 }
 
@@ -209,6 +220,8 @@ fn utf8_hint(bytes: &[u8], err: std::str::Utf8Error) -> EncodingHint {
 pub fn detect(text: &str) -> Format {
     if json::sniff(text) {
         Format::Json
+    } else if html::sniff(text) {
+        Format::Html
     } else if newssniffer::sniff(text) {
         Format::Newssniffer
     } else if versions::sniff(text) {
@@ -250,6 +263,15 @@ impl Parsed {
 
 /// Parses one input, in the given format or the detected one.
 pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
+    parse_with(source, format, &ReadOptions::default())
+}
+
+/// [`parse`], with choices about how the input is read.
+pub fn parse_with(
+    source: &Source,
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Parsed, Error> {
     let format = format.unwrap_or_else(|| detect(&source.text));
     let (article, warnings) = match format {
         Format::Text => (plain::parse(&source.name, &source.text)?, Vec::new()),
@@ -257,6 +279,10 @@ pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
         Format::Newssniffer => newssniffer::parse(&source.name, &source.text)?,
         Format::Versions => (versions::parse(&source.name, &source.text)?, Vec::new()),
         Format::Newsdiffs => newsdiffs::parse(&source.name, &source.text)?,
+        Format::Html => (
+            html::parse(&source.name, &source.text, options.selector.as_deref())?,
+            Vec::new(),
+        ),
     };
     Ok(Parsed { article, warnings })
 }
@@ -266,6 +292,15 @@ pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
 /// before it; versions must increase.
 pub fn load(names: &[String], format: Option<Format>) -> Result<Parsed, Error> {
     load_with(names, format, Blank::Error)
+}
+
+/// [`load`], with choices about how the inputs are read.
+pub fn load_options(
+    names: &[String],
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Parsed, Error> {
+    load_all(names, format, Blank::Error, options)
 }
 
 /// What [`load_with`] makes of an input with no text.
@@ -280,12 +315,21 @@ pub enum Blank {
 
 /// [`load`], choosing what an input with no text is.
 pub fn load_with(names: &[String], format: Option<Format>, blank: Blank) -> Result<Parsed, Error> {
+    load_all(names, format, blank, &ReadOptions::default())
+}
+
+fn load_all(
+    names: &[String],
+    format: Option<Format>,
+    blank: Blank,
+    options: &ReadOptions,
+) -> Result<Parsed, Error> {
     let mut combined: Option<Parsed> = None;
     for name in names {
         // `explicit`: the input states its versions (anything but plain text).
         let (mut parsed, explicit) = match Source::read(name) {
             Ok(source) => (
-                parse(&source, format)?,
+                parse_with(&source, format, options)?,
                 format
                     .unwrap_or_else(|| detect(&source.text))
                     .numbers_versions(),

@@ -126,6 +126,10 @@ pub struct InputArgs {
     /// or NewsEdits SQLite database); `newsdiff check ARCHIVE --list` lists the ids.
     #[arg(long, value_name = "ID")]
     pub article: Option<String>,
+    /// For web pages: the CSS selector of the article element, instead of finding the
+    /// article by readability (e.g. `article`, `div.story-body`).
+    #[arg(long, value_name = "CSS")]
+    pub selector: Option<String>,
 }
 
 /// The input formats (`--from`), as the library's [`newsdiff::parse::Format`].
@@ -141,6 +145,8 @@ pub enum InputFormat {
     Versions,
     /// A NewsDiffs file: a date line, a headline, a byline, then one paragraph per line.
     Newsdiffs,
+    /// A saved web page (or Wayback Machine snapshot), reduced to its article.
+    Html,
 }
 
 impl From<InputFormat> for newsdiff::parse::Format {
@@ -152,6 +158,7 @@ impl From<InputFormat> for newsdiff::parse::Format {
             InputFormat::Newssniffer => Format::Newssniffer,
             InputFormat::Versions => Format::Versions,
             InputFormat::Newsdiffs => Format::Newsdiffs,
+            InputFormat::Html => Format::Html,
         }
     }
 }

@@ -20,7 +20,12 @@ impl InputArgs {
         }
         let mut parsed = match self.archive_article()? {
             Some(parsed) => parsed,
-            None => parse::load(&self.inputs, self.from.map(Into::into))?,
+            None => {
+                let options = parse::ReadOptions {
+                    selector: self.selector.clone(),
+                };
+                parse::load_options(&self.inputs, self.from.map(Into::into), &options)?
+            }
         };
         if self.strict {
             parsed = parsed.strict(&self.inputs)?;

@@ -1,0 +1,185 @@
+//! Web pages, WARC files and git histories as inputs (issue 12): a saved page is reduced
+//! to its article, so the site's chrome never reaches the diff.
+
+use std::process::Output;
+
+use crate::util::{newsdiff, stderr_of, stdout_of, tempdir, write};
+
+/// Path of a file under `tests/data/`, checked to exist.
+fn data(rel: &str) -> String {
+    let path = format!("tests/data/{rel}");
+    assert!(crate::util::root().join(&path).is_file(), "missing {path}");
+    path
+}
+
+/// The JSON change log of a run that must succeed.
+fn json_log(args: &[&str]) -> serde_json::Value {
+    let out = newsdiff()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    serde_json::from_str(&stdout_of(&out)).unwrap()
+}
+
+/// The paragraphs of revision `i` of a change log.
+fn paragraphs(log: &serde_json::Value, i: usize) -> Vec<String> {
+    log["revisions"][i]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Asserts one `newsdiff: error:` line naming `what`, exit 2, nothing on standard output.
+fn assert_one_error(out: &Output, what: &str) {
+    let err = stderr_of(out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("newsdiff: error: "), "{err}");
+    assert!(err.contains(what), "{err:?} does not say {what:?}");
+    assert!(out.stdout.is_empty());
+}
+
+/// The Wayback field case: the article alone, the one real change, nothing of the toolbar
+/// or the archive's script.
+#[test]
+fn wayback_snapshots_diff_to_the_article_alone() {
+    let (a, b) = (
+        data("field-cases/wayback-snapshots/snap1.html"),
+        data("field-cases/wayback-snapshots/snap2.html"),
+    );
+    let out = newsdiff()
+        .args([&a, &b, "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(text.starts_with("Bridge to close\n"), "{text}");
+    assert!(text.contains("~1 edited  ("), "{text}");
+    assert!(
+        text.contains("number changed (2 million → 3 million)"),
+        "{text}"
+    );
+    for chrome in [
+        "Wayback",
+        "wbPrefix",
+        "20170118",
+        "web.archive.org",
+        "Example News",
+    ] {
+        assert!(!text.contains(chrome), "{chrome} reached the diff: {text}");
+    }
+    let log = json_log(&[&a, &b]);
+    assert_eq!(log["revisions"][0]["title"], "Bridge to close");
+    assert_eq!(
+        paragraphs(&log, 0),
+        [
+            "The city council voted on Monday to close the old bridge.",
+            "Repairs will cost about $2 million."
+        ]
+    );
+}
+
+/// Two saved pages of one article whose header, ticker, share counts, "most read" box,
+/// comment count, footer and scripts all change: the diff is the one edited paragraph, and
+/// no class is raised by the chrome.
+#[test]
+fn saved_pages_diff_to_the_one_edit_of_the_article() {
+    let (a, b) = (data("pages/ferry-v1.html"), data("pages/ferry-v2.html"));
+    let log = json_log(&[&a, &b]);
+    let old = &log["revisions"][0];
+    assert_eq!(
+        old["title"],
+        "Island ferry service cut to two sailings a day"
+    );
+    assert_eq!(old["created"], "2025-06-12T07:15:00+01:00");
+    assert_eq!(log["article"]["byline"], "Tom Reilly");
+    let paras = paragraphs(&log, 0);
+    assert_eq!(paras.len(), 6, "{paras:#?}");
+    assert!(
+        paras[0].starts_with("The ferry linking the mainland"),
+        "{paras:#?}"
+    );
+    let out = newsdiff()
+        .args([&a, &b, "--color", "never"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("~1 edited  ("), "{text}");
+    assert!(text.contains("classes: wording changed\n"), "{text}");
+    assert!(text.contains("chartered {+urgently +}while"), "{text}");
+    for chrome in [
+        "shares",
+        "reads",
+        "Most read",
+        "Comments",
+        "Weather",
+        "Live:",
+        "Tags:",
+        "Newsletter",
+        "pageViewId",
+        "generated at",
+        "Skip to content",
+        "12 June 2025",
+    ] {
+        assert!(!text.contains(chrome), "{chrome} reached the diff: {text}");
+    }
+}
+
+/// `--from html` reads a page that does not start like one; `--selector` takes the named
+/// element as the article.
+#[test]
+fn from_html_and_selector_pick_the_article() {
+    let dir = tempdir();
+    let page = |n: &str| {
+        format!(
+            "<!-- saved -->\n<head><title>Pier closes - Gazette</title></head><body>\
+             <div class=promo><p>Subscribe today for just one pound a week.</p></div>\
+             <div class=story><h1>Pier closes</h1><p>The pier closed on Friday after \
+             storm damage.</p><p>It will reopen in {n} weeks.</p></div></body>"
+        )
+    };
+    let a = write(dir.path(), "a.htm", page("two"));
+    let b = write(dir.path(), "b.htm", page("three"));
+    let log = json_log(&[&a, &b, "--from", "html", "--selector", "div.story"]);
+    assert_eq!(log["revisions"][1]["title"], "Pier closes");
+    assert_eq!(
+        paragraphs(&log, 1),
+        [
+            "The pier closed on Friday after storm damage.",
+            "It will reopen in three weeks."
+        ]
+    );
+}
+
+/// An invalid selector, a selector that matches nothing, and a page with no article are
+/// each one error line and exit 2.
+#[test]
+fn pages_without_an_article_are_one_error() {
+    let dir = tempdir();
+    let page = write(
+        dir.path(),
+        "p.html",
+        "<!DOCTYPE html><html><body><article><p>The pier closed on Friday.</p></article>",
+    );
+    let empty = write(
+        dir.path(),
+        "empty.html",
+        "<!DOCTYPE html><html><head><title>Home</title><script>var x = 1;</script></head>\
+         <body><nav><a href=/>Home</a></nav></body></html>",
+    );
+    let run = |args: &[&str]| newsdiff().args(args).output().unwrap();
+    assert_one_error(
+        &run(&[&page, "--selector", "p[["]),
+        "not a valid CSS selector",
+    );
+    assert_one_error(
+        &run(&[&page, "--selector", "div.story"]),
+        "matches no element",
+    );
+    assert_one_error(&run(&[&empty]), "no article text");
+}
