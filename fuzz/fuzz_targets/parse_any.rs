@@ -18,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
         Format::Versions,
         Format::Newsdiffs,
         Format::Html,
+        Format::Warc,
     ] {
         let _ = parse::parse(&source, Some(format));
     }

@@ -13,6 +13,7 @@ pub mod plain;
 #[cfg(not(feature = "dev"))]
 mod plain;
 pub(crate) mod versions;
+pub(crate) mod warc;
 
 pub use versions::write as write_versions;
 
@@ -41,6 +42,8 @@ pub enum Format {
     Newsdiffs,
     /// A saved web page (`.html`, a Wayback Machine snapshot), reduced to its article.
     Html,
+    /// A WARC file (`.warc`, `.warc.gz`): each HTML capture of one URL is a revision.
+    Warc,
 }
 
 /// Choices about how inputs are read, beyond their format.
@@ -49,6 +52,8 @@ pub struct ReadOptions {
     /// A CSS selector for the article element of a web page, when the user knows it;
     /// without one, the article is found by readability.
     pub selector: Option<String>,
+    /// The URL whose captures a WARC file's revisions are, when it holds several.
+    pub url: Option<String>,
 }
 
 impl Format {
@@ -220,6 +225,8 @@ fn utf8_hint(bytes: &[u8], err: std::str::Utf8Error) -> EncodingHint {
 pub fn detect(text: &str) -> Format {
     if json::sniff(text) {
         Format::Json
+    } else if warc::sniff("", text.as_bytes()) {
+        Format::Warc
     } else if html::sniff(text) {
         Format::Html
     } else if newssniffer::sniff(text) {
@@ -283,6 +290,15 @@ pub fn parse_with(
             html::parse(&source.name, &source.text, options.selector.as_deref())?,
             Vec::new(),
         ),
+        Format::Warc => (
+            warc::parse(
+                &source.name,
+                source.text.as_bytes(),
+                options.url.as_deref(),
+                options.selector.as_deref(),
+            )?,
+            Vec::new(),
+        ),
     };
     Ok(Parsed { article, warnings })
 }
@@ -327,31 +343,7 @@ fn load_all(
     let mut combined: Option<Parsed> = None;
     for name in names {
         // `explicit`: the input states its versions (anything but plain text).
-        let (mut parsed, explicit) = match Source::read(name) {
-            Ok(source) => (
-                parse_with(&source, format, options)?,
-                format
-                    .unwrap_or_else(|| detect(&source.text))
-                    .numbers_versions(),
-            ),
-            Err(Error::Input {
-                problem: InputProblem::Empty,
-                ..
-            }) if blank == Blank::EmptyVersion => {
-                let mut empty =
-                    Revision::from_text(0, String::new()).map_err(|p| Error::input(name, p))?;
-                empty.label = Some(name.clone());
-                let parsed = Parsed {
-                    article: Article {
-                        meta: Default::default(),
-                        revisions: vec![empty],
-                    },
-                    warnings: Vec::new(),
-                };
-                (parsed, false)
-            }
-            Err(e) => return Err(e),
-        };
+        let (mut parsed, explicit) = read_one(name, format, blank, options)?;
         let Some(acc) = combined.as_mut() else {
             combined = Some(parsed);
             continue;
@@ -386,6 +378,70 @@ fn load_all(
         acc.warnings.append(&mut parsed.warnings);
     }
     combined.ok_or(Error::NoInput)
+}
+
+/// Reads and parses one input of [`load_all`], and whether it numbers its own versions.
+fn read_one(
+    name: &str,
+    format: Option<Format>,
+    blank: Blank,
+    options: &ReadOptions,
+) -> Result<(Parsed, bool), Error> {
+    if let Some(article) = read_warc(name, format, options)? {
+        let warnings = Vec::new();
+        return Ok((Parsed { article, warnings }, true));
+    }
+    match Source::read(name) {
+        Ok(source) => Ok((
+            parse_with(&source, format, options)?,
+            format
+                .unwrap_or_else(|| detect(&source.text))
+                .numbers_versions(),
+        )),
+        Err(Error::Input {
+            problem: InputProblem::Empty,
+            ..
+        }) if blank == Blank::EmptyVersion => {
+            let mut empty =
+                Revision::from_text(0, String::new()).map_err(|p| Error::input(name, p))?;
+            empty.label = Some(name.to_string());
+            let article = Article {
+                meta: Default::default(),
+                revisions: vec![empty],
+            };
+            let warnings = Vec::new();
+            Ok((Parsed { article, warnings }, false))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A WARC file read as bytes (it may hold binary records and be compressed, so it is not
+/// decoded as text first); `None` when the input is not one, or is standard input.
+fn read_warc(
+    name: &str,
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Option<Article>, Error> {
+    if name == "-" || format.is_some_and(|f| f != Format::Warc) {
+        return Ok(None);
+    }
+    let Ok(file) = std::fs::File::open(name) else {
+        return Ok(None);
+    };
+    if std::fs::metadata(name).is_ok_and(|m| m.is_dir()) {
+        return Ok(None);
+    }
+    let mut head = Vec::new();
+    let _ = (&file).take(8).read_to_end(&mut head);
+    if format.is_none() && !warc::sniff(name, &head) {
+        return Ok(None);
+    }
+    let mut bytes = head;
+    bytes.extend(read_limited(file).map_err(|p| Error::input(name, p))?);
+    let url = options.url.as_deref();
+    let article = warc::parse(name, &bytes, url, options.selector.as_deref())?;
+    Ok(Some(article))
 }
 
 /// A warning for each piece of article metadata (a byline, say) that a later input gives

@@ -183,3 +183,156 @@ fn pages_without_an_article_are_one_error() {
     );
     assert_one_error(&run(&[&empty]), "no article text");
 }
+
+// ---------------------------------------------------------------------------------------
+// WARC files
+
+/// One WARC record: its type, capture time, target URI and block.
+fn warc_record(kind: &str, date: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{date}>\r\n\
+         WARC-Date: {date}\r\nWARC-Target-URI: {uri}\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+/// An HTTP response of status `code` with an HTML or other body.
+fn http(code: u16, ctype: &str, body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 {code} X\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// The Wayback snapshot page with the repair cost given.
+fn bridge_page(cost: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>Bridge to close - Example News</title>\
+         <script>var t = \"{cost}\";</script></head><body><article><h1>Bridge to close</h1>\
+         <p>The city council voted on Monday to close the old bridge.</p>\
+         <p>Repairs will cost about ${cost} million.</p></article></body></html>"
+    )
+}
+
+/// Three captures of one URL, written out of time order among a request, an image and a
+/// redirect, read as three revisions in capture order with their capture times.
+#[test]
+fn a_warc_with_three_captures_reads_as_three_revisions() {
+    let dir = tempdir();
+    let url = "https://example-news.test/bridge";
+    let mut warc = Vec::new();
+    warc.extend(warc_record(
+        "request",
+        "2017-01-18T10:00:00Z",
+        url,
+        b"GET / HTTP/1.1\r\n\r\n",
+    ));
+    warc.extend(warc_record(
+        "response",
+        "2017-01-18T16:00:00Z",
+        url,
+        &http(200, "text/html", &bridge_page("3")),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "2017-01-18T10:00:00Z",
+        url,
+        &http(200, "text/html; charset=utf-8", &bridge_page("2")),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "2017-01-18T11:00:00Z",
+        "https://example-news.test/logo.png",
+        &http(200, "image/png", "PNG"),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "2017-01-19T09:00:00Z",
+        url,
+        &http(301, "text/html", ""),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "2017-01-19T08:00:00Z",
+        url,
+        &http(200, "text/html", &bridge_page("4")),
+    ));
+    let file = write(dir.path(), "crawl.warc", &warc);
+    let log = json_log(&[&file]);
+    let revisions = log["revisions"].as_array().unwrap();
+    assert_eq!(revisions.len(), 3, "{log:#}");
+    let created: Vec<&str> = revisions
+        .iter()
+        .map(|r| r["created"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        created,
+        [
+            "2017-01-18T10:00:00Z",
+            "2017-01-18T16:00:00Z",
+            "2017-01-19T08:00:00Z"
+        ]
+    );
+    for (i, cost) in ["2", "3", "4"].iter().enumerate() {
+        assert_eq!(revisions[i]["title"], "Bridge to close");
+        assert_eq!(
+            paragraphs(&log, i)[1],
+            format!("Repairs will cost about ${cost} million.")
+        );
+    }
+    // With no HTML response at all: one error line.
+    let mut none = warc_record(
+        "request",
+        "2017-01-18T10:00:00Z",
+        url,
+        b"GET / HTTP/1.1\r\n\r\n",
+    );
+    none.extend(warc_record(
+        "response",
+        "2017-01-18T11:00:00Z",
+        url,
+        &http(404, "text/html", "gone"),
+    ));
+    let none = write(dir.path(), "none.warc", &none);
+    assert_one_error(&newsdiff().arg(&none).output().unwrap(), "no HTML response");
+}
+
+/// A gzipped WARC (one member per record) with two URLs: without --url an error lists
+/// them; with it, the captures of that URL (chunked and gzip-encoded ones too) are read.
+#[test]
+fn a_warc_with_several_urls_needs_url() {
+    let file = data("warc/bridge-and-other.warc.gz");
+    let out = newsdiff().arg(&file).output().unwrap();
+    assert_one_error(
+        &out,
+        "https://example-news.test/bridge, https://example-news.test/other",
+    );
+    assert!(stderr_of(&out).contains("--url"));
+    let log = json_log(&[&file, "--url", "https://example-news.test/bridge"]);
+    assert_eq!(log["revisions"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        paragraphs(&log, 3)[1],
+        "Repairs will cost about $4 million."
+    );
+    let out = newsdiff()
+        .args([&file, "--url", "https://example-news.test/nope"])
+        .output()
+        .unwrap();
+    assert_one_error(
+        &out,
+        "has no HTML capture of https://example-news.test/nope",
+    );
+    // A cut-off gzip file is one error, not a panic.
+    let dir = tempdir();
+    let bytes = std::fs::read(crate::util::root().join(&file)).unwrap();
+    let cut = write(dir.path(), "cut.warc.gz", &bytes[..bytes.len() / 2]);
+    let out = newsdiff().arg(&cut).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out).lines().count(), 1, "{}", stderr_of(&out));
+}

@@ -130,6 +130,10 @@ pub struct InputArgs {
     /// article by readability (e.g. `article`, `div.story-body`).
     #[arg(long, value_name = "CSS")]
     pub selector: Option<String>,
+    /// For WARC files holding captures of several URLs: the URL whose captures are the
+    /// versions.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 }
 
 /// The input formats (`--from`), as the library's [`newsdiff::parse::Format`].
@@ -147,6 +151,8 @@ pub enum InputFormat {
     Newsdiffs,
     /// A saved web page (or Wayback Machine snapshot), reduced to its article.
     Html,
+    /// A WARC file (`.warc`, `.warc.gz`): each HTML capture of one URL is a version.
+    Warc,
 }
 
 impl From<InputFormat> for newsdiff::parse::Format {
@@ -159,6 +165,7 @@ impl From<InputFormat> for newsdiff::parse::Format {
             InputFormat::Versions => Format::Versions,
             InputFormat::Newsdiffs => Format::Newsdiffs,
             InputFormat::Html => Format::Html,
+            InputFormat::Warc => Format::Warc,
         }
     }
 }

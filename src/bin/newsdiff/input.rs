@@ -23,6 +23,7 @@ impl InputArgs {
             None => {
                 let options = parse::ReadOptions {
                     selector: self.selector.clone(),
+                    url: self.url.clone(),
                 };
                 parse::load_options(&self.inputs, self.from.map(Into::into), &options)?
             }
