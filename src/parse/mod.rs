@@ -1,5 +1,6 @@
 //! Input: reading files safely, detecting their format, and turning them into articles.
 
+pub(crate) mod git;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod newsdiffs;
@@ -376,6 +377,53 @@ fn load_all(
             acc.article.meta = parsed.article.meta;
         }
         acc.warnings.append(&mut parsed.warnings);
+    }
+    combined.ok_or(Error::NoInput)
+}
+
+/// Reads every committed version of the file `name` from the git repository whose working
+/// tree holds it, oldest first: each version is parsed in `format` or the format detected
+/// for its content, with the commit time as `created` and `PATH@COMMIT` (the short commit
+/// id) as its label. No `git` binary is needed.
+pub fn load_git(
+    name: &str,
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Parsed, Error> {
+    let mut combined: Option<Parsed> = None;
+    for (i, v) in git::history(name)?.into_iter().enumerate() {
+        let label = format!("{name}@{}", v.commit.get(..10).unwrap_or(&v.commit));
+        let mut parsed = match decode(v.content) {
+            Ok(text) => parse_with(&Source::from_text(label.clone(), text), format, options)?,
+            Err(InputProblem::Empty) => Parsed {
+                article: Article {
+                    meta: Default::default(),
+                    revisions: vec![
+                        Revision::from_text(0, String::new())
+                            .map_err(|p| Error::input(&label, p))?,
+                    ],
+                },
+                warnings: Vec::new(),
+            },
+            Err(p) => return Err(Error::input(label, p)),
+        };
+        // A version is the file at one commit: one revision, its last if it holds several.
+        let Some(mut rev) = parsed.article.revisions.pop() else {
+            continue;
+        };
+        rev.version = i as u64;
+        rev.created = v.time.or(rev.created);
+        rev.label = Some(label);
+        match combined.as_mut() {
+            Some(acc) => {
+                acc.article.revisions.push(rev);
+                acc.warnings.append(&mut parsed.warnings);
+            }
+            None => {
+                parsed.article.revisions = vec![rev];
+                combined = Some(parsed);
+            }
+        }
     }
     combined.ok_or(Error::NoInput)
 }

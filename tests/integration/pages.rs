@@ -336,3 +336,85 @@ fn a_warc_with_several_urls_needs_url() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert_eq!(stderr_of(&out).lines().count(), 1, "{}", stderr_of(&out));
 }
+
+// ---------------------------------------------------------------------------------------
+// Git histories
+
+/// Runs `git` in `dir` with a fixed identity and commit time; false when it fails.
+fn git(dir: &std::path::Path, args: &[&str], date: &str) -> bool {
+    std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Desk")
+        .env("GIT_AUTHOR_EMAIL", "desk@example.test")
+        .env("GIT_COMMITTER_NAME", "Desk")
+        .env("GIT_COMMITTER_EMAIL", "desk@example.test")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A repository made here (the `git` binary only builds it) with five commits of one
+/// article among commits of another file reads as five revisions with commit times.
+#[test]
+fn a_git_history_reads_as_one_revision_per_commit() {
+    let dir = tempdir();
+    let repo = dir.path();
+    if !git(repo, &["--version"], "2017-01-18T10:00:00+01:00") {
+        eprintln!("skipped: no `git` binary to build the test repository with");
+        return;
+    }
+    assert!(git(
+        repo,
+        &["init", "-q", "-b", "main"],
+        "2017-01-18T10:00:00+01:00"
+    ));
+    std::fs::create_dir(repo.join("articles")).unwrap();
+    let costs = ["1", "2", "3", "4", "5"];
+    for (i, cost) in costs.iter().enumerate() {
+        let date = format!("2017-01-1{}T09:00:00+01:00", i + 1);
+        let text = format!(
+            "The city council voted on Monday to close the old bridge.\n\n\
+             Repairs will cost about ${cost} million.\n"
+        );
+        write(&repo.join("articles"), "bridge.txt", text);
+        write(repo, "other.txt", format!("unrelated {i}\n"));
+        assert!(git(repo, &["add", "-A"], &date));
+        assert!(git(repo, &["commit", "-q", "-m", &format!("v{i}")], &date));
+        // A commit that leaves the article alone is no version of it.
+        write(repo, "other.txt", format!("unrelated again {i}\n"));
+        assert!(git(repo, &["commit", "-q", "-am", "other"], &date));
+    }
+    let path = repo.join("articles/bridge.txt");
+    let log = json_log(&["--git", path.to_str().unwrap()]);
+    let revisions = log["revisions"].as_array().unwrap();
+    assert_eq!(revisions.len(), 5, "{log:#}");
+    for (i, cost) in costs.iter().enumerate() {
+        assert_eq!(
+            revisions[i]["created"],
+            format!("2017-01-1{}T09:00:00+01:00", i + 1)
+        );
+        assert_eq!(
+            paragraphs(&log, i)[1],
+            format!("Repairs will cost about ${cost} million.")
+        );
+        assert!(
+            revisions[i]["label"]
+                .as_str()
+                .unwrap()
+                .contains("bridge.txt@")
+        );
+    }
+}
+
+/// A path outside any git repository is one error line.
+#[test]
+fn git_outside_a_repository_is_one_error() {
+    let dir = tempdir();
+    let file = write(dir.path(), "a.txt", "The bridge closed.\n");
+    let out = newsdiff().args(["--git", &file]).output().unwrap();
+    assert_one_error(&out, "is not inside a git working tree");
+}

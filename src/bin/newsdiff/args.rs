@@ -134,6 +134,10 @@ pub struct InputArgs {
     /// versions.
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    /// Read every committed version of the one input (a file in a git working tree),
+    /// oldest first, with commit times; no `git` binary is needed.
+    #[arg(long)]
+    pub git: bool,
 }
 
 /// The input formats (`--from`), as the library's [`newsdiff::parse::Format`].

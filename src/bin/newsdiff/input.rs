@@ -25,7 +25,17 @@ impl InputArgs {
                     selector: self.selector.clone(),
                     url: self.url.clone(),
                 };
-                parse::load_options(&self.inputs, self.from.map(Into::into), &options)?
+                let format = self.from.map(Into::into);
+                if self.git {
+                    let [input] = self.inputs.as_slice() else {
+                        return Err(Failure::Usage(
+                            "--git reads the history of one file; give one input".into(),
+                        ));
+                    };
+                    parse::load_git(input, format, &options)?
+                } else {
+                    parse::load_options(&self.inputs, format, &options)?
+                }
             }
         };
         if self.strict {
