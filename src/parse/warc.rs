@@ -10,7 +10,8 @@
 //! gzip decoder (crawlers write one gzip member per record), and the HTTP response inside
 //! by `httparse`, undoing chunked transfer and gzip or deflate content encoding.
 
-use std::io::{BufRead, BufReader, Read};
+use std::borrow::Cow;
+use std::io::Read;
 
 use chrono::{DateTime, FixedOffset};
 use flate2::bufread::MultiGzDecoder;
@@ -94,35 +95,73 @@ pub fn parse(
     article.ok_or_else(|| fail("is a WARC file with no HTML response (2xx) in it".into()))
 }
 
+/// The file's bytes, decompressed when they are gzip (at most [`MAX_INPUT_BYTES`], so a
+/// gzip bomb cannot eat memory).
+fn decompressed(bytes: &[u8]) -> Result<Cow<'_, [u8]>, String> {
+    if !bytes.starts_with(GZIP_MAGIC) {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let mut out = Vec::new();
+    MultiGzDecoder::new(bytes)
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("is a gzip file that does not decompress ({e})"))?;
+    if out.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!(
+            "decompresses to more than {MAX_INPUT_BYTES} bytes; newsdiff reads WARC files up to that size"
+        ));
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// Fails when the record at the start of `rest` claims more content than the file holds
+/// (the WARC reader would allocate what the header claims).
+fn check_length(rest: &[u8], n: usize) -> Result<(), String> {
+    let Some(end) = rest.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return Ok(());
+    };
+    let header = String::from_utf8_lossy(&rest[..end]);
+    let claimed = header.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.trim()
+            .eq_ignore_ascii_case("content-length")
+            .then(|| value.trim().parse::<u64>().ok())?
+    });
+    match claimed {
+        Some(len) if len > (rest.len() - end - 4) as u64 => Err(format!(
+            "WARC record {n} claims {len} bytes of content, more than the file holds"
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Every HTML response (2xx) of the file, in file order.
 fn captures(bytes: &[u8]) -> Result<Vec<Capture>, String> {
-    let reader: Box<dyn BufRead + '_> = if bytes.starts_with(GZIP_MAGIC) {
-        // The limit keeps a gzip bomb from eating memory.
-        Box::new(BufReader::new(
-            MultiGzDecoder::new(bytes).take(MAX_INPUT_BYTES),
-        ))
-    } else {
-        Box::new(bytes)
-    };
+    let data = decompressed(bytes)?;
+    let mut rest: &[u8] = &data;
     let mut out = Vec::new();
-    for (n, record) in rust_warc::WarcReader::new(reader).enumerate() {
-        let record = record.map_err(|e| format!("WARC record {} is malformed ({e:?})", n + 1))?;
+    let mut n = 0;
+    while !rest.iter().all(u8::is_ascii_whitespace) {
+        n += 1;
+        check_length(rest, n)?;
+        let record = rust_warc::WarcRecord::parse(&mut rest)
+            .map_err(|e| format!("WARC record {n} is malformed ({e:?})"))?;
         let field = |key: &str| record.header.get(&key.into()).map(|v| v.trim().to_string());
         if field("WARC-Type").as_deref() != Some("response") {
             continue;
         }
         let Some(date) = field("WARC-Date") else {
-            return Err(format!("WARC record {} has no WARC-Date", n + 1));
+            return Err(format!("WARC record {n} has no WARC-Date"));
         };
         let date = DateTime::parse_from_rfc3339(&date)
-            .map_err(|_| format!("WARC record {} has a bad WARC-Date {date:?}", n + 1))?;
+            .map_err(|_| format!("WARC record {n} has a bad WARC-Date {date:?}"))?;
         let uri = field("WARC-Target-URI").unwrap_or_default();
         let uri = uri
             .trim_start_matches('<')
             .trim_end_matches('>')
             .to_string();
         if let Some(html) = http_html_body(&record.content)
-            .map_err(|e| format!("WARC record {} (capture of {uri}): {e}", n + 1))?
+            .map_err(|e| format!("WARC record {n} (capture of {uri}): {e}"))?
         {
             out.push(Capture { date, uri, html });
         }
@@ -208,6 +247,10 @@ mod tests {
         assert!(http_html_body(redirect).unwrap().is_none());
         let image = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG";
         assert!(http_html_body(image).unwrap().is_none());
+        let claims =
+            b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 18446744073709551615\r\n\r\nx";
+        let e = captures(claims).err().unwrap();
+        assert!(e.contains("more than the file holds"), "{e}");
         let huge = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\nx";
         assert!(http_html_body(huge).is_err());
     }
