@@ -52,6 +52,52 @@ pub fn sniff(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
+/// The deepest nesting of elements read. Real pages nest a few dozen deep (browsers stop
+/// nesting at 512); far deeper markup is a broken or hostile file, and readability's walks
+/// over it would take minutes or overflow the stack.
+const MAX_DEPTH: usize = 400;
+
+/// The deepest nesting the text scan before parsing lets through ([`rough_depth`]); the HTML
+/// parser's own scope checks grow with the depth, so markup nested tens of thousands deep
+/// would take minutes to parse.
+const MAX_ROUGH_DEPTH: usize = 2000;
+
+/// Elements whose end tag may be left out, and void elements: not counted by
+/// [`rough_depth`].
+const UNCOUNTED: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "rb", "rt", "rp", "html", "head", "body", "area", "base", "br", "col", "embed",
+    "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+];
+
+/// The deepest nesting of elements by a scan of the tags (start tags less end tags, not
+/// counting [`UNCOUNTED`] ones or self-closed ones): an upper bound of a sort, cheap to
+/// find before parsing.
+fn rough_depth(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for tag in html.split('<').skip(1) {
+        let (closing, rest) = match tag.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, tag),
+        };
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let name = rest[..name_len].to_ascii_lowercase();
+        if name.is_empty() || UNCOUNTED.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closed = tag.split('>').next().is_some_and(|t| t.ends_with('/'));
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closed {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
 /// What a page holds once reduced to its article.
 #[derive(Debug)]
 struct Extract {
@@ -116,7 +162,19 @@ fn norm(s: &str) -> String {
 
 /// Reduces a page to its article: readability's, or the `selector` element's.
 fn extract(html: &str, selector: Option<&Matcher>) -> Result<Extract, InputProblem> {
+    if rough_depth(html) > MAX_ROUGH_DEPTH {
+        return Err(InputProblem::Format(format!(
+            "is an HTML page nested far too deep (more than {MAX_ROUGH_DEPTH} elements); \
+             newsdiff reads pages nested up to {MAX_DEPTH} deep"
+        )));
+    }
     let doc = Document::from(html);
+    if too_deep(&doc) {
+        return Err(InputProblem::Format(format!(
+            "is an HTML page nested more than {MAX_DEPTH} elements deep; newsdiff reads \
+             pages up to that depth"
+        )));
+    }
     doc.select(WAYBACK_CHROME).remove();
     let fallback_time = doc
         .select("time[datetime]")
@@ -175,6 +233,19 @@ fn extract(html: &str, selector: Option<&Matcher>) -> Result<Extract, InputProbl
         return Err(no_article());
     }
     Ok(page)
+}
+
+/// Whether any node of the document is nested deeper than [`MAX_DEPTH`] (walked without
+/// recursion).
+fn too_deep(doc: &Document) -> bool {
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > MAX_DEPTH {
+            return true;
+        }
+        stack.extend(node.children().into_iter().map(|c| (c, depth + 1)));
+    }
+    false
 }
 
 /// Removes what is never article text ([`NEVER_TEXT`]), and the byline and date lines:
@@ -245,6 +316,24 @@ mod tests {
         let page = "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>";
         let e = parse("p.html", page, None).unwrap_err();
         assert!(e.to_string().contains("no article text"), "{e}");
+    }
+
+    #[test]
+    fn pages_nested_too_deep_are_refused_and_deep_enough_ones_read() {
+        let nested = |n: usize, tag: &str| {
+            format!(
+                "<!DOCTYPE html><html><body>{}<p>The bridge closed on Monday after the \
+                 storm.</p></body></html>",
+                format!("<{tag}>").repeat(n)
+            )
+        };
+        for tag in ["div", "b"] {
+            let e = parse("p.html", &nested(100_000, tag), None).unwrap_err();
+            assert!(e.to_string().contains("too deep"), "{e}");
+        }
+        let e = parse("p.html", &nested(MAX_DEPTH + 10, "div"), None).unwrap_err();
+        assert!(e.to_string().contains("nested more than"), "{e}");
+        assert!(parse("p.html", &nested(MAX_DEPTH - 10, "div"), None).is_ok());
     }
 
     #[test]
