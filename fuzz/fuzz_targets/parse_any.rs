@@ -17,6 +17,8 @@ fuzz_target!(|data: &[u8]| {
         Format::Newssniffer,
         Format::Versions,
         Format::Newsdiffs,
+        Format::Html,
+        Format::Warc,
     ] {
         let _ = parse::parse(&source, Some(format));
     }

@@ -1,5 +1,7 @@
 //! Input: reading files safely, detecting their format, and turning them into articles.
 
+pub(crate) mod git;
+pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod newsdiffs;
 // The project's corpus tools and benchmarks drive these directly (the `dev` feature).
@@ -12,6 +14,7 @@ pub mod plain;
 #[cfg(not(feature = "dev"))]
 mod plain;
 pub(crate) mod versions;
+pub(crate) mod warc;
 
 pub use versions::write as write_versions;
 
@@ -38,13 +41,27 @@ pub enum Format {
     Versions,
     /// A NewsDiffs file: a date line, a headline, a byline, then one paragraph per line.
     Newsdiffs,
+    /// A saved web page (`.html`, a Wayback Machine snapshot), reduced to its article.
+    Html,
+    /// A WARC file (`.warc`, `.warc.gz`): each HTML capture of one URL is a revision.
+    Warc,
+}
+
+/// Choices about how inputs are read, beyond their format.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// A CSS selector for the article element of a web page, when the user knows it;
+    /// without one, the article is found by readability.
+    pub selector: Option<String>,
+    /// The URL whose captures a WARC file's revisions are, when it holds several.
+    pub url: Option<String>,
 }
 
 impl Format {
     /// Whether the input numbers its own versions; a file that does not (plain text, a
     /// NewsDiffs file) is numbered one past the input before it.
     fn numbers_versions(self) -> bool {
-        !matches!(self, Format::Text | Format::Newsdiffs)
+        !matches!(self, Format::Text | Format::Newsdiffs | Format::Html)
     }
 }
 
@@ -209,6 +226,10 @@ fn utf8_hint(bytes: &[u8], err: std::str::Utf8Error) -> EncodingHint {
 pub fn detect(text: &str) -> Format {
     if json::sniff(text) {
         Format::Json
+    } else if warc::sniff("", text.as_bytes()) {
+        Format::Warc
+    } else if html::sniff(text) {
+        Format::Html
     } else if newssniffer::sniff(text) {
         Format::Newssniffer
     } else if versions::sniff(text) {
@@ -250,6 +271,15 @@ impl Parsed {
 
 /// Parses one input, in the given format or the detected one.
 pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
+    parse_with(source, format, &ReadOptions::default())
+}
+
+/// [`parse`], with choices about how the input is read.
+pub fn parse_with(
+    source: &Source,
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Parsed, Error> {
     let format = format.unwrap_or_else(|| detect(&source.text));
     let (article, warnings) = match format {
         Format::Text => (plain::parse(&source.name, &source.text)?, Vec::new()),
@@ -257,6 +287,19 @@ pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
         Format::Newssniffer => newssniffer::parse(&source.name, &source.text)?,
         Format::Versions => (versions::parse(&source.name, &source.text)?, Vec::new()),
         Format::Newsdiffs => newsdiffs::parse(&source.name, &source.text)?,
+        Format::Html => (
+            html::parse(&source.name, &source.text, options.selector.as_deref())?,
+            Vec::new(),
+        ),
+        Format::Warc => (
+            warc::parse(
+                &source.name,
+                source.text.as_bytes(),
+                options.url.as_deref(),
+                options.selector.as_deref(),
+            )?,
+            Vec::new(),
+        ),
     };
     Ok(Parsed { article, warnings })
 }
@@ -266,6 +309,15 @@ pub fn parse(source: &Source, format: Option<Format>) -> Result<Parsed, Error> {
 /// before it; versions must increase.
 pub fn load(names: &[String], format: Option<Format>) -> Result<Parsed, Error> {
     load_with(names, format, Blank::Error)
+}
+
+/// [`load`], with choices about how the inputs are read.
+pub fn load_options(
+    names: &[String],
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Parsed, Error> {
+    load_all(names, format, Blank::Error, options)
 }
 
 /// What [`load_with`] makes of an input with no text.
@@ -280,34 +332,19 @@ pub enum Blank {
 
 /// [`load`], choosing what an input with no text is.
 pub fn load_with(names: &[String], format: Option<Format>, blank: Blank) -> Result<Parsed, Error> {
+    load_all(names, format, blank, &ReadOptions::default())
+}
+
+fn load_all(
+    names: &[String],
+    format: Option<Format>,
+    blank: Blank,
+    options: &ReadOptions,
+) -> Result<Parsed, Error> {
     let mut combined: Option<Parsed> = None;
     for name in names {
         // `explicit`: the input states its versions (anything but plain text).
-        let (mut parsed, explicit) = match Source::read(name) {
-            Ok(source) => (
-                parse(&source, format)?,
-                format
-                    .unwrap_or_else(|| detect(&source.text))
-                    .numbers_versions(),
-            ),
-            Err(Error::Input {
-                problem: InputProblem::Empty,
-                ..
-            }) if blank == Blank::EmptyVersion => {
-                let mut empty =
-                    Revision::from_text(0, String::new()).map_err(|p| Error::input(name, p))?;
-                empty.label = Some(name.clone());
-                let parsed = Parsed {
-                    article: Article {
-                        meta: Default::default(),
-                        revisions: vec![empty],
-                    },
-                    warnings: Vec::new(),
-                };
-                (parsed, false)
-            }
-            Err(e) => return Err(e),
-        };
+        let (mut parsed, explicit) = read_one(name, format, blank, options)?;
         let Some(acc) = combined.as_mut() else {
             combined = Some(parsed);
             continue;
@@ -342,6 +379,117 @@ pub fn load_with(names: &[String], format: Option<Format>, blank: Blank) -> Resu
         acc.warnings.append(&mut parsed.warnings);
     }
     combined.ok_or(Error::NoInput)
+}
+
+/// Reads every committed version of the file `name` from the git repository whose working
+/// tree holds it, oldest first: each version is parsed in `format` or the format detected
+/// for its content, with the commit time as `created` and `PATH@COMMIT` (the short commit
+/// id) as its label. No `git` binary is needed.
+pub fn load_git(
+    name: &str,
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Parsed, Error> {
+    let mut combined: Option<Parsed> = None;
+    for (i, v) in git::history(name)?.into_iter().enumerate() {
+        let label = format!("{name}@{}", v.commit.get(..10).unwrap_or(&v.commit));
+        let mut parsed = match decode(v.content) {
+            Ok(text) => parse_with(&Source::from_text(label.clone(), text), format, options)?,
+            Err(InputProblem::Empty) => Parsed {
+                article: Article {
+                    meta: Default::default(),
+                    revisions: vec![
+                        Revision::from_text(0, String::new())
+                            .map_err(|p| Error::input(&label, p))?,
+                    ],
+                },
+                warnings: Vec::new(),
+            },
+            Err(p) => return Err(Error::input(label, p)),
+        };
+        // A version is the file at one commit: one revision, its last if it holds several.
+        let Some(mut rev) = parsed.article.revisions.pop() else {
+            continue;
+        };
+        rev.version = i as u64;
+        rev.created = v.time.or(rev.created);
+        rev.label = Some(label);
+        match combined.as_mut() {
+            Some(acc) => {
+                acc.article.revisions.push(rev);
+                acc.warnings.append(&mut parsed.warnings);
+            }
+            None => {
+                parsed.article.revisions = vec![rev];
+                combined = Some(parsed);
+            }
+        }
+    }
+    combined.ok_or(Error::NoInput)
+}
+
+/// Reads and parses one input of [`load_all`], and whether it numbers its own versions.
+fn read_one(
+    name: &str,
+    format: Option<Format>,
+    blank: Blank,
+    options: &ReadOptions,
+) -> Result<(Parsed, bool), Error> {
+    if let Some(article) = read_warc(name, format, options)? {
+        let warnings = Vec::new();
+        return Ok((Parsed { article, warnings }, true));
+    }
+    match Source::read(name) {
+        Ok(source) => Ok((
+            parse_with(&source, format, options)?,
+            format
+                .unwrap_or_else(|| detect(&source.text))
+                .numbers_versions(),
+        )),
+        Err(Error::Input {
+            problem: InputProblem::Empty,
+            ..
+        }) if blank == Blank::EmptyVersion => {
+            let mut empty =
+                Revision::from_text(0, String::new()).map_err(|p| Error::input(name, p))?;
+            empty.label = Some(name.to_string());
+            let article = Article {
+                meta: Default::default(),
+                revisions: vec![empty],
+            };
+            let warnings = Vec::new();
+            Ok((Parsed { article, warnings }, false))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A WARC file read as bytes (it may hold binary records and be compressed, so it is not
+/// decoded as text first); `None` when the input is not one, or is standard input.
+fn read_warc(
+    name: &str,
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Option<Article>, Error> {
+    if name == "-" || format.is_some_and(|f| f != Format::Warc) {
+        return Ok(None);
+    }
+    let Ok(file) = std::fs::File::open(name) else {
+        return Ok(None);
+    };
+    if std::fs::metadata(name).is_ok_and(|m| m.is_dir()) {
+        return Ok(None);
+    }
+    let mut head = Vec::new();
+    let _ = (&file).take(8).read_to_end(&mut head);
+    if format.is_none() && !warc::sniff(name, &head) {
+        return Ok(None);
+    }
+    let mut bytes = head;
+    bytes.extend(read_limited(file).map_err(|p| Error::input(name, p))?);
+    let url = options.url.as_deref();
+    let article = warc::parse(name, &bytes, url, options.selector.as_deref())?;
+    Ok(Some(article))
 }
 
 /// A warning for each piece of article metadata (a byline, say) that a later input gives

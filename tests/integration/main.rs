@@ -13,6 +13,7 @@
 //! - `views`: the terminal layouts and `log` on the samples.
 //! - `inputs`: versions as people keep them (NewsDiffs files, data-frame JSON Lines,
 //!   NewsEdits and News Sniffer databases, one article of an archive).
+//! - `pages`: web pages (saved articles, Wayback snapshots) reduced to their article.
 //! - `newssniffer`: reading News Sniffer scrapes, and splitting them back.
 //! - `alignment`: the aligner's scores on the hand-aligned gold set.
 //! - `report`: `newsdiff report`, the static site of an archive.
@@ -29,6 +30,7 @@ mod fidelity;
 mod html;
 mod inputs;
 mod newssniffer;
+mod pages;
 mod properties;
 mod regression;
 mod report;

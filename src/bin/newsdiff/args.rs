@@ -126,6 +126,18 @@ pub struct InputArgs {
     /// or NewsEdits SQLite database); `newsdiff check ARCHIVE --list` lists the ids.
     #[arg(long, value_name = "ID")]
     pub article: Option<String>,
+    /// For web pages: the CSS selector of the article element, instead of finding the
+    /// article by readability (e.g. `article`, `div.story-body`).
+    #[arg(long, value_name = "CSS")]
+    pub selector: Option<String>,
+    /// For WARC files holding captures of several URLs: the URL whose captures are the
+    /// versions.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Read every committed version of the one input (a file in a git working tree),
+    /// oldest first, with commit times; no `git` binary is needed.
+    #[arg(long)]
+    pub git: bool,
 }
 
 /// The input formats (`--from`), as the library's [`newsdiff::parse::Format`].
@@ -141,6 +153,10 @@ pub enum InputFormat {
     Versions,
     /// A NewsDiffs file: a date line, a headline, a byline, then one paragraph per line.
     Newsdiffs,
+    /// A saved web page (or Wayback Machine snapshot), reduced to its article.
+    Html,
+    /// A WARC file (`.warc`, `.warc.gz`): each HTML capture of one URL is a version.
+    Warc,
 }
 
 impl From<InputFormat> for newsdiff::parse::Format {
@@ -152,6 +168,8 @@ impl From<InputFormat> for newsdiff::parse::Format {
             InputFormat::Newssniffer => Format::Newssniffer,
             InputFormat::Versions => Format::Versions,
             InputFormat::Newsdiffs => Format::Newsdiffs,
+            InputFormat::Html => Format::Html,
+            InputFormat::Warc => Format::Warc,
         }
     }
 }

@@ -20,7 +20,23 @@ impl InputArgs {
         }
         let mut parsed = match self.archive_article()? {
             Some(parsed) => parsed,
-            None => parse::load(&self.inputs, self.from.map(Into::into))?,
+            None => {
+                let options = parse::ReadOptions {
+                    selector: self.selector.clone(),
+                    url: self.url.clone(),
+                };
+                let format = self.from.map(Into::into);
+                if self.git {
+                    let [input] = self.inputs.as_slice() else {
+                        return Err(Failure::Usage(
+                            "--git reads the history of one file; give one input".into(),
+                        ));
+                    };
+                    parse::load_git(input, format, &options)?
+                } else {
+                    parse::load_options(&self.inputs, format, &options)?
+                }
+            }
         };
         if self.strict {
             parsed = parsed.strict(&self.inputs)?;
