@@ -31,7 +31,10 @@ pub fn period(
     b: Option<DateTime<FixedOffset>>,
 ) -> Option<String> {
     let (a, b) = (a?, b?);
-    Some(period_of_seconds((b - a).num_seconds()))
+    // Two versions with the very same time (pages that carry their publication time,
+    // commits made together) say nothing about the gap: no period rather than "less
+    // than a minute later".
+    (a != b).then(|| period_of_seconds((b - a).num_seconds()))
 }
 
 /// "about 4 hours later" (or "earlier", when `secs` is below zero) for a signed number of
@@ -39,4 +42,21 @@ pub fn period(
 pub fn period_of_seconds(secs: i64) -> String {
     let dir = if secs < 0 { "earlier" } else { "later" };
     format!("{} {dir}", in_words(secs.abs()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_times_have_no_period() {
+        let t = DateTime::parse_from_rfc3339("2025-06-12T07:15:00+01:00").unwrap();
+        assert_eq!(period(Some(t), Some(t)), None);
+        let later = DateTime::parse_from_rfc3339("2025-06-12T11:20:00+01:00").unwrap();
+        assert_eq!(
+            period(Some(t), Some(later)).as_deref(),
+            Some("about 4 hours later")
+        );
+        assert_eq!(period(None, Some(later)), None);
+    }
 }
