@@ -97,6 +97,11 @@ fn changed_runs(diff: &Value) -> Vec<(String, String)> {
         .iter()
         .find(|op| op["kind"] == "edited")
         .unwrap_or_else(|| panic!("no edited op: {diff:#}"));
+    op_changed_runs(op)
+}
+
+/// The changed runs of one op, as `(op, text)`.
+fn op_changed_runs(op: &Value) -> Vec<(String, String)> {
     op["words"]
         .as_array()
         .unwrap()
@@ -241,23 +246,9 @@ fn cjk_sentence_edit_marks_the_changed_characters() {
     let diff = json_diff(&[&v1, &v2]);
     assert_eq!(kinds(&diff), ["edited", "edited"], "{diff:#}");
     let ops = diff["ops"].as_array().unwrap();
-    let runs = |op: &Value| -> Vec<(String, String)> {
-        op["words"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|w| w["op"] != "equal")
-            .map(|w| {
-                (
-                    w["op"].as_str().unwrap().into(),
-                    w["text"].as_str().unwrap().into(),
-                )
-            })
-            .collect()
-    };
     let pair = |op: &str, text: &str| (op.to_string(), text.to_string());
     assert_eq!(
-        runs(&ops[1]),
+        op_changed_runs(&ops[1]),
         [
             pair("delete", "9"),
             pair("insert", "10"),
@@ -285,7 +276,7 @@ fn cjk_sentence_edit_marks_the_changed_characters() {
     for (old, new, want) in more {
         let diff = json_diff(&[old, new]);
         assert_eq!(kinds(&diff), ["edited", "unchanged"], "{diff:#}");
-        assert_eq!(runs(&diff["ops"][0]), want, "{old} → {new}");
+        assert_eq!(op_changed_runs(&diff["ops"][0]), want, "{old} → {new}");
     }
 }
 
