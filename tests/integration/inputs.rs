@@ -3,7 +3,7 @@
 //! entities of raw tracker databases, and URL changes. The field cases are copied under
 //! `tests/data/field-cases/`; each test adds cases of its own of the same kind.
 
-use crate::util::{newsdiff, stderr_of, stdout_of, tempdir, write};
+use crate::util::{json_change_log, newsdiff, stderr_of, stdout_of, tempdir, write};
 
 /// Path of a file under `tests/data/field-cases/`.
 fn field_case(rel: &str) -> String {
@@ -20,12 +20,7 @@ fn field_case(rel: &str) -> String {
 #[test]
 fn a_newsedits_pair_with_an_empty_sentence_is_diffed() {
     let file = field_case("newsedits-empty-sentence/ap-767.json");
-    let out = newsdiff()
-        .args([&file, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let log = json_change_log(&[&file]);
     let sentences = log["revisions"][1]["paragraphs"][0]["sentences"]
         .as_array()
         .unwrap();
@@ -136,12 +131,7 @@ fn newsdiffs_files_without_a_byline_or_with_a_changed_one() {
         "b.txt",
         "2014-03-02 19:40:00\nCouncil Delays Budget Vote\nBy ANN LEE\n\nThe council delayed its vote on the budget.\n\nA vote is expected in June.\n",
     );
-    let out = newsdiff()
-        .args([&a, &b, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let log = json_change_log(&[&a, &b]);
     assert_eq!(log["revisions"][1]["created"], "2014-03-02T19:40:00Z");
     assert_eq!(log["revisions"][1]["title"], "Council Delays Budget Vote");
     assert_eq!(
@@ -168,24 +158,14 @@ fn text_files_that_start_with_a_date_are_not_newsdiffs_files() {
         "b.txt",
         "June 5, 2018\nThe council met on Tuesday.\nIt voted on the budget.\n",
     );
-    let out = newsdiff()
-        .args([&a, &b, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let log = json_change_log(&[&a, &b]);
     for r in log["revisions"].as_array().unwrap() {
         assert!(r.get("title").is_none(), "{r}");
         assert_eq!(r["paragraphs"][0]["text"], "June 5, 2018", "{r}");
     }
     // --from newsdiffs reads such a file by the layout anyway: the second line is the
     // headline.
-    let out = newsdiff()
-        .args([&b, &b, "--from", "newsdiffs", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let log: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let log = json_change_log(&[&b, &b, "--from", "newsdiffs"]);
     assert_eq!(log["revisions"][0]["title"], "The council met on Tuesday.");
 }
 

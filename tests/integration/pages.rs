@@ -3,24 +3,13 @@
 
 use std::process::Output;
 
-use crate::util::{newsdiff, sample, stderr_of, stdout_of, tempdir, write};
+use crate::util::{json_change_log, newsdiff, sample, stderr_of, stdout_of, tempdir, write};
 
 /// Path of a file under `tests/data/`, checked to exist.
 fn data(rel: &str) -> String {
     let path = format!("tests/data/{rel}");
     assert!(crate::util::root().join(&path).is_file(), "missing {path}");
     path
-}
-
-/// The JSON change log of a run that must succeed.
-fn json_log(args: &[&str]) -> serde_json::Value {
-    let out = newsdiff()
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    serde_json::from_str(&stdout_of(&out)).unwrap()
 }
 
 /// The paragraphs of revision `i` of a change log.
@@ -73,7 +62,7 @@ fn wayback_snapshots_diff_to_the_article_alone() {
     ] {
         assert!(!text.contains(chrome), "{chrome} reached the diff: {text}");
     }
-    let log = json_log(&[&a, &b]);
+    let log = json_change_log(&[&a, &b]);
     assert_eq!(log["revisions"][0]["title"], "Bridge to close");
     assert_eq!(
         paragraphs(&log, 0),
@@ -91,7 +80,7 @@ fn wayback_snapshots_diff_to_the_article_alone() {
 fn saved_pages_diff_to_the_one_edit_of_the_article() {
     // The committed sample the README shows is the test input, so the two cannot drift.
     let (a, b) = (sample("web-page/v1.html"), sample("web-page/v2.html"));
-    let log = json_log(&[&a, &b]);
+    let log = json_change_log(&[&a, &b]);
     let old = &log["revisions"][0];
     assert_eq!(
         old["title"],
@@ -146,7 +135,7 @@ fn from_html_and_selector_pick_the_article() {
     };
     let a = write(dir.path(), "a.htm", page("two"));
     let b = write(dir.path(), "b.htm", page("three"));
-    let log = json_log(&[&a, &b, "--from", "html", "--selector", "div.story"]);
+    let log = json_change_log(&[&a, &b, "--from", "html", "--selector", "div.story"]);
     assert_eq!(log["revisions"][1]["title"], "Pier closes");
     assert_eq!(
         paragraphs(&log, 1),
@@ -265,7 +254,7 @@ fn a_warc_with_three_captures_reads_as_three_revisions() {
         &http(200, "text/html", &bridge_page("4")),
     ));
     let file = write(dir.path(), "crawl.warc", &warc);
-    let log = json_log(&[&file]);
+    let log = json_change_log(&[&file]);
     let revisions = log["revisions"].as_array().unwrap();
     assert_eq!(revisions.len(), 3, "{log:#}");
     let created: Vec<&str> = revisions
@@ -315,7 +304,7 @@ fn a_warc_with_several_urls_needs_url() {
         "https://example-news.test/bridge, https://example-news.test/other",
     );
     assert!(stderr_of(&out).contains("--url"));
-    let log = json_log(&[&file, "--url", "https://example-news.test/bridge"]);
+    let log = json_change_log(&[&file, "--url", "https://example-news.test/bridge"]);
     assert_eq!(log["revisions"].as_array().unwrap().len(), 4);
     assert_eq!(
         paragraphs(&log, 3)[1],
@@ -390,7 +379,7 @@ fn a_git_history_reads_as_one_revision_per_commit() {
         assert!(git(repo, &["commit", "-q", "-am", "other"], &date));
     }
     let path = repo.join("articles/bridge.txt");
-    let log = json_log(&["--git", path.to_str().unwrap()]);
+    let log = json_change_log(&["--git", path.to_str().unwrap()]);
     let revisions = log["revisions"].as_array().unwrap();
     assert_eq!(revisions.len(), 5, "{log:#}");
     for (i, cost) in costs.iter().enumerate() {

@@ -13,7 +13,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::util::{newsdiff, root, sample, stderr_of, tempdir, write};
+use crate::util::{json_change_log, root, sample, tempdir, write};
 
 /// Keywords that only annotate.
 const ANNOTATIONS: &[&str] = &[
@@ -281,16 +281,6 @@ fn assert_valid(value: &Value) {
     assert!(errs.is_empty(), "schema errors:\n{}", errs.join("\n"));
 }
 
-fn change_log(args: &[&str]) -> Value {
-    let out = newsdiff()
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn the_schema_is_draft_2020_12() {
     let s = schema();
@@ -305,18 +295,18 @@ fn the_schema_is_draft_2020_12() {
 #[test]
 fn real_change_logs_match_the_schema() {
     let toll = ["v1.txt", "v2.txt", "v3.txt"].map(|v| sample(&format!("toll-update/{v}")));
-    assert_valid(&change_log(&[&toll[0], &toll[1], &toll[2]]));
-    assert_valid(&change_log(&[&sample("json/aleppo.json")]));
-    assert_valid(&change_log(&[
+    assert_valid(&json_change_log(&[&toll[0], &toll[1], &toll[2]]));
+    assert_valid(&json_change_log(&[&sample("json/aleppo.json")]));
+    assert_valid(&json_change_log(&[
         &sample("moved-paragraph/v1.txt"),
         &sample("moved-paragraph/v2.txt"),
     ]));
-    assert_valid(&change_log(&[
+    assert_valid(&json_change_log(&[
         &sample("split-merge/v1.txt"),
         &sample("split-merge/v2.txt"),
     ]));
     // Seeds from different outlets: nearly everything added and deleted.
-    assert_valid(&change_log(&[
+    assert_valid(&json_change_log(&[
         &sample("aleppo-moscow-hopes-kerry-aggregator.txt"),
         &sample("aleppo-lavrov-withdrawal-talks-beirut-wire.txt"),
         &sample("aleppo-regime-advance-lavrov-eradicated-one-per-line.txt"),
@@ -331,7 +321,7 @@ fn separators_titles_times_and_warnings_match_the_schema() {
         "crlf.txt",
         "\u{feff}  First paragraph. Second sentence.\r\n\r\nLast one.\r\n",
     );
-    let log = change_log(&[&crlf, &sample("toll-update/v1.txt")]);
+    let log = json_change_log(&[&crlf, &sample("toll-update/v1.txt")]);
     assert!(log["revisions"][0]["separators"].is_array());
     assert_valid(&log);
 
@@ -346,7 +336,7 @@ fn separators_titles_times_and_warnings_match_the_schema() {
          "separators": ["\n", "\n\n", ""]}
       ]}"#;
     let path = write(dir.path(), "article.json", doc);
-    let log = change_log(&[&path]);
+    let log = json_change_log(&[&path]);
     assert_eq!(log["warnings"][0]["kind"], "unplaced-text");
     assert_eq!(log["article"]["desk"]["name"], "metro");
     assert!(log["diffs"][0]["title"]["new"].is_null());
@@ -372,7 +362,7 @@ fn the_json_sample_matches_the_input_shape() {
 /// The validator is not vacuous: broken change logs fail it.
 #[test]
 fn broken_change_logs_fail_the_schema() {
-    let good = change_log(&[&sample("toll-update/v1.txt"), &sample("toll-update/v2.txt")]);
+    let good = json_change_log(&[&sample("toll-update/v1.txt"), &sample("toll-update/v2.txt")]);
     assert_valid(&good);
     type Breakage = Box<dyn Fn(&mut Value)>;
     let breakages: Vec<(&str, Breakage)> = vec![

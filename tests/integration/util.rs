@@ -90,3 +90,14 @@ pub fn long_article(n: usize, edit: impl Fn(usize) -> bool) -> String {
         .collect::<Vec<_>>()
         .join("\n\n")
 }
+
+/// The JSON change log of `newsdiff ARGS --format json`, a run that must succeed.
+pub fn json_change_log(args: &[&str]) -> serde_json::Value {
+    let out = newsdiff()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    serde_json::from_slice(&out.stdout).expect("the change log is JSON")
+}
