@@ -603,3 +603,14 @@ fn cut_row_check_panicked_inside_a_multibyte_character() {
     assert!(!stderr_of(&out).contains("panicked"), "{}", stderr_of(&out));
     assert!(out.status.code().is_some_and(|c| c <= 2));
 }
+
+/// `--git` on a directory answered with the archive message ("pick one with --article")
+/// instead of saying that `--git` reads one file's history.
+#[test]
+fn git_on_a_directory_was_told_to_pick_an_article() {
+    let out = newsdiff().args(["--git", "samples"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("--git reads the history of one file"), "{err}");
+    assert!(!err.contains("--article"), "{err}");
+}

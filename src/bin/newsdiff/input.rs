@@ -18,7 +18,12 @@ impl InputArgs {
                 "standard input (`-`) can be given only once".into(),
             ));
         }
-        let mut parsed = match self.archive_article()? {
+        // With --git the input is one file's history, never an archive to pick from.
+        let archived = match self.git {
+            true => None,
+            false => self.archive_article()?,
+        };
+        let mut parsed = match archived {
             Some(parsed) => parsed,
             None => {
                 let options = parse::ReadOptions {
