@@ -391,6 +391,7 @@ fn generate(dir: &str, count: usize, corpus: &str) {
             paragraphs: Some(paras.iter().cloned().map(ParagraphDoc::Text).collect()),
             sentences: None,
             separators: None,
+            ignored: Vec::new(),
         };
         let doc = ArticleDoc {
             article: newsdiff::ArticleMeta {

@@ -46,6 +46,7 @@ pub use archive::Problem;
 pub use archive::pick::{
     ArchiveEntry, ArchiveError, is_archive, list_archive_articles, load_archive_article,
 };
+pub use article::boilerplate::{Boilerplate, IgnoreReason, Ignored};
 pub use article::doc::{ArticleDoc, ParagraphDoc, RevisionDoc};
 pub use article::{Article, ArticleMeta, Paragraph, ParagraphInput, Revision, Side, Span};
 pub use changelog::{ChangeLog, RevisionDiff, diff};

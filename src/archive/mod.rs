@@ -240,13 +240,13 @@ fn build_revision(
     meta: &ArticleMeta,
 ) -> Result<(Revision, Vec<html::Chrome>), Problem> {
     let mut removed = Vec::new();
+    let own: Vec<&str> = [v.url.as_deref(), meta.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     let built = match &v.body {
-        Body::Text(t) => Revision::from_text(version, t.clone()),
+        Body::Text(t) => text_without_chrome(version, t, &own, &mut removed),
         Body::Html(h) => {
-            let own: Vec<&str> = [v.url.as_deref(), meta.url.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect();
             let kept = html::paragraphs(h)
                 .into_iter()
                 .filter_map(|p| html::without_chrome(&p, &own, &mut removed))
@@ -263,6 +263,28 @@ fn build_revision(
         .filter(|t| !t.is_empty());
     rev.label = Some(v.at.clone());
     Ok((rev, removed))
+}
+
+/// A stored plain-text version without the tracker's page lines (the same lines as in
+/// stored HTML: a JSON Lines export of a raw database keeps them in `text`). The text is
+/// kept byte for byte when it has none; otherwise it is rebuilt from the paragraphs left.
+fn text_without_chrome(
+    version: u64,
+    text: &str,
+    own: &[&str],
+    removed: &mut Vec<html::Chrome>,
+) -> Result<Revision, crate::InputProblem> {
+    let rev = Revision::from_text(version, text.to_string())?;
+    let before = removed.len();
+    let kept: Vec<ParagraphInput> = rev
+        .paragraph_texts()
+        .filter_map(|p| html::without_chrome(p, own, removed))
+        .map(ParagraphInput::Text)
+        .collect();
+    if removed.len() == before {
+        return Ok(rev);
+    }
+    Revision::from_paragraphs(version, kept, None)
 }
 
 /// One warning (kind `boilerplate`, no doubt) for the page furniture removed from an

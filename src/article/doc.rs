@@ -6,6 +6,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::boilerplate::Ignored;
 use super::{Article, ArticleMeta, ParagraphInput, Revision};
 use crate::{InputProblem, Warning};
 
@@ -59,6 +60,10 @@ pub struct RevisionDoc {
     /// default (nothing around, a blank line between): with it the text rebuilds exactly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub separators: Option<Vec<String>>,
+    /// Paragraphs set aside as boilerplate before the comparison, with where they stood
+    /// among the paragraphs as read and why (`reason`, and `pattern` for a user's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored: Vec<Ignored>,
 }
 
 /// A version number, with a message a user can act on ("-1" is no version number).
@@ -132,6 +137,7 @@ impl RevisionDoc {
             sentences: None,
             separators: (!r.has_default_separators())
                 .then(|| r.separators().into_iter().map(String::from).collect()),
+            ignored: r.ignored.clone(),
         }
     }
 
@@ -206,6 +212,7 @@ impl RevisionDoc {
         rev.created = self.created;
         rev.title = self.title.clone();
         rev.label = self.label.clone();
+        rev.ignored = self.ignored.clone();
         Ok(rev)
     }
 }

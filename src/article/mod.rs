@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::text::Span;
 use crate::text::{paragraph_spans, segment};
 
+pub mod boilerplate;
 pub mod doc;
 
 /// The longest paragraph newsdiff accepts. Real paragraphs are a few kilobytes; a
@@ -131,6 +132,9 @@ pub struct Revision {
     pub title: Option<String>,
     /// Where the revision came from (a file name), for messages and display.
     pub label: Option<String>,
+    /// Paragraphs set aside as boilerplate ([`boilerplate::Boilerplate`]), with where
+    /// they stood and why; empty unless something was set aside.
+    pub ignored: Vec<boilerplate::Ignored>,
     text: String,
     paragraphs: Vec<Paragraph>,
     sentences: Vec<Span>,
@@ -166,6 +170,7 @@ impl Revision {
             created: None,
             title: None,
             label: None,
+            ignored: Vec::new(),
             text,
             paragraphs,
             sentences,
@@ -250,6 +255,7 @@ impl Revision {
             created: None,
             title: None,
             label: None,
+            ignored: Vec::new(),
             text,
             paragraphs: paras,
             sentences,

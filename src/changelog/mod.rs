@@ -16,7 +16,7 @@ use crate::Warning;
 use crate::align::words::{self, WordChange};
 use crate::align::{self, Op};
 use crate::article::{Article, ArticleMeta, Revision, Side};
-use crate::classify::{ClassEvidence, Classifier, OpClasses};
+use crate::classify::{Class, ClassEvidence, Classifier, OpClasses};
 
 #[doc(no_inline)]
 pub use crate::article::doc::RevisionDoc;
@@ -68,7 +68,18 @@ pub struct RevisionDiff {
 }
 
 impl RevisionDiff {
-    /// Position in [`ChangeLog::revisions`] of the revision on `side`.
+    /// Whether the diff changed typography and nothing else (quote or dash style, case,
+    /// punctuation, white space; in the title or the body): no sentence added, deleted
+    /// or moved, and `typography` its only class. `--ignore typography` counts such a
+    /// diff as no change.
+    pub fn is_typography_only(&self) -> bool {
+        let s = &self.stats;
+        s.added + s.deleted + s.moved == 0
+            && !self.classes.is_empty()
+            && self.classes.iter().all(|c| c.class == Class::Typography)
+    }
+
+    /// The position in the change log's `revisions` of the revision on `side`.
     pub fn revision_index(&self, side: Side) -> usize {
         match side {
             Side::Old => self.old_revision,

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::rules::{Rule, RuleSet};
+use super::rules::{Rule, RuleSet, Skip};
 use crate::Warning;
 use crate::article::{Article, Revision};
 use crate::changelog::{self, RevisionDiff};
@@ -37,6 +37,10 @@ pub struct Evaluation {
     pub pairs_diffed: usize,
     /// Sentences added, deleted or edited over all diffed pairs.
     pub sentences_changed: usize,
+    /// Diffed pairs the change policies passed over: typography only, when ignored.
+    pub skipped_typography: usize,
+    /// Diffed pairs the change policies passed over: fewer words changed than asked.
+    pub skipped_trivial: usize,
 }
 
 /// A revision's content as the duplicate rules compare it: the title and the sentences
@@ -221,6 +225,17 @@ fn diff_policies(
         }
         let d = changelog::diff(a, b);
         out.pairs_diffed += 1;
+        match rules.skips(&d) {
+            Some(Skip::Typography) => {
+                out.skipped_typography += 1;
+                continue;
+            }
+            Some(Skip::Trivial) => {
+                out.skipped_trivial += 1;
+                continue;
+            }
+            None => {}
+        }
         out.sentences_changed +=
             d.stats.added + d.stats.deleted + d.stats.edited + d.stats.merged + d.stats.split;
         for (rule, message) in policy_violations(a, b, &d, rules) {

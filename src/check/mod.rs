@@ -76,6 +76,17 @@ pub struct ArticleReport {
     pub pairs_diffed: usize,
     /// Sentences added, deleted, edited, merged or split over those pairs.
     pub sentences_changed: usize,
+    /// Boilerplate paragraphs set aside before the comparison, over all versions.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub set_aside: usize,
+    /// Pairs the change policies passed over because only typography changed
+    /// (`ignore = ["typography"]`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped_typography: usize,
+    /// Pairs the change policies passed over for changing fewer words than
+    /// `min-changed-words` or `min-changed-percent`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped_trivial: usize,
     /// Time taken to read and check it (serialized in milliseconds).
     #[serde(serialize_with = "as_millis")]
     pub elapsed: Duration,
@@ -85,6 +96,10 @@ pub struct ArticleReport {
     pub problems: Vec<Problem>,
     /// Whether nothing of it could be read (or checking it failed).
     pub broken: bool,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn as_millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
@@ -126,6 +141,15 @@ pub struct Summary {
     pub pairs_diffed: usize,
     /// Sentences added, deleted, edited, merged or split over those pairs.
     pub sentences_changed: usize,
+    /// Boilerplate paragraphs set aside, over all articles.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub set_aside: usize,
+    /// Pairs passed over as typography only, over all articles.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped_typography: usize,
+    /// Pairs passed over as trivial, over all articles.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped_trivial: usize,
     /// Articles with at least one violation.
     pub failing_articles: usize,
     /// Rules broken, over all articles.
@@ -158,6 +182,9 @@ impl Summary {
                 self.bytes += a.bytes;
                 self.pairs_diffed += a.pairs_diffed;
                 self.sentences_changed += a.sentences_changed;
+                self.set_aside += a.set_aside;
+                self.skipped_typography += a.skipped_typography;
+                self.skipped_trivial += a.skipped_trivial;
                 self.problems += a.problems.len();
                 self.broken_articles += usize::from(a.broken);
                 if !a.violations.is_empty() {
@@ -292,9 +319,10 @@ pub fn check_unit(unit: &Unit, config: Option<&ConfigFile>, flags: &[Override]) 
     let start = Instant::now();
     let mut report = match unit.load() {
         Err(p) => ArticleReport::broken(&unit.name, p),
-        Ok(loaded) => {
+        Ok(mut loaded) => {
             let source = article_source(&loaded.article.meta);
             let rules = RuleSet::resolve(config, flags, source.as_deref());
+            let set_aside = rules.boilerplate.set_aside(&mut loaded.article);
             let e = evaluate::evaluate(&loaded.article, &loaded.warnings, &rules);
             ArticleReport {
                 article: unit.name.clone(),
@@ -303,6 +331,9 @@ pub fn check_unit(unit: &Unit, config: Option<&ConfigFile>, flags: &[Override]) 
                 bytes: loaded.bytes,
                 pairs_diffed: e.pairs_diffed,
                 sentences_changed: e.sentences_changed,
+                set_aside,
+                skipped_typography: e.skipped_typography,
+                skipped_trivial: e.skipped_trivial,
                 elapsed: Duration::ZERO,
                 violations: e.violations,
                 problems: loaded.problems,
@@ -315,7 +346,7 @@ pub fn check_unit(unit: &Unit, config: Option<&ConfigFile>, flags: &[Override]) 
 }
 
 /// Where an article comes from, for rules set by source: its `source`, else its URL's host.
-fn article_source(meta: &ArticleMeta) -> Option<String> {
+pub(crate) fn article_source(meta: &ArticleMeta) -> Option<String> {
     meta.source.clone().or_else(|| {
         meta.url.as_deref().and_then(archive::url_host).or_else(|| {
             // The URL of a JSON article may sit in its extra fields.
@@ -337,6 +368,9 @@ impl ArticleReport {
             bytes: 0,
             pairs_diffed: 0,
             sentences_changed: 0,
+            set_aside: 0,
+            skipped_typography: 0,
+            skipped_trivial: 0,
             elapsed: Duration::ZERO,
             violations: Vec::new(),
             problems: vec![problem],

@@ -119,6 +119,7 @@ impl<W: Write> Sink for Human<W> {
             count(s.versions_per_second as usize),
             plural(s.jobs, "thread", "threads"),
         )?;
+        set_aside_and_skipped(o, s)?;
         violations_by_rule(o, s)?;
         if s.problems > 0 {
             writeln!(
@@ -150,6 +151,27 @@ impl<W: Write> Sink for Human<W> {
         )?;
         o.flush()
     }
+}
+
+/// What the run left out, so nothing is passed over in silence: boilerplate paragraphs
+/// set aside, and pairs the change policies skipped (typography only, or trivial).
+fn set_aside_and_skipped(o: &mut impl Write, s: &Summary) -> io::Result<()> {
+    if s.set_aside > 0 {
+        writeln!(
+            o,
+            "set aside as boilerplate: {} (see `newsdiff diff --format json` for each)",
+            plural(s.set_aside, "paragraph", "paragraphs")
+        )?;
+    }
+    if s.skipped_typography + s.skipped_trivial > 0 {
+        writeln!(
+            o,
+            "skipped by the change policies: {} typography only, {} below the minimum change",
+            plural(s.skipped_typography, "pair", "pairs"),
+            plural(s.skipped_trivial, "pair", "pairs"),
+        )?;
+    }
+    Ok(())
 }
 
 /// The summary's count of violations, by rule in a table.

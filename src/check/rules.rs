@@ -13,6 +13,18 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::article::boilerplate::Boilerplate;
+use crate::changelog::RevisionDiff;
+
+/// Why a revision was passed over by the change policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Only typography changed, and typography is ignored.
+    Typography,
+    /// Fewer words changed than `min-changed-words` or `min-changed-percent` ask.
+    Trivial,
+}
+
 /// A rule, by the name reports and configuration use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -130,6 +142,71 @@ pub struct Settings {
     /// The limit for `deleted-sentences`, in percent of the old version's sentences;
     /// setting it turns the rule on.
     pub max_deleted_percent: Option<f64>,
+    /// What to leave out of the comparison: `"typography"` (a change of typography alone
+    /// counts as no change), or a regular expression: paragraphs every line of which it
+    /// matches are set aside as boilerplate. Lists add up over tables and flags.
+    pub ignore: Option<Vec<IgnoreEntry>>,
+    /// `false` turns the built-in boilerplate list off (`--keep-boilerplate`).
+    pub builtin_boilerplate: Option<bool>,
+    /// A revision with fewer changed words than this (added plus removed) is skipped by
+    /// the change policies and the site's feed, and counted as skipped.
+    pub min_changed_words: Option<usize>,
+    /// A revision with a smaller share of its words changed than this, in percent, is
+    /// skipped likewise.
+    pub min_changed_percent: Option<f64>,
+}
+
+/// One entry of `ignore`: the word `typography`, or a regular expression for boilerplate.
+#[derive(Debug, Clone)]
+pub enum IgnoreEntry {
+    /// Typography-only changes count as no change.
+    Typography,
+    /// Paragraphs this pattern matches (every line) are set aside.
+    Pattern(regex::Regex),
+}
+
+impl IgnoreEntry {
+    /// `typography`, or a pattern.
+    ///
+    /// # Errors
+    /// [`ConfigError::BadPattern`] when the text is not a valid regular expression.
+    pub fn parse(text: &str) -> Result<IgnoreEntry, ConfigError> {
+        if text == "typography" {
+            return Ok(IgnoreEntry::Typography);
+        }
+        regex::Regex::new(text)
+            .map(IgnoreEntry::Pattern)
+            .map_err(|e| ConfigError::BadPattern {
+                pattern: text.to_string(),
+                problem: e
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
+            })
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            IgnoreEntry::Typography => "typography",
+            IgnoreEntry::Pattern(p) => p.as_str(),
+        }
+    }
+}
+
+impl PartialEq for IgnoreEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl<'de> Deserialize<'de> for IgnoreEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        IgnoreEntry::parse(&text).map_err(serde::de::Error::custom)
+    }
 }
 
 impl Settings {
@@ -168,15 +245,35 @@ impl Settings {
                 set.enabled[Rule::DeletedSentences.index()] = true;
             }
         }
+        for entry in self.ignore.iter().flatten() {
+            match entry {
+                IgnoreEntry::Typography => set.ignore_typography = true,
+                IgnoreEntry::Pattern(p) => {
+                    set.boilerplate = std::mem::take(&mut set.boilerplate).with_regex(p.clone())
+                }
+            }
+        }
+        if let Some(on) = self.builtin_boilerplate {
+            set.boilerplate = std::mem::take(&mut set.boilerplate).with_builtin(on);
+        }
+        if let Some(n) = self.min_changed_words {
+            set.min_changed_words = n;
+        }
+        if let Some(p) = self.min_changed_percent {
+            set.min_changed_percent = p;
+        }
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
-        match self.max_deleted_percent {
-            Some(p) if !(0.0..=100.0).contains(&p) || p.is_nan() => {
-                Err(ConfigError::PercentOutOfRange(p))
+        for p in [self.max_deleted_percent, self.min_changed_percent]
+            .into_iter()
+            .flatten()
+        {
+            if !(0.0..=100.0).contains(&p) || p.is_nan() {
+                return Err(ConfigError::PercentOutOfRange(p));
             }
-            _ => Ok(()),
         }
+        Ok(())
     }
 }
 
@@ -208,9 +305,20 @@ pub enum ConfigError {
         /// The TOML parser's message.
         message: String,
     },
-    /// `max-deleted-percent` outside 0 to 100.
-    #[error("max-deleted-percent is {0}; give a percentage from 0 to 100")]
+    /// A percentage (`max-deleted-percent`, `min-changed-percent`) outside 0 to 100.
+    #[error("{0} is not a percentage from 0 to 100")]
     PercentOutOfRange(f64),
+    /// An `ignore` entry that is neither `typography` nor a valid regular expression.
+    #[error("{pattern:?} is not a valid regular expression ({problem})")]
+    BadPattern {
+        /// The entry as given.
+        pattern: String,
+        /// The regex crate's message.
+        problem: String,
+    },
+    /// A value for `--min-changed-words` that is not a whole number.
+    #[error("{0:?} is not a number of words")]
+    NotACount(String),
     /// A value for `--max-deleted-percent` that is not a number.
     #[error("{0:?} is not a percentage")]
     NotAPercentage(String),
@@ -299,6 +407,57 @@ impl Override {
     }
 }
 
+impl Override {
+    /// `typography` or `REGEX` for `--ignore`: for every article (a pattern may hold `@`).
+    pub fn ignore(spec: &str) -> Result<Override, ConfigError> {
+        Ok(Override::all(Settings {
+            ignore: Some(vec![IgnoreEntry::parse(spec)?]),
+            ..Settings::default()
+        }))
+    }
+
+    /// `--keep-boilerplate`: the built-in boilerplate list off.
+    pub fn keep_boilerplate() -> Override {
+        Override::all(Settings {
+            builtin_boilerplate: Some(false),
+            ..Settings::default()
+        })
+    }
+
+    /// `N` for `--min-changed-words`.
+    pub fn min_changed_words(spec: &str) -> Result<Override, ConfigError> {
+        let n = spec
+            .trim()
+            .parse()
+            .map_err(|_| ConfigError::NotACount(spec.to_string()))?;
+        Ok(Override::all(Settings {
+            min_changed_words: Some(n),
+            ..Settings::default()
+        }))
+    }
+
+    /// `PERCENT` for `--min-changed-percent`.
+    pub fn min_changed_percent(spec: &str) -> Result<Override, ConfigError> {
+        let p: f64 = spec
+            .trim()
+            .parse()
+            .map_err(|_| ConfigError::NotAPercentage(spec.to_string()))?;
+        let settings = Settings {
+            min_changed_percent: Some(p),
+            ..Settings::default()
+        };
+        settings.validate()?;
+        Ok(Override::all(settings))
+    }
+
+    fn all(settings: Settings) -> Override {
+        Override {
+            source: None,
+            settings,
+        }
+    }
+}
+
 fn split_scope(spec: &str) -> (&str, Option<String>) {
     match spec.split_once('@') {
         Some((a, s)) if !s.is_empty() => (a.trim(), Some(s.trim().to_string())),
@@ -314,11 +473,20 @@ pub fn source_matches(key: &str, source: &str) -> bool {
 }
 
 /// The rules in force for one article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct RuleSet {
     enabled: [bool; Rule::ALL.len()],
     /// The limit of `deleted-sentences`, in percent of the old version's sentences.
     pub max_deleted_percent: f64,
+    /// What is set aside as boilerplate before the comparison.
+    pub boilerplate: Boilerplate,
+    /// Typography-only changes count as no change.
+    pub ignore_typography: bool,
+    /// Revisions with fewer changed words than this are skipped (0: none).
+    pub min_changed_words: usize,
+    /// Revisions with a smaller share of changed words than this, in percent, are
+    /// skipped (0: none).
+    pub min_changed_percent: f64,
 }
 
 impl Default for RuleSet {
@@ -331,6 +499,10 @@ impl Default for RuleSet {
         RuleSet {
             enabled,
             max_deleted_percent: DEFAULT_MAX_DELETED_PERCENT,
+            boilerplate: Boilerplate::default(),
+            ignore_typography: false,
+            min_changed_words: 0,
+            min_changed_percent: 0.0,
         }
     }
 }
@@ -364,6 +536,18 @@ impl RuleSet {
             }
         }
         set
+    }
+
+    /// Why a diff is passed over by the change policies and the feed, if it is: a change
+    /// of typography alone (when ignored), or fewer changed words than the thresholds.
+    pub fn skips(&self, d: &RevisionDiff) -> Option<Skip> {
+        if self.ignore_typography && d.is_typography_only() {
+            return Some(Skip::Typography);
+        }
+        let words = d.stats.words_added + d.stats.words_removed;
+        let percent = d.stats.changed_share * 100.0;
+        (words < self.min_changed_words || percent < self.min_changed_percent)
+            .then_some(Skip::Trivial)
     }
 
     pub(super) fn any_policy(&self) -> bool {

@@ -30,7 +30,8 @@ use crate::render::period;
 use crate::render::terminal::Layout;
 use crate::render::view;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_web_url, stat_line, version_name,
+    article_title, class_item, decisions_note, elided, is_web_url, set_aside_line, stat_line,
+    version_name,
 };
 use crate::render::walk::{Head, Item, Mark, Note, Pair, Plan, Shown, pairs, walk};
 
@@ -326,6 +327,13 @@ fn write_head(out: &mut String, head: &Head, id: &str) {
                 out,
                 "<p class=\"classes\"><b>classes:</b> {}</p>",
                 items.join(", ")
+            );
+        }
+        Head::SetAside { old, new } => {
+            let _ = writeln!(
+                out,
+                "<p class=\"mute set-aside\">{}</p>",
+                text(&set_aside_line(old, new))
             );
         }
     }

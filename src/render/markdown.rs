@@ -20,8 +20,8 @@ use crate::align::words::WordOp;
 use crate::article::Side;
 use crate::changelog::ChangeLog;
 use crate::render::view::{
-    article_title, class_item, decisions_note, elided, is_web_url, one_line, stat_line,
-    version_name, warnings,
+    article_title, class_item, decisions_note, elided, is_web_url, one_line, set_aside_line,
+    stat_line, version_name, warnings,
 };
 use crate::render::walk::{Head, Item, Mark, Plan, Shown, pairs, walk};
 
@@ -132,6 +132,9 @@ fn write_head(out: &mut String, head: &Head) {
         Head::Classes(classes) => {
             let items: Vec<String> = classes.iter().map(|c| class_item(c, &escape)).collect();
             let _ = writeln!(out, "**classes:** {}\n", items.join(", "));
+        }
+        Head::SetAside { old, new } => {
+            let _ = writeln!(out, "_{}_\n", escape(&set_aside_line(old, new)));
         }
     }
 }

@@ -14,8 +14,8 @@ use crate::article::Side;
 use crate::changelog::ChangeLog;
 use crate::render::paint::{Paint, Style};
 use crate::render::view::{
-    Context, article_title, class_item, decisions_note, elided, one_line, stat_line, version_name,
-    warnings,
+    Context, article_title, class_item, decisions_note, elided, one_line, set_aside_line,
+    stat_line, version_name, warnings,
 };
 use crate::render::walk::{Head, Item, Mark, Plan, Shown, pairs, walk};
 use crate::text::tokens::stands_alone;
@@ -149,6 +149,9 @@ impl Terminal {
                     ("classes:".to_string(), Style::BOLD),
                     (format!(" {}", items.join(", ")), Style::PLAIN),
                 ]
+            }
+            Head::SetAside { old, new } => {
+                vec![(one_line(&set_aside_line(old, new)), Style::DIM)]
             }
         };
         self.head_lines(out, &runs);

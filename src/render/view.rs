@@ -176,6 +176,39 @@ pub fn article_title<'a>(log: &'a ChangeLog, revisions: &'a [Revision]) -> Optio
 
 /// The stat line: `+1 added␣␣~2 edited␣␣(22% of words changed)` with the parts joined by
 /// `sep`, or `no changes in the text`.
+/// What was set aside as boilerplate from the two revisions of a diff, in a line:
+/// `set aside as boilerplate: 2 paragraphs of version 0: share prompt, copyright line;
+/// 1 of version 1: share prompt`. The paragraphs themselves are in the JSON change log.
+pub fn set_aside_line(old: &Revision, new: &Revision) -> String {
+    let part = |r: &Revision, first: bool| -> Option<String> {
+        let n = r.ignored.len();
+        if n == 0 {
+            return None;
+        }
+        let mut kinds: Vec<String> = Vec::new();
+        for i in &r.ignored {
+            let k = i.reason.describe();
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+        }
+        let what = match (first, n) {
+            (true, 1) => "1 paragraph".to_string(),
+            (true, _) => format!("{n} paragraphs"),
+            (false, _) => n.to_string(),
+        };
+        Some(format!(
+            "{what} of {}: {}",
+            version_name(r),
+            kinds.join(", ")
+        ))
+    };
+    let first = part(old, true);
+    let second = part(new, first.is_none());
+    let parts: Vec<String> = first.into_iter().chain(second).collect();
+    format!("set aside as boilerplate: {}", parts.join("; "))
+}
+
 pub fn stat_line(s: &Stats, sep: &str) -> String {
     let parts = stat_parts(s);
     if parts.is_empty() {

@@ -84,6 +84,12 @@ pub enum Head<'a> {
     Stats(&'a Stats),
     /// The change classes of the whole diff, with their evidence (never empty).
     Classes(&'a [ClassEvidence]),
+    /// Paragraphs of either revision set aside as boilerplate (at least one), written
+    /// with [`set_aside_line`](crate::render::view::set_aside_line).
+    SetAside {
+        old: &'a Revision,
+        new: &'a Revision,
+    },
 }
 
 /// An entry of a diff's sentence list.
@@ -210,6 +216,9 @@ pub fn walk<'a>(pair: Pair<'a>, plan: &Plan) -> Walk<'a> {
     head.push(Head::Stats(&diff.stats));
     if !diff.classes.is_empty() {
         head.push(Head::Classes(&diff.classes));
+    }
+    if !old.ignored.is_empty() || !new.ignored.is_empty() {
+        head.push(Head::SetAside { old, new });
     }
     let body = diff.stats.has_changes().then(|| body(pair, plan));
     Walk { head, body }

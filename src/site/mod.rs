@@ -17,6 +17,8 @@ use chrono::{DateTime, FixedOffset};
 use crate::archive::pipeline::{self, Done};
 use crate::archive::{Problem, Unit};
 use crate::changelog::ChangeLog;
+use crate::check::rules::{ConfigFile, Override, RuleSet};
+use crate::check::{CheckError, article_source, load_configs};
 use crate::render::html;
 use crate::render::view::{class_item, stat_parts};
 
@@ -29,6 +31,22 @@ pub struct Summary {
     pub changes: usize,
     /// Articles or archives that could not be read; the rest of the site is built.
     pub problems: Vec<Problem>,
+    /// Boilerplate paragraphs set aside before the comparison, over all articles.
+    pub set_aside: usize,
+    /// Changes left out of the feed and the index counts: typography only (when ignored)
+    /// or below the minimum change. Their pages still show them.
+    pub skipped: usize,
+}
+
+/// How to build a site: the settings of `check` that apply to it (`ignore`,
+/// `min-changed-words`, `min-changed-percent`), from each archive's `newsdiff.toml` or
+/// the one given, and from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A configuration file for every path, instead of each archive's `newsdiff.toml`.
+    pub config: Option<PathBuf>,
+    /// Settings from the command line; they win over the files.
+    pub overrides: Vec<Override>,
 }
 
 /// What stops a site from being built.
@@ -40,6 +58,9 @@ pub enum SiteError {
         /// Everything that could not be read.
         problems: Vec<Problem>,
     },
+    /// A configuration file could not be read or is wrong.
+    #[error(transparent)]
+    Config(CheckError),
     /// The output directory holds files that `newsdiff report` did not make: writing the
     /// site there (and removing stale pages) could destroy someone's work.
     #[error(
@@ -72,6 +93,8 @@ struct Rendered {
     /// Its row of the index, but for the page, which is not yet named.
     entry: index::Entry,
     changes: Vec<Change>,
+    set_aside: usize,
+    skipped: usize,
 }
 
 /// One pair of versions of an article, for the feed.
@@ -89,8 +112,10 @@ struct Change {
 ///
 /// # Errors
 /// [`SiteError::NothingRead`] when no article could be read, before the index and the
-/// feed are written; [`SiteError::Write`] when a file cannot be written.
-pub fn build(paths: &[PathBuf], out: &Path) -> Result<Summary, SiteError> {
+/// feed are written; [`SiteError::Write`] when a file cannot be written;
+/// [`SiteError::Config`] when a `newsdiff.toml` cannot be read, before anything is.
+pub fn build(paths: &[PathBuf], out: &Path, opts: &Options) -> Result<Summary, SiteError> {
+    let configs = load_configs(paths, opts.config.as_deref()).map_err(SiteError::Config)?;
     claim(out)?;
     let pages = out.join("articles");
     std::fs::create_dir_all(&pages).map_err(|source| SiteError::Write {
@@ -101,7 +126,7 @@ pub fn build(paths: &[PathBuf], out: &Path) -> Result<Summary, SiteError> {
     let mut entries: Vec<index::Entry> = Vec::new();
     let mut feed: Vec<atom::Entry> = Vec::new();
     let mut slugs: HashSet<String> = HashSet::new();
-    let work = |unit: &Unit| render(unit, paths);
+    let work = |unit: &Unit| render(unit, paths, configs[unit.root].as_ref(), &opts.overrides);
     pipeline::run(paths, pipeline::jobs(0), &work, &mut |done| {
         let mut r = match done {
             Done::Unit(Ok(r)) => r,
@@ -116,6 +141,8 @@ pub fn build(paths: &[PathBuf], out: &Path) -> Result<Summary, SiteError> {
             }
         };
         summary.problems.append(&mut r.problems);
+        summary.set_aside += r.set_aside;
+        summary.skipped += r.skipped;
         let slug = unique_slug(&r.within, &mut slugs);
         r.entry.page = format!("articles/{slug}.html");
         write(&out.join(&r.entry.page), &r.html)?;
@@ -195,10 +222,22 @@ fn write(path: &Path, text: &str) -> Result<(), SiteError> {
     })
 }
 
-/// Loads an article of the run over `paths` and renders its page and its index entry.
-fn render(unit: &Unit, paths: &[PathBuf]) -> Result<Rendered, Problem> {
-    let loaded = unit.load()?;
+/// Loads an article of the run over `paths`, sets its boilerplate aside, and renders its
+/// page and its index entry; the changes the settings skip stay on the page but leave
+/// the index counts and the feed.
+fn render(
+    unit: &Unit,
+    paths: &[PathBuf],
+    config: Option<&ConfigFile>,
+    flags: &[Override],
+) -> Result<Rendered, Problem> {
+    let mut loaded = unit.load()?;
+    let source = article_source(&loaded.article.meta);
+    let rules = RuleSet::resolve(config, flags, source.as_deref());
+    let set_aside = rules.boilerplate.set_aside(&mut loaded.article);
     let log = ChangeLog::consecutive(&loaded.article, loaded.warnings);
+    let counted: Vec<bool> = log.diffs.iter().map(|d| rules.skips(d).is_none()).collect();
+    let skipped = counted.iter().filter(|c| !**c).count();
     // Named within the archive it came from, not by where the archive lies.
     let root = paths[unit.root].display().to_string();
     let within = unit.name.strip_prefix(&root).unwrap_or(&unit.name);
@@ -216,12 +255,20 @@ fn render(unit: &Unit, paths: &[PathBuf]) -> Result<Rendered, Problem> {
         changes: log
             .diffs
             .iter()
-            .map(|d| {
+            .zip(&counted)
+            .filter(|(_, counted)| **counted)
+            .map(|(d, _)| {
                 let s = &d.stats;
                 s.added + s.deleted + s.edited + s.merged + s.split + s.moved
             })
             .sum(),
-        weight: log.diffs.iter().map(|d| d.stats.changed_share).sum(),
+        weight: log
+            .diffs
+            .iter()
+            .zip(&counted)
+            .filter(|(_, counted)| **counted)
+            .map(|(d, _)| d.stats.changed_share)
+            .sum(),
         last: log.revisions.iter().filter_map(|r| r.created).max(),
         classes: classes(&log),
     };
@@ -230,7 +277,13 @@ fn render(unit: &Unit, paths: &[PathBuf]) -> Result<Rendered, Problem> {
         html: html::render(&log, &html::Options::default()),
         problems: loaded.problems,
         entry,
-        changes: changes(&log),
+        changes: changes(&log)
+            .into_iter()
+            .zip(counted)
+            .filter_map(|(c, counted)| counted.then_some(c))
+            .collect(),
+        set_aside,
+        skipped,
     })
 }
 

@@ -13,6 +13,8 @@
 //! - `views`: the terminal layouts and `log` on the samples.
 //! - `inputs`: versions as people keep them (NewsDiffs files, data-frame JSON Lines,
 //!   NewsEdits and News Sniffer databases, one article of an archive).
+//! - `boilerplate`: page chrome set aside and reported; `--ignore typography` and the
+//!   minimum-change thresholds.
 //! - `pages`: web pages (saved articles, Wayback snapshots) reduced to their article.
 //! - `newssniffer`: reading News Sniffer scrapes, and splitting them back.
 //! - `alignment`: the aligner's scores on the hand-aligned gold set.
@@ -24,6 +26,7 @@
 
 mod alignment;
 mod architecture;
+mod boilerplate;
 mod check;
 mod cli;
 mod fidelity;

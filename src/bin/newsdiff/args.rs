@@ -72,6 +72,14 @@ pub struct ReportArgs {
     /// The directory to write the site to (created if missing).
     #[arg(short = 'o', long = "output", value_name = "DIR", required = true)]
     pub output: PathBuf,
+    /// Read the settings (`ignore`, `min-changed-words`, …) from this file instead of
+    /// each archive's newsdiff.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub ignore: IgnoreArgs,
+    #[command(flatten)]
+    pub thresholds: ThresholdArgs,
 }
 
 #[derive(Args)]
@@ -80,6 +88,8 @@ pub struct LogArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub ignore: IgnoreArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = LogFormat::Terminal)]
     pub format: LogFormat,
@@ -108,6 +118,34 @@ pub enum SplitFormat {
     Json,
     /// The multi-version text format (`# newsdiff versions 1`).
     Text,
+}
+
+/// What to leave out of a comparison: `diff`, `log`, `check` and `report` take these.
+#[derive(Args)]
+pub struct IgnoreArgs {
+    /// Leave out of the comparison: `typography` (a change of quote or dash style, case,
+    /// punctuation or white space alone counts as no change), or a REGEX (paragraphs
+    /// every line of which it matches are set aside as boilerplate, and reported).
+    /// Repeatable.
+    #[arg(long, value_name = "typography|REGEX")]
+    pub ignore: Vec<String>,
+    /// Compare page chrome too: do not set aside the built-in boilerplate (share
+    /// prompts, "Last modified on …", "Reuse this content", newsletter and cookie
+    /// prompts, copyright lines).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+}
+
+/// Thresholds under which a revision is passed over as trivial (`check`, `report`).
+#[derive(Args)]
+pub struct ThresholdArgs {
+    /// Skip revisions that change fewer words than this (added plus removed); the
+    /// number skipped is reported.
+    #[arg(long, value_name = "N")]
+    pub min_changed_words: Option<String>,
+    /// Skip revisions that change a smaller share of their words than this, in percent.
+    #[arg(long, value_name = "PCT")]
+    pub min_changed_percent: Option<String>,
 }
 
 #[derive(Args)]
@@ -201,6 +239,8 @@ pub struct DiffArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub ignore: IgnoreArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Terminal)]
     pub format: DiffFormat,
@@ -281,6 +321,10 @@ pub struct CheckArgs {
     /// correction note (turns deleted-sentences on).
     #[arg(long, value_name = "PCT[@SOURCE]")]
     pub max_deleted_percent: Vec<String>,
+    #[command(flatten)]
+    pub ignore: IgnoreArgs,
+    #[command(flatten)]
+    pub thresholds: ThresholdArgs,
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,

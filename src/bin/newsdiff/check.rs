@@ -81,8 +81,8 @@ fn report_file(args: &CheckArgs) -> Option<&str> {
     args.output.as_deref().filter(|p| *p != "-")
 }
 
-/// The rule settings of `--disable`, `--enable` and `--max-deleted-percent`, in that
-/// order (a later setting wins).
+/// The rule settings of `--disable`, `--enable`, `--max-deleted-percent`, `--ignore`
+/// and the thresholds, in that order (a later setting wins).
 fn overrides(args: &CheckArgs) -> Result<Vec<Override>, Failure> {
     let mut overrides = Vec::new();
     for spec in &args.disable {
@@ -97,6 +97,8 @@ fn overrides(args: &CheckArgs) -> Result<Vec<Override>, Failure> {
                 .map_err(|m| Failure::Config(format!("--max-deleted-percent: {m}")))?,
         );
     }
+    overrides.extend(args.ignore.overrides()?);
+    overrides.extend(args.thresholds.overrides()?);
     Ok(overrides)
 }
 

@@ -12,7 +12,10 @@ use crate::output::terminal_width;
 pub fn run(args: DiffArgs) -> Result<Exit, Failure> {
     args.output.refuse_inputs(&args.input.inputs)?;
     let parsed = args.input.load()?;
-    let article = &parsed.article;
+    let rules = args.ignore.rules()?;
+    let mut article = parsed.article;
+    rules.boilerplate.set_aside(&mut article);
+    let article = &article;
     if article.revisions.len() < 2 {
         return Err(Failure::Usage(format!(
             "{}: only one version; give two or more versions to diff",
@@ -22,10 +25,11 @@ pub fn run(args: DiffArgs) -> Result<Exit, Failure> {
     let pairs = pairs(article, args.from_version, args.to_version)?;
     let log = ChangeLog::build(article, &pairs, parsed.warnings.clone());
     args.output.emit(&view(&log, &args))?;
-    let changed = log
-        .diffs
-        .iter()
-        .any(|d| d.stats.has_changes() || d.title.is_some());
+    // With `--ignore typography`, a diff of typography alone is no difference.
+    let changed = log.diffs.iter().any(|d| {
+        (d.stats.has_changes() || d.title.is_some())
+            && !(rules.ignore_typography && d.is_typography_only())
+    });
     Ok(if args.exit_code && changed {
         Exit::Differences
     } else {

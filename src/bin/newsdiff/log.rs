@@ -9,7 +9,11 @@ use crate::failure::Failure;
 
 pub fn run(args: LogArgs) -> Result<Exit, Failure> {
     args.output.refuse_inputs(&args.input.inputs)?;
-    let parsed = args.input.load()?;
+    let mut parsed = args.input.load()?;
+    args.ignore
+        .rules()?
+        .boilerplate
+        .set_aside(&mut parsed.article);
     let log = ChangeLog::consecutive(&parsed.article, parsed.warnings.clone());
     let text = match args.format {
         LogFormat::Json => render::log::render_json(&log),

@@ -8,6 +8,7 @@ mod completions;
 mod diff;
 mod exit;
 mod failure;
+mod ignore;
 mod input;
 mod log;
 mod output;

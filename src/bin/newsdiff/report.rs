@@ -11,8 +11,17 @@ use crate::exit::Exit;
 use crate::failure::Failure;
 
 pub fn run(args: ReportArgs) -> Result<Exit, Failure> {
-    let summary = site::build(&args.paths, &args.output).map_err(|e| {
+    let mut overrides = args.ignore.overrides()?;
+    overrides.extend(args.thresholds.overrides()?);
+    let options = site::Options {
+        config: args.config.clone(),
+        overrides,
+    };
+    let summary = site::build(&args.paths, &args.output, &options).map_err(|e| {
         let SiteError::NothingRead { problems } = &e else {
+            if let SiteError::Config(c) = &e {
+                return Failure::Config(c.to_string());
+            }
             return Failure::Usage(e.to_string());
         };
         warn(problems);
@@ -27,11 +36,27 @@ pub fn run(args: ReportArgs) -> Result<Exit, Failure> {
         summary.changes,
         args.output.display()
     );
+    if summary.set_aside + summary.skipped > 0 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "newsdiff: {} set aside as boilerplate; {} left out of the feed and the counts \
+             (typography only or below the minimum change; their pages show them)",
+            plural(summary.set_aside, "paragraph"),
+            plural(summary.skipped, "change"),
+        );
+    }
     // As with `check`: what could not be read is trouble, though the rest was written.
     Ok(match summary.problems.is_empty() {
         true => Exit::Success,
         false => Exit::Trouble,
     })
+}
+
+fn plural(n: usize, one: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        _ => format!("{n} {one}s"),
+    }
 }
 
 fn warn(problems: &[Problem]) {
