@@ -31,6 +31,7 @@ pub mod changelog;
 pub mod check;
 mod classify;
 mod error;
+pub mod export;
 pub mod parse;
 pub mod render;
 pub mod site;

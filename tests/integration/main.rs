@@ -18,6 +18,7 @@
 //! - `pages`: web pages (saved articles, Wayback snapshots) reduced to their article.
 //! - `newssniffer`: reading News Sniffer scrapes, and splitting them back.
 //! - `alignment`: the aligner's scores on the hand-aligned gold set.
+//! - `export`: `newsdiff export` to JSON Lines and SQLite.
 //! - `report`: `newsdiff report`, the static site of an archive.
 //! - `terminal`: the binary on a pseudo-terminal (paging, colour under `auto`).
 //! - `fidelity`: issue 13's field cases (real copy said exactly), and more of each kind.
@@ -29,6 +30,7 @@ mod architecture;
 mod boilerplate;
 mod check;
 mod cli;
+mod export;
 mod fidelity;
 mod html;
 mod inputs;

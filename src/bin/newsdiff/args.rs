@@ -20,6 +20,7 @@ pub const SUBCOMMANDS: &[&str] = &[
     "log",
     "check",
     "report",
+    "export",
     "completions",
     "help",
 ];
@@ -52,6 +53,9 @@ pub enum Command {
     /// Build a static site of an archive: an index of its articles, each article's HTML
     /// changelog page, and an Atom feed of the changes.
     Report(ReportArgs),
+    /// Write the change logs of every article of archives as data: one per line to
+    /// OUT.jsonl, or as SQLite tables to OUT.db (docs/export.md).
+    Export(ExportArgs),
     /// Print a shell completion script (e.g. `newsdiff completions bash >
     /// ~/.local/share/bash-completion/completions/newsdiff`).
     Completions(CompletionsArgs),
@@ -80,6 +84,29 @@ pub struct ReportArgs {
     pub ignore: IgnoreArgs,
     #[command(flatten)]
     pub thresholds: ThresholdArgs,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// Archives, as `check` reads them.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The file to write: OUT.jsonl (JSON Lines) or OUT.db / OUT.sqlite (SQLite); it is
+    /// replaced.
+    #[arg(short = 'o', long = "output", value_name = "OUT", required = true)]
+    pub output: PathBuf,
+    /// Read the settings (`ignore`, …) from this file instead of each archive's
+    /// newsdiff.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub ignore: IgnoreArgs,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Never show the progress bar (it is shown on standard error when that is a terminal).
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 #[derive(Args)]

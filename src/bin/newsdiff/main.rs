@@ -7,6 +7,7 @@ mod check;
 mod completions;
 mod diff;
 mod exit;
+mod export;
 mod failure;
 mod ignore;
 mod input;
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
         Command::Log(args) => log::run(args),
         Command::Check(args) => check::run(args),
         Command::Report(args) => report::run(args),
+        Command::Export(args) => export::run(args),
         Command::Completions(args) => completions::run(args),
     };
     match result {

@@ -1,0 +1,76 @@
+//! `newsdiff export`: the change logs of whole archives as JSON Lines or SQLite.
+
+use std::io::Write;
+
+use newsdiff::check::Progress;
+use newsdiff::export::{self, ExportError, Target};
+use newsdiff::render::one_line;
+
+use crate::args::ExportArgs;
+use crate::exit::Exit;
+use crate::failure::Failure;
+use crate::progress_bar::Bar;
+
+pub fn run(args: ExportArgs) -> Result<Exit, Failure> {
+    let target = Target::for_path(&args.output).map_err(|e| Failure::Usage(e.to_string()))?;
+    refuse_inputs(&args)?;
+    let opts = export::Options {
+        jobs: args.jobs.unwrap_or(0),
+        config: args.config.clone(),
+        overrides: args.ignore.overrides()?,
+    };
+    let bar = match args.no_progress {
+        true => None,
+        false => Bar::on_stderr(false),
+    };
+    let progress = bar.as_ref().map(|b| b as &dyn Progress);
+    let summary = export::run(&args.paths, &target, &opts, progress).map_err(|e| match e {
+        ExportError::Config(c) => Failure::Config(c.to_string()),
+        other => Failure::Usage(other.to_string()),
+    })?;
+    let mut err = std::io::stderr().lock();
+    for p in &summary.problems {
+        let _ = writeln!(err, "newsdiff: warning: {}", one_line(&p.to_string()));
+    }
+    let _ = writeln!(
+        err,
+        "newsdiff: exported {}, {}, {} and {} to {} in {:.1} s",
+        count(summary.articles, "article"),
+        count(summary.revisions, "revision"),
+        count(summary.diffs, "diff"),
+        count(summary.links, "link"),
+        args.output.display(),
+        summary.elapsed_s
+    );
+    if summary.articles == 0 && summary.problems.is_empty() {
+        return Err(Failure::Usage(
+            "no article found to export (an empty directory or file?)".into(),
+        ));
+    }
+    // As with `check` and `report`: what could not be read is trouble, though the rest
+    // was written.
+    Ok(match summary.problems.is_empty() {
+        true => Exit::Success,
+        false => Exit::Trouble,
+    })
+}
+
+fn count(n: usize, one: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        _ => format!("{n} {one}s"),
+    }
+}
+
+/// The output replaces its file: never one of the archives read.
+fn refuse_inputs(args: &ExportArgs) -> Result<(), Failure> {
+    for p in &args.paths {
+        if same_file::is_same_file(p, &args.output).unwrap_or(false) {
+            return Err(Failure::Usage(format!(
+                "{}: the output is one of the inputs; give another -o",
+                args.output.display()
+            )));
+        }
+    }
+    Ok(())
+}
