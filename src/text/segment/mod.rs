@@ -596,6 +596,68 @@ mod tests {
             "debatable: a `?` inside a nested single-quoted question (`say: 'What? They \
              want ...?'''`) is split; keeping it needs nested quote tracking",
         ),
+        (
+            "speech-tag-name-age-as-clause",
+            "not handled yet: a speech tag that ends in a clause (`asked as she waited ...`) \
+             is not known as a tag",
+        ),
+        (
+            "ballot-letter-ends-sentence",
+            "not handled yet: `Proposition` is not among the words whose letter is a label, \
+             so `C.` reads as an initial",
+        ),
+        (
+            "french-guillemets-spaces",
+            "not handled yet: a closing » after a space opens the next piece",
+        ),
+        (
+            "french-guillemets-nbsp",
+            "not handled yet: a closing » after a no-break space opens the next piece",
+        ),
+        (
+            "french-guillemets-narrow-nbsp-exclamation-tag",
+            "not handled yet: a closing » after a narrow no-break space opens the next piece",
+        ),
+        (
+            "french-guillemets-question-comma-tag",
+            "not handled yet: a closing » before a comma opens the next piece",
+        ),
+        (
+            "french-nested-single-guillemets",
+            "not handled yet: closing › and » after a space open the next pieces",
+        ),
+        (
+            "german-quotes-stray-space",
+            "not handled yet: a closing “ after a space is read as an opening one",
+        ),
+        (
+            "japanese-quote-particle",
+            "not handled yet: the quote particle と after 」 opens a sentence",
+        ),
+        (
+            "japanese-question-quote-particle",
+            "not handled yet: the quote particle と after 」 opens a sentence",
+        ),
+        (
+            "japanese-two-sentence-quote-particle",
+            "not handled yet: 。 inside 「」 before と is a boundary",
+        ),
+        (
+            "japanese-nested-quote-particle",
+            "not handled yet: the quote particle と after 』 and 」 opens a sentence",
+        ),
+        (
+            "japanese-quote-opens-after-stop",
+            "not handled yet: UAX #29 keeps an opening 「 with the 。 before it",
+        ),
+        (
+            "japanese-bracketed-sentence",
+            "not handled yet: UAX #29 keeps an opening （ with the 。 before it",
+        ),
+        (
+            "chinese-quote-opens-after-stop",
+            "not handled yet: UAX #29 keeps an opening “ with the 。 before it",
+        ),
     ];
 
     /// Byte spans of `sentences` in `text`, looked up in order.
