@@ -73,7 +73,7 @@ pub(super) const AFTER_NAME_SUFFIX: &[&str] = &[
 pub(super) const PLACE_TITLES: &[&str] = &["St", "Ste", "Mt", "Ft", "Pt"];
 
 /// Words that a single capital labels rather than begins a name after: `vitamin D`,
-/// `Plan B`, `Group C`, `Terminal 2`'s letter cousins. An initial after one of them ends
+/// `Plan B`, `Group C`, `Proposition C` on a ballot, `Terminal 2`'s letter cousins. An initial after one of them ends
 /// the sentence before a capital (`Take vitamin D. Experts say ...`), while one after a
 /// first name goes on (`Harry S. Truman`).
 pub(super) const LABEL_WORDS: &[&str] = &[
@@ -104,6 +104,9 @@ pub(super) const LABEL_WORDS: &[&str] = &[
     "schedule",
     "part",
     "model",
+    "proposition",
+    "prop",
+    "measure",
 ];
 
 /// Words besides [`CALENDAR_WORDS`] that follow `a.m.`/`p.m.` inside a sentence (`5 p.m.
@@ -293,10 +296,10 @@ pub(super) const SPEECH_TAG_VERBS: &[&str] = &[
     "cheered",
 ];
 
-/// Words that may follow the verb of a speech tag before the tag ends: its object or a
-/// short adverbial (`asked reporters.`, `told the BBC.`, `said on Tuesday.`). Anything
-/// else after the verb (`told the Telegraph she would ...`, `said no.`) is a sentence of
-/// its own.
+/// Words that may follow the verb of a speech tag before the tag ends: its object, a
+/// short adverbial (`asked reporters.`, `told the BBC.`, `said on Tuesday.`) or a short
+/// clause of time (`asked as she waited for a bus.`). Anything else after the verb (`told
+/// the Telegraph she would ...`, `said no.`) is a sentence of its own.
 pub(super) const SPEECH_TAG_TAILS: &[&str] = &[
     "reporters",
     "her",
@@ -328,6 +331,8 @@ pub(super) const SPEECH_TAG_TAILS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
+    "as",
+    "while",
 ];
 
 /// How many words a speech tag may have before its verb (`Justice Minister Lucy Frazer QC

@@ -597,16 +597,6 @@ mod tests {
              want ...?'''`) is split; keeping it needs nested quote tracking",
         ),
         (
-            "speech-tag-name-age-as-clause",
-            "not handled yet: a speech tag that ends in a clause (`asked as she waited ...`) \
-             is not known as a tag",
-        ),
-        (
-            "ballot-letter-ends-sentence",
-            "not handled yet: `Proposition` is not among the words whose letter is a label, \
-             so `C.` reads as an initial",
-        ),
-        (
             "french-guillemets-spaces",
             "not handled yet: a closing » after a space opens the next piece",
         ),
