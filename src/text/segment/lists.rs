@@ -339,12 +339,32 @@ pub(super) const SPEECH_TAG_TAILS: &[&str] = &[
 /// asked`), and after it (`told the BBC on Tuesday.`).
 pub(super) const SPEECH_TAG_WORDS: usize = 7;
 
-/// Marks that may open a sentence or a word before its first letter.
-pub(super) const OPENERS: &[char] = &['(', '[', '"', '“', '‘', '\''];
+/// Marks that may open a sentence or a word before its first letter: English quotes and
+/// brackets, French `«` and `‹`, German `„`, `‚` and the inward `»`, `›`, and Chinese and
+/// Japanese `「`, `『`, `（`.
+pub(super) const OPENERS: &[char] = &[
+    '(', '[', '"', '“', '‘', '\'', '«', '‹', '„', '‚', '»', '›', '「', '『', '（',
+];
 
-/// Marks that may close a sentence after its final punctuation.
-pub(super) const CLOSERS: &[char] = &[')', ']', '"', '”', '’', '\''];
+/// Marks that may close a sentence after its final punctuation, in English, French, German
+/// (`“`, `‘`, and the inward `«`, `‹`), Chinese and Japanese.
+pub(super) const CLOSERS: &[char] = &[
+    ')', ']', '"', '”', '’', '\'', '»', '›', '«', '‹', '“', '‘', '」', '』', '）',
+];
+
+/// Marks that close a quotation or a bracket and never open one when they stand alone
+/// after a sentence's end: English closing quotes (and the straight ones, which NewsEdits
+/// and scrapers leave detached), French `»` and `›` (set apart by a space or a no-break
+/// space), Chinese and Japanese closing brackets; and the dots of a detached ellipsis.
+/// `»` opens German quotations (`»Wir gehen.«`), but there it is never followed by a space.
+pub(super) const STRAY_CLOSERS: &[char] = &[
+    '.', '…', '"', '”', '\'', '’', '`', '»', '›', '」', '』', '）', '】', '》', '〉', '〕',
+];
 
 /// How far the quotation rule looks on either side of a `?` or `!`, in bytes; it is
 /// about short quotations (slogans, chants), and this bounds its cost.
 pub(super) const QUOTE_REACH: usize = 120;
+
+/// How far back a detached closing mark looks for the mark it closes (`„` for `“`), in
+/// bytes: a long sentence's worth.
+pub(super) const PAIR_REACH: usize = 1000;
