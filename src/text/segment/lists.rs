@@ -365,6 +365,22 @@ pub(super) const STRAY_CLOSERS: &[char] = &[
 /// about short quotations (slogans, chants), and this bounds its cost.
 pub(super) const QUOTE_REACH: usize = 120;
 
+/// Chinese and Japanese sentence ends: full stop, exclamation and question marks.
+pub(super) const CJK_STOPS: &[char] = &['。', '！', '？'];
+
+/// Marks that close a quotation or bracket in Chinese and Japanese copy, after its
+/// sentence end: `。」`, `！”`, `。）`.
+pub(super) const CJK_CLOSERS: &[char] = &['」', '』', '）', '”', '’', '】', '》', '〉', '〕', ')'];
+
+/// Marks that open a quotation or bracket in Chinese and Japanese copy (and the ASCII
+/// brackets its writers use too): after a sentence end they start the next sentence.
+pub(super) const CJK_OPENERS: &[char] =
+    &['「', '『', '（', '“', '‘', '【', '《', '〈', '〔', '(', '['];
+
+/// How far a Japanese quotation is followed on either side of a candidate boundary inside
+/// it, in bytes (three to a character): a long quotation's worth.
+pub(super) const CJK_QUOTE_REACH: usize = 1500;
+
 /// How far back a detached closing mark looks for the mark it closes (`„` for `“`), in
 /// bytes: a long sentence's worth.
 pub(super) const PAIR_REACH: usize = 1000;

@@ -17,6 +17,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+mod cjk;
 mod lists;
 
 use lists::*;
@@ -50,8 +51,10 @@ pub fn sentences(paragraph: &str) -> Vec<Span> {
             .into_iter()
             .chain(footer_cuts(piece))
             .chain(run_together_cuts(piece))
+            .chain(cjk::opening_mark_cuts(piece))
             .collect();
         cuts.sort_unstable();
+        cuts.dedup();
         cuts.push(piece.len());
         for cut in cuts {
             let part = &piece[from..cut];
@@ -94,6 +97,14 @@ fn boundary(before: &str, after: &str, list_markers: bool) -> bool {
     }
     // A sentence never opens in lowercase, nor with closing or joining punctuation.
     if first.is_lowercase() || matches!(first, ',' | ';' | ':' | ')' | ']' | '—' | '–' | '-') {
+        return false;
+    }
+    // Nor is a sentence nothing but opening marks (an opening quote cut from the end of the
+    // sentence before, `。「`): the rest of it follows.
+    if before.trim().chars().all(|c| OPENERS.contains(&c)) && !before.trim().is_empty() {
+        return false;
+    }
+    if cjk::in_particle_quotation(before, after) {
         return false;
     }
     let Some(last) = before.split_whitespace().next_back() else {
@@ -630,34 +641,6 @@ mod tests {
             "sept-24-nested-quote",
             "debatable: a `?` inside a nested single-quoted question (`say: 'What? They \
              want ...?'''`) is split; keeping it needs nested quote tracking",
-        ),
-        (
-            "japanese-quote-particle",
-            "not handled yet: the quote particle と after 」 opens a sentence",
-        ),
-        (
-            "japanese-question-quote-particle",
-            "not handled yet: the quote particle と after 」 opens a sentence",
-        ),
-        (
-            "japanese-two-sentence-quote-particle",
-            "not handled yet: 。 inside 「」 before と is a boundary",
-        ),
-        (
-            "japanese-nested-quote-particle",
-            "not handled yet: the quote particle と after 』 and 」 opens a sentence",
-        ),
-        (
-            "japanese-quote-opens-after-stop",
-            "not handled yet: UAX #29 keeps an opening 「 with the 。 before it",
-        ),
-        (
-            "japanese-bracketed-sentence",
-            "not handled yet: UAX #29 keeps an opening （ with the 。 before it",
-        ),
-        (
-            "chinese-quote-opens-after-stop",
-            "not handled yet: UAX #29 keeps an opening “ with the 。 before it",
         ),
     ];
 
