@@ -9,11 +9,15 @@
 //! agency (`TULSA, Okla. (AP)`), and a sentence never starts in lowercase. Each family of
 //! rules is one function below, with its word list as a constant.
 //!
-//! The news layer merges neighbouring UAX #29 pieces, and cuts a piece in two places of its
-//! own, both at white space: before an AP footer `---`, and after a detached closing quote
-//! at the start of a piece (`... miss him. '' Another said`, French `« Nous partons. » Il
-//! a dit`), which then joins the sentence before. So the spans still rebuild the paragraph. The hard cases it is tested against are
-//! in `tests/data/segmentation_cases.json`, taken from real articles.
+//! The news layer merges neighbouring UAX #29 pieces, and cuts a piece in places of its
+//! own: at white space before an AP footer `---`, and after a detached closing quote at the
+//! start of a piece (`... miss him. '' Another said`, French `« Nous partons. » Il a
+//! dit`), which then joins the sentence before; between two sentences run together
+//! (`on Tuesday.The vote`); and before an opening quote or bracket right after a Chinese or
+//! Japanese sentence end (`公表した。「…`, in `cjk.rs` with the Japanese quote particles).
+//! So the spans still rebuild the paragraph. The hard cases it is tested against are in
+//! `tests/data/segmentation_cases.json`, taken from real articles where the corpus has
+//! them.
 
 use unicode_segmentation::UnicodeSegmentation;
 
