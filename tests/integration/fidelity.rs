@@ -280,6 +280,36 @@ fn cjk_sentence_edit_marks_the_changed_characters() {
     }
 }
 
+/// A quotation and the words that carry it are one sentence in Japanese (`「…。」と言った`,
+/// even when the quotation holds two sentences) and in French (`« … ! » a lancé`, with
+/// narrow no-break spaces), so changing the speaker or the verb is one edited sentence,
+/// not the tag cut off as a sentence of its own.
+#[test]
+fn quotation_and_its_tag_are_one_sentence_in_japanese_and_french() {
+    let pairs = [
+        (
+            "「もう帰る。」と彼は言った。雨が降っていた。",
+            "「もう帰る。」と彼女は言った。雨が降っていた。",
+        ),
+        (
+            "首相は「対策を急ぐ。補正予算も組む。」と述べた。野党は反発している。",
+            "首相は「対策を急ぐ。補正予算も組む。」と強調した。野党は反発している。",
+        ),
+        (
+            "«\u{202f}C'est une honte\u{202f}!\u{202f}» a lancé la maire. La séance a été suspendue.",
+            "«\u{202f}C'est une honte\u{202f}!\u{202f}» a lancé le préfet. La séance a été suspendue.",
+        ),
+    ];
+    for (old, new) in pairs {
+        let diff = json_diff(&[old, new]);
+        assert_eq!(
+            kinds(&diff),
+            ["edited", "unchanged"],
+            "{old:?} → {new:?}: {diff:#}"
+        );
+    }
+}
+
 /// The side-by-side layout keeps every line within the width in terminal cells, wide
 /// characters (CJK, emoji) counted as two, with and without colour.
 #[test]

@@ -289,9 +289,10 @@ fn respaced() -> impl Strategy<Value = (String, String)> {
 }
 
 /// Short strings of the characters that matter to parsing: letters, sentence ends,
-/// quotes, every kind of line break and space, a BOM.
+/// quotes (of French, German, Chinese and Japanese copy too), every kind of line break and
+/// space, a BOM.
 fn tricky() -> impl Strategy<Value = String> {
-    "[A-Za-z0-9 .!?,;:\"'“”‘’()…—\\-\n\r\t\u{a0}\u{2028}\u{2029}\u{85}\u{feff}\u{301}]{0,120}"
+    "[A-Za-z0-9 .!?,;:\"'“”‘’()…—\\-\n\r\t\u{a0}\u{202f}\u{2028}\u{2029}\u{85}\u{feff}\u{301}«»‹›„‚「」『』（）。！？と東]{0,120}"
 }
 
 fn any_text() -> impl Strategy<Value = String> {

@@ -73,7 +73,7 @@ pub(super) const AFTER_NAME_SUFFIX: &[&str] = &[
 pub(super) const PLACE_TITLES: &[&str] = &["St", "Ste", "Mt", "Ft", "Pt"];
 
 /// Words that a single capital labels rather than begins a name after: `vitamin D`,
-/// `Plan B`, `Group C`, `Terminal 2`'s letter cousins. An initial after one of them ends
+/// `Plan B`, `Group C`, `Proposition C` on a ballot, `Terminal 2`'s letter cousins. An initial after one of them ends
 /// the sentence before a capital (`Take vitamin D. Experts say ...`), while one after a
 /// first name goes on (`Harry S. Truman`).
 pub(super) const LABEL_WORDS: &[&str] = &[
@@ -104,6 +104,9 @@ pub(super) const LABEL_WORDS: &[&str] = &[
     "schedule",
     "part",
     "model",
+    "proposition",
+    "prop",
+    "measure",
 ];
 
 /// Words besides [`CALENDAR_WORDS`] that follow `a.m.`/`p.m.` inside a sentence (`5 p.m.
@@ -293,10 +296,10 @@ pub(super) const SPEECH_TAG_VERBS: &[&str] = &[
     "cheered",
 ];
 
-/// Words that may follow the verb of a speech tag before the tag ends: its object or a
-/// short adverbial (`asked reporters.`, `told the BBC.`, `said on Tuesday.`). Anything
-/// else after the verb (`told the Telegraph she would ...`, `said no.`) is a sentence of
-/// its own.
+/// Words that may follow the verb of a speech tag before the tag ends: its object, a
+/// short adverbial (`asked reporters.`, `told the BBC.`, `said on Tuesday.`) or a short
+/// clause of time (`asked as she waited for a bus.`). Anything else after the verb (`told
+/// the Telegraph she would ...`, `said no.`) is a sentence of its own.
 pub(super) const SPEECH_TAG_TAILS: &[&str] = &[
     "reporters",
     "her",
@@ -328,18 +331,56 @@ pub(super) const SPEECH_TAG_TAILS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
+    "as",
+    "while",
 ];
 
 /// How many words a speech tag may have before its verb (`Justice Minister Lucy Frazer QC
 /// asked`), and after it (`told the BBC on Tuesday.`).
 pub(super) const SPEECH_TAG_WORDS: usize = 7;
 
-/// Marks that may open a sentence or a word before its first letter.
-pub(super) const OPENERS: &[char] = &['(', '[', '"', '“', '‘', '\''];
+/// Marks that may open a sentence or a word before its first letter: English quotes and
+/// brackets, French `«` and `‹`, German `„`, `‚` and the inward `»`, `›`, and Chinese and
+/// Japanese `「`, `『`, `（`.
+pub(super) const OPENERS: &[char] = &[
+    '(', '[', '"', '“', '‘', '\'', '«', '‹', '„', '‚', '»', '›', '「', '『', '（',
+];
 
-/// Marks that may close a sentence after its final punctuation.
-pub(super) const CLOSERS: &[char] = &[')', ']', '"', '”', '’', '\''];
+/// Marks that may close a sentence after its final punctuation, in English, French, German
+/// (`“`, `‘`, and the inward `«`, `‹`), Chinese and Japanese.
+pub(super) const CLOSERS: &[char] = &[
+    ')', ']', '"', '”', '’', '\'', '»', '›', '«', '‹', '“', '‘', '」', '』', '）',
+];
+
+/// Marks that close a quotation or a bracket and never open one when they stand alone
+/// after a sentence's end: English closing quotes (and the straight ones, which NewsEdits
+/// and scrapers leave detached), French `»` and `›` (set apart by a space or a no-break
+/// space), Chinese and Japanese closing brackets; and the dots of a detached ellipsis.
+/// `»` opens German quotations (`»Wir gehen.«`), but there it is never followed by a space.
+pub(super) const STRAY_CLOSERS: &[char] = &[
+    '.', '…', '"', '”', '\'', '’', '`', '»', '›', '」', '』', '）', '】', '》', '〉', '〕',
+];
 
 /// How far the quotation rule looks on either side of a `?` or `!`, in bytes; it is
 /// about short quotations (slogans, chants), and this bounds its cost.
 pub(super) const QUOTE_REACH: usize = 120;
+
+/// Chinese and Japanese sentence ends: full stop, exclamation and question marks.
+pub(super) const CJK_STOPS: &[char] = &['。', '！', '？'];
+
+/// Marks that close a quotation or bracket in Chinese and Japanese copy, after its
+/// sentence end: `。」`, `！”`, `。）`.
+pub(super) const CJK_CLOSERS: &[char] = &['」', '』', '）', '”', '’', '】', '》', '〉', '〕', ')'];
+
+/// Marks that open a quotation or bracket in Chinese and Japanese copy (and the ASCII
+/// brackets its writers use too): after a sentence end they start the next sentence.
+pub(super) const CJK_OPENERS: &[char] =
+    &['「', '『', '（', '“', '‘', '【', '《', '〈', '〔', '(', '['];
+
+/// How far a Japanese quotation is followed on either side of a candidate boundary inside
+/// it, in bytes (three to a character): a long quotation's worth.
+pub(super) const CJK_QUOTE_REACH: usize = 1500;
+
+/// How far back a detached closing mark looks for the mark it closes (`„` for `“`), in
+/// bytes: a long sentence's worth.
+pub(super) const PAIR_REACH: usize = 1000;
