@@ -457,3 +457,59 @@ fn headline_typography_is_typography() {
         "{diff:#}"
     );
 }
+
+/// A version an extraction cut short: the first `keep` paragraphs of `text`, the last of
+/// them cut in the middle when `truncate`.
+fn cut_short(text: &str, keep: usize, truncate: bool) -> String {
+    let mut paragraphs: Vec<String> = text
+        .trim_end()
+        .split("\n\n")
+        .take(keep)
+        .map(String::from)
+        .collect();
+    if truncate && let Some(last) = paragraphs.last_mut() {
+        let half = last.char_indices().nth(last.chars().count() / 2).unwrap().0;
+        last.truncate(half);
+    }
+    paragraphs.join("\n\n") + "\n"
+}
+
+#[test]
+fn an_extraction_that_lost_paragraphs_counts_them_as_deleted() {
+    let full = crate::util::sample_text("toll-update/v2.txt");
+    for (keep, truncate) in [(1, false), (2, false), (2, true), (3, true)] {
+        let short = cut_short(&full, keep, truncate);
+        let diff = &json_diff(&[&full, &short]);
+        let ops = diff["ops"].as_array().unwrap();
+        // Every sentence the cut version lost is a deletion of its own: no op joins
+        // several old sentences into one that kept only some of their words.
+        let joined: Vec<&Value> = ops
+            .iter()
+            .filter(|op| op["old"].as_array().unwrap().len() > 1)
+            .collect();
+        assert!(
+            joined.is_empty(),
+            "keep {keep}, truncate {truncate}: {joined:?}"
+        );
+        let old = diff["stats"]["sentences_old"].as_u64().unwrap();
+        let new = diff["stats"]["sentences_new"].as_u64().unwrap();
+        let deleted = diff["stats"]["deleted"].as_u64().unwrap();
+        assert_eq!(deleted, old - new, "keep {keep}, truncate {truncate}");
+        // So `--max-deleted-percent` sees the loss.
+        let dir = tempdir();
+        std::fs::create_dir(dir.path().join("story")).unwrap();
+        write(dir.path(), "story/1.txt", &full);
+        write(dir.path(), "story/2.txt", &short);
+        let out = newsdiff()
+            .args([
+                "check",
+                dir.path().to_str().unwrap(),
+                "--max-deleted-percent",
+                "40",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "keep {keep}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("deleted-sentences"));
+    }
+}
