@@ -268,7 +268,10 @@ fn policy_violations(
         return out;
     }
     const TAIL: &str = "without a correction or update note";
+    // The `headline` class, not any title change: a change of typography alone in the
+    // title is `typography`, which no policy fails.
     if rules.is_on(Rule::HeadlineChange)
+        && has(Class::Headline).is_some()
         && let Some(t) = &d.title
         && let (Some(old), Some(new)) = (&t.old, &t.new)
     {

@@ -614,3 +614,29 @@ fn git_on_a_directory_was_told_to_pick_an_article() {
     assert!(err.contains("--git reads the history of one file"), "{err}");
     assert!(!err.contains("--article"), "{err}");
 }
+
+#[test]
+fn headline_change_failed_a_title_whose_typography_alone_changed() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "a.json",
+        r#"{"article":{"id":"t"},"revisions":[
+            {"version":0,"title":"Mayor's \"plan\" - approved","text":"The plan was approved."},
+            {"version":1,"title":"Mayor’s “plan” — approved","text":"The plan was approved."},
+            {"version":2,"title":"Mayor’s “plan” — rejected","text":"The plan was approved."}]}"#,
+    );
+    let out = newsdiff()
+        .args([
+            "check",
+            dir.path().to_str().unwrap(),
+            "--enable",
+            "headline-change",
+        ])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert!(!report.contains("version 1:"), "typography alone: {report}");
+    assert!(report.contains("version 2: headline-change"), "{report}");
+}
