@@ -80,7 +80,7 @@ pub(super) fn names(s: &str, starts: &[usize]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !(toks[i].is_word() && capitalised(toks[i].text)) {
+        if !(toks[i].is_word() && (capitalised(toks[i].text) || first_name(&toks, i))) {
             i += 1;
             continue;
         }
@@ -93,7 +93,10 @@ pub(super) fn names(s: &str, starts: &[usize]) -> Vec<Found> {
         // A word for a people is no name ("Russians", "West African"), but it begins
         // many ("European Union", "Saudi Arabia", "Swedish Public Health Agency"): the
         // run is judged by its last word, as its key is.
-        if is_demonym(strip_possessive(toks[last].text)) {
+        if demonym_phrase(
+            &toks,
+            &words[words.iter().position(|&w| w == first).unwrap_or(0)..],
+        ) {
             continue;
         }
         let end = toks[last].at + strip_possessive(toks[last].text).len();
@@ -185,6 +188,33 @@ fn capitalised(word: &str) -> bool {
         && !CALENDAR_ABBREVIATIONS.contains(&w)
         && !TITLES.contains(&w)
         && number_key(w).is_none()
+}
+
+/// Whether a run of name words is a word for a people, with only compass words before it
+/// ("Russians", "West African", "South Korean"); "Anglo American" (a company) and
+/// "European Union" are names.
+fn demonym_phrase(toks: &[Token], words: &[usize]) -> bool {
+    const MODIFIERS: &[&str] = &[
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+        "Latin",
+    ];
+    let Some((&last, before)) = words.split_last() else {
+        return false;
+    };
+    is_demonym(strip_possessive(toks[last].text))
+        && before
+            .iter()
+            .all(|&w| MODIFIERS.contains(&toks[w].text) || is_demonym(toks[w].text))
+}
+
+/// A month or weekday abbreviation without its full stop before a capitalised word is a
+/// first name ("Jan Schuerlein"), not a date ("Jan. 5", "Sat 19 Aug").
+fn first_name(toks: &[Token], i: usize) -> bool {
+    CALENDAR_ABBREVIATIONS.contains(&toks[i].text)
+        && toks.get(i + 1).is_some_and(|t| t.text == " ")
+        && toks
+            .get(i + 2)
+            .is_some_and(|t| t.is_word() && capitalised(t.text))
 }
 
 /// A word for a people, singular or plural (`Russian`, `Russians`, `Chinese`).
