@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 pub use crate::text::Span;
+use crate::text::tokens::word_count;
 use crate::text::{paragraph_spans, segment};
 
 pub mod boilerplate;
@@ -138,6 +139,9 @@ pub struct Revision {
     text: String,
     paragraphs: Vec<Paragraph>,
     sentences: Vec<Span>,
+    /// Words of the text ([`word_count`]), counted once when the revision is built: every
+    /// diff it takes part in needs them, and in an archive that is two.
+    words: usize,
 }
 
 /// Separators between paragraphs when none are given: no leading or trailing text, one
@@ -171,6 +175,7 @@ impl Revision {
             title: None,
             label: None,
             ignored: Vec::new(),
+            words: count_words(&text, &sentences),
             text,
             paragraphs,
             sentences,
@@ -256,10 +261,16 @@ impl Revision {
             title: None,
             label: None,
             ignored: Vec::new(),
+            words: count_words(&text, &sentences),
             text,
             paragraphs: paras,
             sentences,
         })
+    }
+
+    /// Words in the revision ([`word_count`](crate::text::tokens::word_count) of its text).
+    pub fn word_count(&self) -> usize {
+        self.words
     }
 
     /// The exact text of the revision.
@@ -341,6 +352,12 @@ impl Revision {
             })
             .collect()
     }
+}
+
+/// Words of the sentences of `text`, counted sentence by sentence as the stats of a diff
+/// count them (two given sentences may touch without space between).
+fn count_words(text: &str, sentences: &[Span]) -> usize {
+    sentences.iter().map(|s| word_count(&text[s.range()])).sum()
 }
 
 fn default_separators(paragraphs: usize) -> Vec<String> {

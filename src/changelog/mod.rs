@@ -114,7 +114,7 @@ pub fn diff(old: &Revision, new: &Revision) -> RevisionDiff {
         old: old.title.clone(),
         new: new.title.clone(),
     });
-    let stats = stats::stats(&ops, &a, &b);
+    let stats = stats::stats(&ops, &a, &b, (old.word_count(), new.word_count()));
     let classifier = Classifier::new(&a, &b);
     let op_classes = classifier.ops(&ops);
     let classes = classifier.diff(old, new, &ops, &op_classes);

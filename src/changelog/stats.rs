@@ -49,13 +49,14 @@ impl Stats {
     }
 }
 
-/// The counts of `ops` between the sentences `old` and `new`.
-pub(super) fn stats(ops: &[Op], old: &[&str], new: &[&str]) -> Stats {
+/// The counts of `ops` between the sentences `old` and `new`, revisions of `words` words
+/// (old, new).
+pub(super) fn stats(ops: &[Op], old: &[&str], new: &[&str], words: (usize, usize)) -> Stats {
     let mut s = Stats {
         sentences_old: old.len(),
         sentences_new: new.len(),
-        words_old: old.iter().map(|t| word_count(t)).sum(),
-        words_new: new.iter().map(|t| word_count(t)).sum(),
+        words_old: words.0,
+        words_new: words.1,
         ..Stats::default()
     };
     for op in ops {

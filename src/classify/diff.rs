@@ -66,7 +66,7 @@ impl Classifier<'_> {
             let lower = name.to_lowercase();
             !name.contains(char::is_whitespace)
                 && lower != *name
-                && (old_words.contains(&lower) || new_words.contains(&lower))
+                && (old_words.contains(lower.as_str()) || new_words.contains(lower.as_str()))
         };
         let mut seen = HashSet::new();
         names.changes = std::mem::take(&mut names.changes)
@@ -74,10 +74,10 @@ impl Classifier<'_> {
             .filter_map(|ch| {
                 let o = ch
                     .old
-                    .filter(|n| !new_words.contains(&key(n)) && !common(n));
+                    .filter(|n| !new_words.contains(key(n).as_str()) && !common(n));
                 let n = ch
                     .new
-                    .filter(|n| !old_words.contains(&key(n)) && !common(n));
+                    .filter(|n| !old_words.contains(key(n).as_str()) && !common(n));
                 (o.is_some() || n.is_some()).then(|| Change::new(o, n))
             })
             .filter(|c| seen.insert(c.clone()))

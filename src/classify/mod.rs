@@ -58,7 +58,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{Kind, Op};
 use crate::article::Side;
-use crate::text::tokens::word_set;
+use crate::text::tokens::words;
 pub use notes::is_correction;
 use op::{SideText, edit};
 
@@ -181,8 +181,8 @@ pub fn classify_op(op: &Op, old: &[&str], new: &[&str]) -> Vec<ClassEvidence> {
 pub struct Classifier<'a> {
     old: &'a [&'a str],
     new: &'a [&'a str],
-    old_words: OnceCell<HashSet<String>>,
-    new_words: OnceCell<HashSet<String>>,
+    old_words: OnceCell<HashSet<&'a str>>,
+    new_words: OnceCell<HashSet<&'a str>>,
 }
 
 impl<'a> Classifier<'a> {
@@ -233,12 +233,13 @@ impl<'a> Classifier<'a> {
     }
 
     /// Every word of one whole revision (possessive `'s` dropped).
-    fn words_of(&self, side: Side) -> &HashSet<String> {
+    fn words_of(&self, side: Side) -> &HashSet<&'a str> {
         let (cell, sents) = match side {
             Side::Old => (&self.old_words, self.old),
             Side::New => (&self.new_words, self.new),
         };
-        cell.get_or_init(|| sents.iter().flat_map(|s| word_set(s)).collect())
+        // Slices of the sentences, not copies: a revision's every word, asked about a few.
+        cell.get_or_init(|| sents.iter().flat_map(|s| words(s)).collect())
     }
 }
 

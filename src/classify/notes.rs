@@ -3,6 +3,9 @@
 //! her age incorrectly."), and the `correction` class of a diff that adds one.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::{Change, Class, ClassEvidence};
 use crate::align::{Kind, Op};
@@ -135,6 +138,19 @@ fn opens_with_wire_tag(text: &str) -> bool {
 pub fn is_correction(text: &str) -> bool {
     if opens_with_wire_tag(text) {
         return true;
+    }
+    // Every label, phrase and verb below holds one of these stems: a sentence without
+    // any (nearly all copy) is no note, found in one pass without copying it.
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "correct", "clarif", "updat", "amend", "editor", "version", "regret",
+            ])
+            .expect("fixed patterns build")
+    });
+    if !CUES.is_match(text) {
+        return false;
     }
     let t = normalize(text);
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());

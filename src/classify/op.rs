@@ -44,7 +44,7 @@ impl Classifier<'_> {
         let mut seen = HashSet::new();
         let ns: Vec<Found> = names::names(text, &[0])
             .into_iter()
-            .filter(|n| !other.contains(&n.key) && seen.insert(n.text.clone()))
+            .filter(|n| !other.contains(n.key.as_str()) && seen.insert(n.text.clone()))
             .collect();
         if !ns.is_empty() {
             for n in &ns {

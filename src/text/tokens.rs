@@ -31,9 +31,15 @@ pub fn stands_alone(c: char) -> bool {
 /// written without spaces ([`stands_alone`]) is a token of its own. Lossless: the tokens,
 /// in order, spell `s`.
 pub fn tokenize(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    token_iter(s).collect()
+}
+
+/// The tokens of [`tokenize`] one at a time, without collecting them: counting words
+/// needs no list.
+pub fn token_iter(s: &str) -> impl Iterator<Item = &str> + '_ {
     let mut chars = s.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    std::iter::from_fn(move || {
+        let (start, c) = chars.next()?;
         let mut end = start + c.len_utf8();
         if c.is_alphanumeric() && !stands_alone(c) {
             while let Some(&(i, d)) = chars.peek() {
@@ -61,9 +67,8 @@ pub fn tokenize(s: &str) -> Vec<&str> {
                 chars.next();
             }
         }
-        out.push(&s[start..end]);
-    }
-    out
+        Some(&s[start..end])
+    })
 }
 
 /// Whether a token is a word: it holds a letter or a digit.
@@ -73,7 +78,11 @@ pub fn is_word(token: &str) -> bool {
 
 /// Number of words in `s` (tokens of [`tokenize`] that hold a letter or digit).
 pub fn word_count(s: &str) -> usize {
-    tokenize(s).iter().filter(|t| is_word(t)).count()
+    // A token holds a letter or digit exactly when it starts with one: the others are
+    // runs of white space or single marks.
+    token_iter(s)
+        .filter(|t| t.chars().next().is_some_and(char::is_alphanumeric))
+        .count()
 }
 
 /// A token of [`tokenize`] with its byte offset in the text it was cut from.
@@ -126,11 +135,12 @@ pub fn strip_possessive(word: &str) -> &str {
 
 /// Every word of `s` as written (case kept), possessive `'s` dropped.
 pub fn word_set(s: &str) -> HashSet<String> {
-    tokens(s)
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| strip_possessive(t.text).to_string())
-        .collect()
+    words(s).map(String::from).collect()
+}
+
+/// The words of `s` as written (case kept), possessive `'s` dropped, as slices of it.
+pub fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    token_iter(s).filter(|t| is_word(t)).map(strip_possessive)
 }
 
 /// Whether `word` stands in `text` as a whole word, cutting at anything that is not a
