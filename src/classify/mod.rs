@@ -52,8 +52,8 @@ mod quotes;
 mod test_support;
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{Kind, Op};
@@ -181,8 +181,8 @@ pub fn classify_op(op: &Op, old: &[&str], new: &[&str]) -> Vec<ClassEvidence> {
 pub struct Classifier<'a> {
     old: &'a [&'a str],
     new: &'a [&'a str],
-    old_words: OnceCell<HashSet<&'a str>>,
-    new_words: OnceCell<HashSet<&'a str>>,
+    old_words: OnceCell<FxHashSet<&'a str>>,
+    new_words: OnceCell<FxHashSet<&'a str>>,
 }
 
 impl<'a> Classifier<'a> {
@@ -233,7 +233,7 @@ impl<'a> Classifier<'a> {
     }
 
     /// Every word of one whole revision (possessive `'s` dropped).
-    fn words_of(&self, side: Side) -> &HashSet<&'a str> {
+    fn words_of(&self, side: Side) -> &FxHashSet<&'a str> {
         let (cell, sents) = match side {
             Side::Old => (&self.old_words, self.old),
             Side::New => (&self.new_words, self.new),

@@ -9,6 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use super::found::{Found, pair_by};
 use super::numbers::number_key;
 use super::op::{ChangedWords, EditedOp};
@@ -17,19 +19,24 @@ use crate::article::Side;
 use crate::text::lexicon::{
     CALENDAR_ABBREVIATIONS, CALENDAR_WORDS, DEMONYMS, NAME_JOINERS, TITLES,
 };
-use crate::text::tokens::{Token, strip_possessive, tokens, word_set};
+use crate::text::tokens::{Token, strip_possessive, tokens, words};
 
 /// The `names` class of an edited op, if it adds or removes a name; the names are covered
 /// in `changed`. Evidence: replaced names, then removed ones, then added ones, each in
 /// reading order.
 pub(super) fn edited(op: &EditedOp, changed: &mut ChangedWords) -> Option<ClassEvidence> {
     let gone = |side: Side| -> Vec<Found> {
-        let other = word_set(&op.side(side.other()).text);
         let this = op.side(side);
+        let found = names(&this.text, &this.starts);
+        if found.is_empty() {
+            return found;
+        }
+        // The other side's words only when there are names to look up.
+        let other: FxHashSet<&str> = words(&op.side(side.other()).text).collect();
         let mut seen = HashSet::new();
-        names(&this.text, &this.starts)
+        found
             .into_iter()
-            .filter(|f| !other.contains(&f.key) && seen.insert(f.text.clone()))
+            .filter(|f| !other.contains(f.key.as_str()) && seen.insert(f.text.clone()))
             .collect()
     };
     let (removed, added) = (gone(Side::Old), gone(Side::New));

@@ -4,8 +4,6 @@
 //! tokens and the change classes, so a "word" means the same thing at every stage. Tokens
 //! are slices of the text, never copies: concatenated in order they spell it exactly.
 
-use std::collections::HashSet;
-
 /// Whether a letter is a word of its own: the scripts written without spaces between
 /// words (Chinese and Japanese ideographs, kana, Thai, Lao, Khmer, Myanmar). A run of them
 /// is a whole clause, so newsdiff takes each character as a word: then `9日` → `10日` is
@@ -43,13 +41,16 @@ pub fn token_iter(s: &str) -> impl Iterator<Item = &str> + '_ {
         let mut end = start + c.len_utf8();
         if c.is_alphanumeric() && !stands_alone(c) {
             while let Some(&(i, d)) = chars.peek() {
-                let next = s[i + d.len_utf8()..].chars().next();
+                // The character after `d`, looked at only for a possible joiner.
+                let next = || s[i + d.len_utf8()..].chars().next();
                 // Inner apostrophes and hyphens join words (`It’s`, `Russian-backed`);
                 // inner points and commas join digits (`3.5`, `1,200`).
                 let joins = d.is_alphanumeric() && !stands_alone(d)
                     || match d {
-                        '\'' | '’' | '-' => next.is_some_and(char::is_alphanumeric),
-                        '.' | ',' => c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                        '\'' | '’' | '-' => next().is_some_and(char::is_alphanumeric),
+                        '.' | ',' => {
+                            c.is_ascii_digit() && next().is_some_and(|n| n.is_ascii_digit())
+                        }
                         _ => false,
                     };
                 if !joins {
@@ -131,11 +132,6 @@ pub fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word)
-}
-
-/// Every word of `s` as written (case kept), possessive `'s` dropped.
-pub fn word_set(s: &str) -> HashSet<String> {
-    words(s).map(String::from).collect()
 }
 
 /// The words of `s` as written (case kept), possessive `'s` dropped, as slices of it.
