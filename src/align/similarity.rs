@@ -5,7 +5,9 @@
 //! words and numbers, each weighted by how rare it is across the two revisions (a name that
 //! appears once says far more than "said"). Word order only breaks ties.
 
-use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::lexicon::STOPWORDS;
 use crate::text::tokens::{is_word, tokenize};
@@ -35,29 +37,50 @@ pub fn strip_dateline(s: &str) -> &str {
 
 /// The informative tokens of a sentence, lowercased, numbers without thousands commas.
 pub fn content_tokens(s: &str) -> Vec<String> {
-    let mut toks: Vec<String> = tokenize(strip_dateline(s))
+    let mut lower = String::new();
+    let mut toks: Vec<String> = Vec::new();
+    for t in tokenize(strip_dateline(s))
         .into_iter()
         .filter(|t| is_word(t))
+    {
         // `Dyfed-Powys` and `Dyfed Powys` are the same words.
-        .flat_map(|t| t.split('-'))
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            let t = t.to_lowercase();
-            let t = t
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .replace(['’', '\''], "");
-            if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                t.replace(',', "")
+        for part in t.split('-').filter(|p| !p.is_empty()) {
+            lower.clear();
+            if part.is_ascii() {
+                lower.extend(part.chars().map(|c| c.to_ascii_lowercase()));
             } else {
-                stem(&t).to_string()
+                // `str::to_lowercase`, not per character: a final Σ is ς.
+                lower.push_str(&part.to_lowercase());
             }
-        })
-        .filter(|t| !t.is_empty() && !STOPWORDS.contains(&t.as_str()))
-        .collect();
+            let trimmed = lower.trim_end_matches("’s").trim_end_matches("'s");
+            let digits = trimmed.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let token: String = trimmed
+                .chars()
+                .filter(|&c| c != '’' && c != '\'' && !(digits && c == ','))
+                .collect();
+            let token = if digits {
+                token
+            } else {
+                match stem(&token) {
+                    stemmed if stemmed.len() == token.len() => token,
+                    stemmed => stemmed.to_string(),
+                }
+            };
+            if !token.is_empty() && !is_stopword(&token) {
+                toks.push(token);
+            }
+        }
+    }
     toks.sort();
     toks.dedup();
     toks
+}
+
+/// Whether a lower-cased token is a function word ([`STOPWORDS`]), by a set built once.
+fn is_stopword(t: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(t)
 }
 
 /// A light suffix stripper: edits reword with other forms of the same word (`killing` →
@@ -90,9 +113,17 @@ pub struct Features {
 
 impl Features {
     pub fn new<'a>(old: impl Iterator<Item = &'a str>, new: impl Iterator<Item = &'a str>) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut intern = |s: &str| -> Vec<u32> {
+        // A sentence both revisions have (most of them, in an archive) is read once.
+        let mut seen: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+        let mut intern = |s: &'a str| -> Vec<u32> {
+            if let Some(v) = seen.get(s) {
+                for &id in v {
+                    df[id as usize] += 1;
+                }
+                return v.clone();
+            }
             let mut v: Vec<u32> = content_tokens(s)
                 .into_iter()
                 .map(|t| {
@@ -106,6 +137,7 @@ impl Features {
                 })
                 .collect();
             v.sort_unstable();
+            seen.insert(s, v.clone());
             v
         };
         let old: Vec<Vec<u32>> = old.map(&mut intern).collect();

@@ -165,12 +165,20 @@ impl Chrome {
     }
 }
 
+/// Longer than any page line a tracker stores (a long address included).
+const MAX_CHROME_BYTES: usize = 2048;
+
 /// Whether a whole paragraph is page furniture: the article's own URL (`own`, compared
 /// without scheme, `www.`, fragment or trailing `/`), `Version N of M`, or `Currently
 /// monitoring N [news] articles`. Only a whole paragraph matches; the words inside a
 /// sentence are article text.
 pub fn page_chrome(paragraph: &str, own: &[&str]) -> Option<Chrome> {
     let p = paragraph.trim();
+    // Each kind is one short line (an address has no space): most paragraphs are copy,
+    // and are passed over without being lower-cased and split.
+    if p.len() > MAX_CHROME_BYTES || (p.contains(' ') && p.split(' ').count() > 6) {
+        return None;
+    }
     if is_url(p) && own.iter().any(|u| same_url(u, p)) {
         return Some(Chrome::OwnLink);
     }

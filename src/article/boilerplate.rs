@@ -200,11 +200,85 @@ impl Boilerplate {
     }
 }
 
+/// A cheap first look, before a line is lower-cased and split: every built-in kind is
+/// at most 60 words and opens with one of a few words, or names cookies or a newsletter.
+fn may_be_chrome(line: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "share",
+        "tweet",
+        "facebook",
+        "twitter",
+        "email",
+        "e-mail",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "messenger",
+        "telegram",
+        "flipboard",
+        "copy",
+        "print",
+        "view",
+        "save",
+        "gift",
+        "last",
+        "first",
+        "published",
+        "updated",
+        "posted",
+        "reuse",
+        "reprints",
+        "sign",
+        "subscribe",
+        "get",
+        "receive",
+        "join",
+        "enter",
+        "newsletter",
+        "after",
+        "©",
+        "(c)",
+        "copyright",
+        "all",
+        "this",
+        "advertisement",
+        "skip",
+        "story",
+        "ad",
+        "we",
+        "accept",
+        "manage",
+    ];
+    let mut words = line.split_whitespace();
+    // The first word with a letter, digit or ©: a stray quote mark may come before it.
+    let Some(first) = words.find(|w| w.chars().any(|c| c.is_alphanumeric() || c == '©')) else {
+        return false;
+    };
+    if words.nth(60).is_some() {
+        return false;
+    }
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && !"©()-".contains(c));
+    OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o))
+        || contains_ignore_ascii_case(line, "cookie")
+        || contains_ignore_ascii_case(line, "newsletter")
+}
+
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// A test of one line: its lower-case text and its words (punctuation trimmed).
 type LineCheck = fn(&str, &[&str]) -> bool;
 
 /// The built-in kind of a line of page chrome, if it is one.
 fn builtin_reason(line: &str) -> Option<IgnoreReason> {
+    if !may_be_chrome(line) {
+        return None;
+    }
     let lower = line.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == '|' || c == '·' || c == '•')
@@ -441,18 +515,37 @@ fn is_cookie_prompt(lower: &str, words: &[&str]) -> bool {
 }
 
 fn is_copyright(lower: &str, words: &[&str]) -> bool {
-    let l = lower.trim_end_matches('.');
-    let opens = lower.starts_with('©')
-        || lower.starts_with("(c) ")
-        || (words.first() == Some(&"copyright")
-            && words.get(1).is_some_and(|w| {
-                w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) || *w == "©"
-            }));
-    (opens && words.len() <= 30)
-        || l == "all rights reserved"
-        || l.starts_with(
-            "this material may not be published, broadcast, rewritten or redistributed",
-        )
+    // Every sentence of the line is a copyright sentence: a line that goes on with copy a
+    // splitter glued to it ("… rewritten or redistributed. BEIJING -- A journalist …")
+    // is copy. The first must name the copyright.
+    let mut parts = lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
+        .trim_end_matches('.')
+        .split(". ");
+    words.len() <= 40
+        && parts
+            .next()
+            .is_some_and(|p| names_copyright(p) || rights(p))
+        && parts.all(|p| names_copyright(p) || rights(p))
+}
+
+/// `© 2020 …`, `(c) …`, `copyright 2016 …`, `copyright © …` (lower-cased).
+fn names_copyright(p: &str) -> bool {
+    let mut w = p.split_whitespace();
+    p.starts_with('©')
+        || p.starts_with("(c) ")
+        || (w.next() == Some("copyright")
+            && w.next()
+                .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) || y == "©"))
+}
+
+/// The sentences that follow a copyright (lower-cased, without their stop).
+fn rights(p: &str) -> bool {
+    matches!(
+        p.trim_end_matches('.'),
+        "all rights reserved"
+            | "this material may not be published, broadcast, rewritten or redistributed"
+    )
 }
 
 fn is_advertisement(lower: &str, _: &[&str]) -> bool {
@@ -533,6 +626,9 @@ mod tests {
             "Copyright lawyers said the ruling would be appealed.",
             "Share your experiences We want to hear from pro-union Protestants in Northern Ireland.",
             "He refused to accept that cookies were to blame.",
+            // AP's lines glued to the lede by a splitter: the paragraph is copy.
+            "Copyright 2016 The Associated Press. BEIJING -- A journalist says he was blocked.",
+            "This material may not be published, broadcast, rewritten or redistributed. BEIJING -- A journalist says he was blocked.",
         ] {
             assert_eq!(reason(line), None, "{line}");
         }
