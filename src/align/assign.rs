@@ -43,6 +43,24 @@ pub(super) fn gap_pass(lk: &mut Linking, f: &Features, per_old: &[Vec<usize>], b
         for (o, n, score) in in_order_pairs(f, &olds, &news, bar, per_old) {
             lk.pair(o, n, score);
         }
+        pair_contentless(lk, f, &olds, &news);
+    }
+}
+
+/// Sentences with no content (empty, a lone `''`, punctuation) left in one gap pair in
+/// order: the reader's rule links an empty sentence to an empty one at the same place
+/// (`tests/data/gold2/RULES.md`, 6), and nothing else could say they differ.
+fn pair_contentless(lk: &mut Linking, f: &Features, olds: &[usize], news: &[usize]) {
+    let free_empty = |side: &[Vec<u32>], links: &[Option<usize>], idx: &[usize]| -> Vec<usize> {
+        idx.iter()
+            .copied()
+            .filter(|&i| links[i].is_none() && side[i].is_empty())
+            .collect()
+    };
+    let o = free_empty(&f.old, &lk.old_link, olds);
+    let n = free_empty(&f.new, &lk.new_link, news);
+    for (o, n) in o.into_iter().zip(n) {
+        lk.pair(o, n, 0.0);
     }
 }
 
