@@ -197,7 +197,29 @@ fn pair_of(key: String, v: &Value) -> Pair {
 }
 
 fn ours(p: &Pair) -> BTreeSet<eval::Link> {
-    ours_with(p, &newsdiff::dev::Params::default())
+    ours_with(p, &params_from_env())
+}
+
+/// The default bars, with any named in `ALIGN_PARAMS` (`part=0.5,gap=0.2`) changed: for
+/// trying a bar by hand before a search.
+fn params_from_env() -> newsdiff::dev::Params {
+    let mut p = newsdiff::dev::Params::default();
+    let Ok(spec) = std::env::var("ALIGN_PARAMS") else {
+        return p;
+    };
+    for (name, value) in spec.split(',').filter_map(|kv| kv.split_once('=')) {
+        let v: f32 = value.parse().expect("ALIGN_PARAMS value");
+        match name {
+            "link" => p.link = v,
+            "gap" => p.gap = v,
+            "absorb" => p.absorb = v,
+            "fold" => p.fold = v,
+            "lede" => p.lede = v,
+            "part" => p.part = v,
+            other => panic!("ALIGN_PARAMS: no bar {other}"),
+        }
+    }
+    p
 }
 
 fn ours_with(p: &Pair, params: &newsdiff::dev::Params) -> BTreeSet<eval::Link> {
@@ -272,13 +294,16 @@ fn grid() -> Vec<newsdiff::dev::Params> {
             for absorb in [0.3, 0.4, 0.5, 0.6] {
                 for fold in [0.6, 0.7, 0.8] {
                     for lede in [0.05, 0.1, 0.15, 1.0] {
-                        out.push(newsdiff::dev::Params {
-                            link,
-                            gap,
-                            absorb,
-                            fold,
-                            lede,
-                        });
+                        for part in [0.4, 0.5, 0.6, 0.7, 2.0] {
+                            out.push(newsdiff::dev::Params {
+                                link,
+                                gap,
+                                absorb,
+                                fold,
+                                lede,
+                                part,
+                            });
+                        }
                     }
                 }
             }

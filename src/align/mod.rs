@@ -31,6 +31,7 @@ mod candidates;
 pub mod eval;
 mod merges;
 mod ops;
+mod regroup;
 pub mod similarity;
 pub mod words;
 
@@ -56,6 +57,10 @@ pub struct Params {
     /// Likeness the two ledes (first sentences) need when neither is linked: the lede is
     /// the sentence a developing story rewrites most (`1.0` turns this off).
     pub lede: f32,
+    /// How much of the smaller of two nearby sentences must be found in the other for it
+    /// to join the other's link as a partial link (`regroup.rs`), which may make a
+    /// rewritten group; above `1.0` turns this off.
+    pub part: f32,
 }
 
 impl Default for Params {
@@ -66,6 +71,7 @@ impl Default for Params {
             absorb: 0.30,
             fold: 0.6,
             lede: 0.05,
+            part: 0.5,
         }
     }
 }
@@ -82,6 +88,10 @@ pub enum Kind {
     Merged,
     /// One old sentence became several.
     Split,
+    /// Several old sentences became several new ones, their content redistributed (two
+    /// sentences rewritten into two others, a list over five sentences folded into two).
+    /// Added within version 1 of the change log (issue 14): merged and split cannot say it.
+    Rewritten,
     /// A new sentence with no old counterpart.
     Added,
     /// An old sentence with no new counterpart.
@@ -90,7 +100,8 @@ pub enum Kind {
 
 /// One step of an alignment: old sentence indices, new sentence indices, and how they
 /// relate. Built only by [`align`], which keeps `kind` consistent with the sides: added
-/// has no old, deleted no new, merged several old, split several new.
+/// has no old, deleted no new, merged several old, split several new, rewritten several
+/// of each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Op {
     /// What happened to the sentences.
@@ -104,8 +115,8 @@ pub struct Op {
     /// Likeness of the two sides, 0..1 (1 for unchanged, 0 for added or deleted).
     /// `unchanged` means the same text up to white space.
     pub similarity: f32,
-    /// Word changes from the old side to the new (empty unless edited, merged or split);
-    /// the sides of a merge or split are joined with single spaces first.
+    /// Word changes from the old side to the new (empty unless edited, merged, split or
+    /// rewritten); the sides of several sentences are joined with single spaces first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<WordChange>,
 }
@@ -188,6 +199,7 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
 
     // 4. Merges and splits.
     merges::link_groups(&mut lk, &f, &per_old, p);
+    regroup::link_partials(&mut lk, &f, p);
     lk.links
 }
 

@@ -218,7 +218,7 @@ fn render(unit: &Unit, paths: &[PathBuf]) -> Result<Rendered, Problem> {
             .iter()
             .map(|d| {
                 let s = &d.stats;
-                s.added + s.deleted + s.edited + s.merged + s.split + s.moved
+                s.added + s.deleted + s.linked_changes() + s.moved
             })
             .sum(),
         weight: log.diffs.iter().map(|d| d.stats.changed_share).sum(),
