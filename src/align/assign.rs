@@ -111,6 +111,9 @@ fn gaps(lk: &Linking) -> Vec<(Vec<usize>, Vec<usize>)> {
     out
 }
 
+/// The weight of containment as likeness in a gap (see [`in_order_pairs`]).
+const GAP_PART: f32 = 0.5;
+
 /// Gaps with more cells than this (olds × news) are paired from the indexed candidates
 /// instead of by dynamic programming.
 const MAX_CELLS: usize = 40_000;
@@ -130,7 +133,15 @@ fn in_order_pairs(
     if a * b > MAX_CELLS {
         return indexed_pairs(f, olds, news, bar, candidates);
     }
-    let sim = |i: usize, j: usize| f.dice(&f.old[olds[i]], &f.new[news[j]]);
+    // In place between linked neighbours, a sentence half of which is found in the
+    // other is a rewrite of it even when the other says much more (a lede extended with
+    // the newest fact): half the larger containment counts as likeness. Chosen on the
+    // first gold set (F1 0.928 -> 0.932; the second, held out, unchanged at 0.885).
+    let sim = |i: usize, j: usize| {
+        let (a, b) = (&f.old[olds[i]], &f.new[news[j]]);
+        f.dice(a, b)
+            .max(GAP_PART * f.containment(a, b).max(f.containment(b, a)))
+    };
     // best[i][j]: best total for olds[i..] and news[j..].
     let mut best = vec![vec![0.0f32; b + 1]; a + 1];
     for i in (0..a).rev() {
