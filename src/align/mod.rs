@@ -15,6 +15,8 @@
 //!    unmatched sentences together; a matched sentence absorbs unmatched neighbours on the
 //!    other side when they are mostly contained in it and the combination scores better;
 //!    an unmatched sentence almost wholly contained in a linked one, anywhere, joins it.
+//!    Then (`regroup.rs`) a free sentence carrying a large part of a nearby linked one
+//!    joins its link even when that makes a many-to-many (rewritten) group.
 //! 5. Moves (`ops.rs`): the largest set of links already in order (longest increasing
 //!    subsequence) stays; the links crossing it are the minimal set of moves.
 //! 6. Ops (`ops.rs`): each link becomes an op with its kind and word changes
@@ -40,8 +42,9 @@ use serde::{Deserialize, Serialize};
 use similarity::Features;
 use words::WordChange;
 
-/// The bars the aligner's decisions must clear. The defaults were chosen on half of the
-/// hand-checked gold set (`examples/align_eval.rs`) and checked on the other half.
+/// The bars the aligner's decisions must clear. The defaults were chosen on the first
+/// hand-checked gold set (`tests/data/gold`, `examples/align_eval.rs -- tune gold`) and
+/// checked on the second (`tests/data/gold2`), held out; `docs/alignment.md` has the figures.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
     /// Likeness a pair needs to be linked anywhere in the article.
