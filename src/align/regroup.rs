@@ -7,11 +7,11 @@
 //! rule, `tests/data/gold2/RULES.md` 3 and 4); the earlier steps make at most one link per
 //! sentence plus merges and splits of neighbours, so these partial links are what is left.
 //! A partial link needs more than shared words: the part must be a large share of the
-//! smaller sentence, the pair must be alike overall, and the two must sit in about the same
-//! place in their articles, because a story that repeats a name in every sentence would
+//! smaller sentence, the pair must be alike overall, and the two must stand within half an
+//! article of each other, because a story that repeats a name in every sentence would
 //! otherwise fold into one group.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use super::candidates::postings;
 use super::similarity::{Features, union};
@@ -50,22 +50,22 @@ pub(super) fn link_partials(lk: &mut Linking, f: &Features, p: &Params) {
     }
 }
 
-/// The pairs of a free and a linked sentence whose smaller sentence is at least `p.part` contained in
-/// the other, alike at `p.gap` or more, and near each other. Sentences in links at score 1
+/// The pairs of a free and a linked sentence whose smaller sentence is at least `p.part`
+/// contained in the other, alike at `p.gap` or more, and near each other. Sentences in links at score 1
 /// (equal text) take no part: nothing of them went elsewhere.
 fn find(lk: &Linking, f: &Features, p: &Params) -> Vec<Partial> {
     let fixed = |l: Option<usize>| l.is_some_and(|l| lk.links[l].score >= 1.0);
     let index = postings(f, &f.new, |n| !fixed(lk.new_link[n]));
     let (old_len, new_len) = (f.old.len().max(1) as f32, f.new.len().max(1) as f32);
     let mut out = Vec::new();
-    let mut seen: HashMap<usize, ()> = HashMap::new();
+    let mut seen: HashSet<usize> = HashSet::new();
     for (o, toks) in f.old.iter().enumerate() {
         if fixed(lk.old_link[o]) || toks.len() < MIN_TOKENS {
             continue;
         }
         seen.clear();
         for n in toks.iter().filter_map(|t| index.get(t)).flatten() {
-            if seen.insert(*n, ()).is_some() {
+            if !seen.insert(*n) {
                 continue;
             }
             let n = *n;
