@@ -2,17 +2,28 @@
 //!
 //! ```text
 //! cargo run --release --example align_eval -- gold [--list]
+//! cargo run --release --example align_eval -- gold2 [--list]
 //! cargo run --release --example align_eval -- corpus [CORPUS] [--list N]
+//! cargo run --release --example align_eval -- given [CORPUS]
 //! cargo run --release --example align_eval -- extract-gold [CORPUS]
-//! cargo run --release --example align_eval -- tune
+//! cargo run --release --example align_eval -- tune [gold|gold2]
 //! cargo run --release --example align_eval -- export DIR [CORPUS]
 //! ```
+//!
+//! Which set tunes and which is held out: the defaults (`align::Params`) were tuned on
+//! `gold` (tests/data/gold); `gold2` (tests/data/gold2) is held out. `tune gold2` shows
+//! the other direction. Each gold report ends with recall by kind of gold link
+//! (`eval::LinkKind`), and lede links beside them.
 //!
 //! `export` writes each corpus pair as a JSON article with the given sentences (for the
 //! whole-process benchmark, `benches/corpus.sh`).
 //!
-//! `tune` searches the aligner's bars on the first half of the gold pairs and reports the
-//! second half, which the search never saw.
+//! `tune SET` searches the aligner's bars on one gold set and reports both, the other one
+//! never seen by the search.
+//!
+//! `given` diffs every corpus pair from its given sentences (empty ones kept at their
+//! index) as the command line does: JSON article in, change log checked for consistency,
+//! every view rendered; it exits 1 when any pair fails (issue 14, item 1).
 //!
 //! `gold` scores newsdiff and the NewsEdits aligner against the hand-checked gold set in
 //! `tests/data/gold/` (sentences included, so it needs nothing outside the repo).
@@ -34,6 +45,41 @@ const GOLD: &str = concat!(
     "/tests/data/gold/alignment.json"
 );
 const PAIRS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gold/pairs.json");
+const GOLD2: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/gold2/alignment.json"
+);
+const PAIRS2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gold2/pairs.json");
+
+/// The two hand-checked gold sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Set {
+    /// tests/data/gold: the set the defaults were tuned on.
+    Gold,
+    /// tests/data/gold2: held out from tuning.
+    Gold2,
+}
+
+impl Set {
+    fn name(self) -> &'static str {
+        match self {
+            Set::Gold => "gold",
+            Set::Gold2 => "gold2",
+        }
+    }
+    fn paths(self) -> (&'static str, &'static str) {
+        match self {
+            Set::Gold => (GOLD, PAIRS),
+            Set::Gold2 => (GOLD2, PAIRS2),
+        }
+    }
+    fn other(self) -> Set {
+        match self {
+            Set::Gold => Set::Gold2,
+            Set::Gold2 => Set::Gold,
+        }
+    }
+}
 
 /// A version pair with its sentences and the NewsEdits arcs.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -41,6 +87,8 @@ struct Pair {
     key: String,
     old: Vec<String>,
     new: Vec<String>,
+    /// The NewsEdits arcs (the first gold set's pairs carry them; gold2's do not).
+    #[serde(default)]
     newsedits: Vec<eval::Link>,
 }
 
@@ -65,7 +113,9 @@ fn main() {
         .map(String::as_str)
         .unwrap_or(DEFAULT_CORPUS);
     match args.first().map(String::as_str) {
-        Some("gold") => gold(list),
+        Some("gold") => gold(Set::Gold, list),
+        Some("gold2") => gold(Set::Gold2, list),
+        Some("given") => given(corpus),
         Some("corpus") => {
             let n = args
                 .iter()
@@ -76,7 +126,11 @@ fn main() {
             corpus_run(corpus, n)
         }
         Some("extract-gold") => extract_gold(corpus),
-        Some("tune") => tune(),
+        Some("tune") => tune(if args.get(1).is_some_and(|a| a == "gold2") {
+            Set::Gold2
+        } else {
+            Set::Gold
+        }),
         Some("export") => {
             let dir = args
                 .get(1)
@@ -86,7 +140,8 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: align_eval gold [--list] | corpus [CORPUS] [--list N] | extract-gold [CORPUS]"
+                "usage: align_eval gold|gold2 [--list] | corpus [CORPUS] [--list N] | given [CORPUS] \
+                 | tune [gold|gold2] | extract-gold [CORPUS] | export DIR [CORPUS]"
             );
             std::process::exit(2);
         }
@@ -142,7 +197,29 @@ fn pair_of(key: String, v: &Value) -> Pair {
 }
 
 fn ours(p: &Pair) -> BTreeSet<eval::Link> {
-    ours_with(p, &newsdiff::dev::Params::default())
+    ours_with(p, &params_from_env())
+}
+
+/// The default bars, with any named in `ALIGN_PARAMS` (`part=0.5,gap=0.2`) changed: for
+/// trying a bar by hand before a search.
+fn params_from_env() -> newsdiff::dev::Params {
+    let mut p = newsdiff::dev::Params::default();
+    let Ok(spec) = std::env::var("ALIGN_PARAMS") else {
+        return p;
+    };
+    for (name, value) in spec.split(',').filter_map(|kv| kv.split_once('=')) {
+        let v: f32 = value.parse().expect("ALIGN_PARAMS value");
+        match name {
+            "link" => p.link = v,
+            "gap" => p.gap = v,
+            "absorb" => p.absorb = v,
+            "fold" => p.fold = v,
+            "lede" => p.lede = v,
+            "part" => p.part = v,
+            other => panic!("ALIGN_PARAMS: no bar {other}"),
+        }
+    }
+    p
 }
 
 fn ours_with(p: &Pair, params: &newsdiff::dev::Params) -> BTreeSet<eval::Link> {
@@ -151,11 +228,12 @@ fn ours_with(p: &Pair, params: &newsdiff::dev::Params) -> BTreeSet<eval::Link> {
     eval::links(&newsdiff::dev::align_with(&old, &new, params))
 }
 
-/// The gold set and its pairs' sentences (both in tests/data/gold).
-fn load_gold() -> (GoldFile, Vec<Pair>) {
+/// A gold set and its pairs' sentences.
+fn load_gold(set: Set) -> (GoldFile, Vec<Pair>) {
     let read = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let gold = serde_json::from_str(&read(GOLD)).expect("gold JSON");
-    let pairs = serde_json::from_str(&read(PAIRS)).expect("pairs JSON");
+    let (gold, pairs) = set.paths();
+    let gold = serde_json::from_str(&read(gold)).expect("gold JSON");
+    let pairs = serde_json::from_str(&read(pairs)).expect("pairs JSON");
     (gold, pairs)
 }
 
@@ -179,48 +257,59 @@ fn gold_score(pairs: &[(&GoldPair, &Pair)], params: &newsdiff::dev::Params) -> e
     total
 }
 
-fn tune() {
-    let (gold, pairs) = load_gold();
-    let all = gold_pairs(&gold, &pairs);
-    let (fit, check) = all.split_at(all.len() / 2);
+/// Searches the bars on `set` and reports both sets with the defaults and with the best
+/// bars found: the other set is held out from the search.
+fn tune(set: Set) {
+    let (g1, p1) = load_gold(set);
+    let (g2, p2) = load_gold(set.other());
+    let fit = gold_pairs(&g1, &p1);
+    let check = gold_pairs(&g2, &p2);
     let objective = |s: &eval::Score| s.overall.f1() + s.non_identical.f1();
     let mut best = (f64::MIN, newsdiff::dev::Params::default());
-    for link in [0.25, 0.3, 0.35, 0.4, 0.45, 0.5] {
-        for gap in [0.05, 0.1, 0.15, 0.2, 0.25, 0.3] {
-            for absorb in [0.3, 0.4, 0.5, 0.6, 0.7] {
-                for fold in [0.6, 0.7, 0.8, 0.9] {
+    for params in grid() {
+        let o = objective(&gold_score(&fit, &params));
+        if o > best.0 + 1e-9 {
+            best = (o, params);
+        }
+    }
+    let d = newsdiff::dev::Params::default();
+    for (name, params) in [("defaults", &d), ("best on the tuning set", &best.1)] {
+        println!("{name}: {params:?}");
+        for (label, pairs) in [
+            (format!("tuned on {}", set.name()), &fit),
+            (format!("held out {}", set.other().name()), &check),
+        ] {
+            let s = gold_score(pairs, params);
+            println!("  {label:<16} {}", line("all", &s.overall));
+            println!("  {label:<16} {}", line("non-identical", &s.non_identical));
+        }
+    }
+}
+
+/// The bars `tune` tries.
+fn grid() -> Vec<newsdiff::dev::Params> {
+    let mut out = Vec::new();
+    for link in [0.25, 0.3, 0.35, 0.4, 0.45] {
+        for gap in [0.05, 0.1, 0.15, 0.2, 0.25] {
+            for absorb in [0.3, 0.4, 0.5, 0.6] {
+                for fold in [0.6, 0.7, 0.8] {
                     for lede in [0.05, 0.1, 0.15, 1.0] {
-                        let params = newsdiff::dev::Params {
-                            link,
-                            gap,
-                            absorb,
-                            fold,
-                            lede,
-                        };
-                        let o = objective(&gold_score(fit, &params));
-                        if o > best.0 + 1e-9 {
-                            best = (o, params);
+                        for part in [0.4, 0.5, 0.6, 0.7, 2.0] {
+                            out.push(newsdiff::dev::Params {
+                                link,
+                                gap,
+                                absorb,
+                                fold,
+                                lede,
+                                part,
+                            });
                         }
                     }
                 }
             }
         }
     }
-    let d = newsdiff::dev::Params::default();
-    for (name, params) in [("defaults", &d), ("best on fit half", &best.1)] {
-        let (f, c) = (gold_score(fit, params), gold_score(check, params));
-        println!("{name}: {params:?}");
-        println!(
-            "  fit half   F1 all {:.3}, non-identical {:.3}",
-            f.overall.f1(),
-            f.non_identical.f1()
-        );
-        println!(
-            "  check half F1 all {:.3}, non-identical {:.3}",
-            c.overall.f1(),
-            c.non_identical.f1()
-        );
-    }
+    out
 }
 
 fn line(name: &str, s: &eval::Counts) -> String {
@@ -235,9 +324,10 @@ fn line(name: &str, s: &eval::Counts) -> String {
     )
 }
 
-fn gold(list: bool) {
-    let (gold, pairs) = load_gold();
+fn gold(set: Set, list: bool) {
+    let (gold, pairs) = load_gold(set);
     let (mut us, mut them) = (eval::Score::default(), eval::Score::default());
+    let mut by_kind = KindRecall::default();
     for (g, p) in gold_pairs(&gold, &pairs) {
         let reference: BTreeSet<eval::Link> = g.links.iter().copied().collect();
         let old: Vec<&str> = p.old.iter().map(String::as_str).collect();
@@ -246,21 +336,75 @@ fn gold(list: bool) {
         let theirs: BTreeSet<eval::Link> = p.newsedits.iter().copied().collect();
         us.add(eval::score(&mine, &reference, &old, &new));
         them.add(eval::score(&theirs, &reference, &old, &new));
+        by_kind.add(&mine, &reference, &old, &new);
         if list {
             print_disagreements(&g.key, &mine, &reference, &old, &new);
         }
     }
-    println!("gold set: {} pairs (tests/data/gold)", gold.pairs.len());
+    let (path, _) = set.paths();
+    println!(
+        "{} set: {} pairs ({})",
+        set.name(),
+        gold.pairs.len(),
+        path.trim_start_matches(env!("CARGO_MANIFEST_DIR"))
+    );
     println!("{}", line("newsdiff, all links", &us.overall));
     println!(
         "{}",
         line("newsdiff, non-identical links", &us.non_identical)
     );
-    println!("{}", line("NewsEdits, all links", &them.overall));
-    println!(
-        "{}",
-        line("NewsEdits, non-identical links", &them.non_identical)
-    );
+    if pairs.iter().any(|p| !p.newsedits.is_empty()) {
+        println!("{}", line("NewsEdits, all links", &them.overall));
+        println!(
+            "{}",
+            line("NewsEdits, non-identical links", &them.non_identical)
+        );
+    }
+    by_kind.print();
+}
+
+/// Recall of newsdiff by kind of gold link (`eval::LinkKind`), and of lede links.
+#[derive(Default)]
+struct KindRecall {
+    /// (matched, reference) per kind, in `LinkKind::ALL` order.
+    kinds: [(usize, usize); 6],
+    lede: (usize, usize),
+}
+
+impl KindRecall {
+    fn add(
+        &mut self,
+        mine: &BTreeSet<eval::Link>,
+        reference: &BTreeSet<eval::Link>,
+        old: &[&str],
+        new: &[&str],
+    ) {
+        for (l, kind, lede) in eval::link_kinds(reference, old, new) {
+            let hit = usize::from(mine.contains(&l));
+            let i = eval::LinkKind::ALL
+                .iter()
+                .position(|k| *k == kind)
+                .unwrap_or(0);
+            self.kinds[i].0 += hit;
+            self.kinds[i].1 += 1;
+            if lede {
+                self.lede.0 += hit;
+                self.lede.1 += 1;
+            }
+        }
+    }
+
+    fn print(&self) {
+        println!("recall by kind of gold link:");
+        let row = |name: &str, (m, r): (usize, usize)| {
+            let rec = if r == 0 { 1.0 } else { m as f64 / r as f64 };
+            println!("  {name:<32} R {rec:.3}   ({m} of {r})");
+        };
+        for (k, c) in eval::LinkKind::ALL.iter().zip(self.kinds) {
+            row(k.name(), c);
+        }
+        row("lede (non-identical, sentence 0)", self.lede);
+    }
 }
 
 fn show(l: &eval::Link, old: &[&str], new: &[&str]) -> String {
@@ -341,6 +485,62 @@ fn corpus_run(path: &str, list: usize) {
     );
 }
 
+/// Diffs every corpus pair from its given sentences as the command line does, and fails
+/// when any pair errs, breaks the change log's consistency or a view panics.
+fn given(corpus: &str) {
+    let pairs = load_corpus(corpus);
+    let mut failed = 0;
+    let mut empty = 0;
+    for p in &pairs {
+        empty += p
+            .old
+            .iter()
+            .chain(&p.new)
+            .filter(|s| s.trim().is_empty())
+            .count();
+        let text = article_json(p).to_string();
+        let source = newsdiff::parse::Source::from_text(format!("{}.json", p.key), text);
+        let result = std::panic::catch_unwind(|| -> Result<(), String> {
+            let parsed = newsdiff::parse::parse(&source, None).map_err(|e| e.to_string())?;
+            let log = newsdiff::ChangeLog::consecutive(&parsed.article, parsed.warnings);
+            for d in &log.diffs {
+                let (a, b) = log.pair(d);
+                d.check(a, b).map_err(|e| e.to_string())?;
+            }
+            let _ = newsdiff::render::json::render(&log);
+            let _ = newsdiff::render::terminal::render(&log, &Default::default());
+            let _ = newsdiff::render::markdown::render(&log, &Default::default());
+            let _ = newsdiff::render::html::render(&log, &Default::default());
+            Ok(())
+        });
+        let outcome = match result {
+            Ok(Ok(())) => continue,
+            Ok(Err(e)) => e,
+            Err(_) => "panicked".to_string(),
+        };
+        failed += 1;
+        println!("{}: {outcome}", p.key);
+    }
+    println!(
+        "given sentences: {} pairs ({empty} empty or blank sentences kept), {failed} failed",
+        pairs.len()
+    );
+    if failed > 0 {
+        std::process::exit(1);
+    }
+}
+
+/// A corpus pair as a JSON article with its given sentences, empty ones included.
+fn article_json(p: &Pair) -> Value {
+    serde_json::json!({
+        "article": {"id": p.key},
+        "revisions": [
+            {"version": 0, "sentences": p.old},
+            {"version": 1, "sentences": p.new},
+        ]
+    })
+}
+
 fn extract_gold(corpus: &str) {
     let gold: GoldFile = serde_json::from_str(&std::fs::read_to_string(GOLD).expect("gold file"))
         .expect("gold JSON");
@@ -356,17 +556,8 @@ fn export(dir: &str, corpus: &str) {
     std::fs::create_dir_all(dir).expect("create dir");
     let pairs = load_corpus(corpus);
     for (i, p) in pairs.iter().enumerate() {
-        // Empty sentences (the splitter's) are dropped: a JSON article's sentences are text.
-        fn side(s: &[String]) -> Vec<&String> {
-            s.iter().filter(|x| !x.is_empty()).collect()
-        }
-        let doc = serde_json::json!({
-            "article": {"id": p.key},
-            "revisions": [
-                {"version": 0, "sentences": side(&p.old)},
-                {"version": 1, "sentences": side(&p.new)},
-            ]
-        });
+        // Empty sentences (NewsEdits' splitter leaves them) are kept at their index.
+        let doc = article_json(p);
         std::fs::write(format!("{dir}/{i:03}.json"), doc.to_string()).expect("write");
     }
     println!("wrote {} JSON articles to {dir}", pairs.len());

@@ -43,6 +43,24 @@ pub(super) fn gap_pass(lk: &mut Linking, f: &Features, per_old: &[Vec<usize>], b
         for (o, n, score) in in_order_pairs(f, &olds, &news, bar, per_old) {
             lk.pair(o, n, score);
         }
+        pair_contentless(lk, f, &olds, &news);
+    }
+}
+
+/// Sentences with no content (empty, a lone `''`, punctuation) left in one gap pair in
+/// order: the reader's rule links an empty sentence to an empty one at the same place
+/// (`tests/data/gold2/RULES.md`, 6), and nothing else could say they differ.
+fn pair_contentless(lk: &mut Linking, f: &Features, olds: &[usize], news: &[usize]) {
+    let free_empty = |side: &[Vec<u32>], links: &[Option<usize>], idx: &[usize]| -> Vec<usize> {
+        idx.iter()
+            .copied()
+            .filter(|&i| links[i].is_none() && side[i].is_empty())
+            .collect()
+    };
+    let o = free_empty(&f.old, &lk.old_link, olds);
+    let n = free_empty(&f.new, &lk.new_link, news);
+    for (o, n) in o.into_iter().zip(n) {
+        lk.pair(o, n, 0.0);
     }
 }
 
@@ -93,6 +111,9 @@ fn gaps(lk: &Linking) -> Vec<(Vec<usize>, Vec<usize>)> {
     out
 }
 
+/// The weight of containment as likeness in a gap (see [`in_order_pairs`]).
+const GAP_PART: f32 = 0.5;
+
 /// Gaps with more cells than this (olds × news) are paired from the indexed candidates
 /// instead of by dynamic programming.
 const MAX_CELLS: usize = 40_000;
@@ -112,7 +133,15 @@ fn in_order_pairs(
     if a * b > MAX_CELLS {
         return indexed_pairs(f, olds, news, bar, candidates);
     }
-    let sim = |i: usize, j: usize| f.dice(&f.old[olds[i]], &f.new[news[j]]);
+    // In place between linked neighbours, a sentence half of which is found in the
+    // other is a rewrite of it even when the other says much more (a lede extended with
+    // the newest fact): half the larger containment counts as likeness. Chosen on the
+    // first gold set (F1 0.928 -> 0.932; the second, held out, unchanged at 0.885).
+    let sim = |i: usize, j: usize| {
+        let (a, b) = (&f.old[olds[i]], &f.new[news[j]]);
+        f.dice(a, b)
+            .max(GAP_PART * f.containment(a, b).max(f.containment(b, a)))
+    };
     // best[i][j]: best total for olds[i..] and news[j..].
     let mut best = vec![vec![0.0f32; b + 1]; a + 1];
     for i in (0..a).rev() {

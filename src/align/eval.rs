@@ -109,6 +109,121 @@ pub fn score(
     }
 }
 
+/// The kind of a reference link, for recall by kind (issue 14, item 5): which sort of
+/// change a reader linked, so the next weakness of the aligner is visible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LinkKind {
+    /// The two sentences are the very same text.
+    Identical,
+    /// A 1:1 link between different texts.
+    Edited,
+    /// Part of a merge or split: one side of the link has other links too, but the
+    /// connected group is not many-to-many.
+    MergedSplit,
+    /// Part of a group of ≥ 2 old and ≥ 2 new sentences (the gold2 `groups`, which its
+    /// README defines as exactly these connected components).
+    Rewritten,
+    /// `[x, null]`.
+    Deleted,
+    /// `[null, y]`.
+    Added,
+}
+
+impl LinkKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [LinkKind; 6] = [
+        LinkKind::Identical,
+        LinkKind::Edited,
+        LinkKind::MergedSplit,
+        LinkKind::Rewritten,
+        LinkKind::Deleted,
+        LinkKind::Added,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkKind::Identical => "identical",
+            LinkKind::Edited => "edited (1:1)",
+            LinkKind::MergedSplit => "merged/split",
+            LinkKind::Rewritten => "rewritten (m:n)",
+            LinkKind::Deleted => "deleted",
+            LinkKind::Added => "added",
+        }
+    }
+}
+
+/// The kind of each reference link, and whether it is a non-identical link touching
+/// sentence 0 of either side (a lede link, reported beside the kinds).
+pub fn link_kinds(
+    reference: &BTreeSet<Link>,
+    old: &[&str],
+    new: &[&str],
+) -> Vec<(Link, LinkKind, bool)> {
+    // Connected components of the [x, y] links: old sentence x is node x, new y is
+    // node old.len() + y.
+    let n_old = old.len().max(
+        reference
+            .iter()
+            .filter_map(|l| l.0)
+            .max()
+            .map_or(0, |m| m + 1),
+    );
+    let n_new = new.len().max(
+        reference
+            .iter()
+            .filter_map(|l| l.1)
+            .max()
+            .map_or(0, |m| m + 1),
+    );
+    let mut parent: Vec<usize> = (0..n_old + n_new).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for l in reference {
+        if let (Some(o), Some(n)) = *l {
+            let (a, b) = (root(&mut parent, o), root(&mut parent, n_old + n));
+            parent[a] = b;
+        }
+    }
+    let mut sides: std::collections::HashMap<usize, (BTreeSet<usize>, BTreeSet<usize>)> =
+        Default::default();
+    for l in reference {
+        if let (Some(o), Some(n)) = *l {
+            let r = root(&mut parent, o);
+            let e = sides.entry(r).or_default();
+            e.0.insert(o);
+            e.1.insert(n);
+        }
+    }
+    reference
+        .iter()
+        .map(|l| {
+            let kind = match *l {
+                (Some(o), Some(n)) => {
+                    let (a, b) = &sides[&root(&mut parent, o)];
+                    if a.len() >= 2 && b.len() >= 2 {
+                        LinkKind::Rewritten
+                    } else if a.len() >= 2 || b.len() >= 2 {
+                        LinkKind::MergedSplit
+                    } else if old.get(o).zip(new.get(n)).is_some_and(|(x, y)| x == y) {
+                        LinkKind::Identical
+                    } else {
+                        LinkKind::Edited
+                    }
+                }
+                (Some(_), None) => LinkKind::Deleted,
+                _ => LinkKind::Added,
+            };
+            let lede = kind != LinkKind::Identical && (l.0 == Some(0) || l.1 == Some(0));
+            (*l, kind, lede)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,7 +44,8 @@ fn linked_op(old: &[&str], new: &[&str], l: Link, moved: bool) -> Op {
         (1, 1) if same_text(&a, &b) => Kind::Unchanged,
         (1, 1) => Kind::Edited,
         (_, 1) => Kind::Merged,
-        _ => Kind::Split,
+        (1, _) => Kind::Split,
+        _ => Kind::Rewritten,
     };
     let unchanged = kind == Kind::Unchanged;
     Op {

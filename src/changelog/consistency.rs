@@ -125,6 +125,7 @@ fn check_shape(k: usize, op: &Op) -> Result<(), Inconsistency> {
         Kind::Unchanged | Kind::Edited => o == 1 && n == 1,
         Kind::Merged => o >= 2 && n == 1,
         Kind::Split => o == 1 && n >= 2,
+        Kind::Rewritten => o >= 2 && n >= 2,
     };
     match fits {
         true => Ok(()),
@@ -143,7 +144,7 @@ fn check_text(k: usize, op: &Op, old: &Revision, new: &Revision) -> Result<(), I
     let (a, b) = (old.joined(&op.old), new.joined(&op.new));
     match op.kind {
         Kind::Unchanged if !align::same_text(&a, &b) => Err(Inconsistency::NotUnchanged { op: k }),
-        Kind::Edited | Kind::Merged | Kind::Split => {
+        Kind::Edited | Kind::Merged | Kind::Split | Kind::Rewritten => {
             let spell = |side| WordChange::spell(&op.words, side);
             if spell(WordOp::Delete) != a || spell(WordOp::Insert) != b {
                 return Err(Inconsistency::Spelling { op: k });

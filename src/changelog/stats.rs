@@ -19,6 +19,10 @@ pub struct Stats {
     pub merged: usize,
     /// Ops that split one old sentence into several.
     pub split: usize,
+    /// Ops that rewrote several old sentences into several new ones. Added within
+    /// version 1 (issue 14), so it is written only when above 0 and read as 0 when absent.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rewritten: usize,
     /// Sentences added.
     pub added: usize,
     /// Sentences deleted.
@@ -45,8 +49,24 @@ pub struct Stats {
 impl Stats {
     /// Whether anything at all changed in the body.
     pub fn has_changes(&self) -> bool {
-        self.edited + self.merged + self.split + self.added + self.deleted + self.moved > 0
+        self.edited
+            + self.merged
+            + self.split
+            + self.rewritten
+            + self.added
+            + self.deleted
+            + self.moved
+            > 0
     }
+
+    /// Ops that changed sentences into others: edited, merged, split and rewritten.
+    pub fn linked_changes(&self) -> usize {
+        self.edited + self.merged + self.split + self.rewritten
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The counts of `ops` between the sentences `old` and `new`, revisions of `words` words
@@ -65,6 +85,7 @@ pub(super) fn stats(ops: &[Op], old: &[&str], new: &[&str], words: (usize, usize
             Kind::Edited => &mut s.edited,
             Kind::Merged => &mut s.merged,
             Kind::Split => &mut s.split,
+            Kind::Rewritten => &mut s.rewritten,
             Kind::Added => &mut s.added,
             Kind::Deleted => &mut s.deleted,
         } += 1;

@@ -236,8 +236,7 @@ fn diff_policies(
             }
             None => {}
         }
-        out.sentences_changed +=
-            d.stats.added + d.stats.deleted + d.stats.edited + d.stats.merged + d.stats.split;
+        out.sentences_changed += d.stats.added + d.stats.deleted + d.stats.linked_changes();
         for (rule, message) in policy_violations(a, b, &d, rules) {
             let v = Violation::new(rule, Some(b), Some(a.version), message);
             out.violations.push(v);

@@ -222,7 +222,7 @@ impl<'a> Classifier<'a> {
                 Some(s) => self.lone(Side::Old, s),
                 None => Vec::new(),
             },
-            Kind::Edited | Kind::Merged | Kind::Split => {
+            Kind::Edited | Kind::Merged | Kind::Split | Kind::Rewritten => {
                 let a = SideText::join(&op.old, self.old);
                 let b = SideText::join(&op.new, self.new);
                 edit(&a, &b, &op.words)

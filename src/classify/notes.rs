@@ -45,7 +45,7 @@ pub(super) fn correction(old: &Revision, new: &Revision, ops: &[Op]) -> Option<C
                 correction.ops.extend(note.iter().map(|n| added_op[n]));
                 correction.new.extend(note);
             }
-            Kind::Edited | Kind::Merged | Kind::Split => {
+            Kind::Edited | Kind::Merged | Kind::Split | Kind::Rewritten => {
                 let (a, b) = (old.joined(&op.old), new.joined(&op.new));
                 if is_correction(&b) && !is_correction(&a) {
                     correction.changes.push(Change::new(Some(a), Some(b)));

@@ -48,7 +48,8 @@ CREATE TABLE diffs (
   from_version INTEGER NOT NULL, to_version INTEGER NOT NULL,
   title_changed INTEGER NOT NULL,
   added INTEGER NOT NULL, deleted INTEGER NOT NULL, edited INTEGER NOT NULL,
-  merged INTEGER NOT NULL, split INTEGER NOT NULL, moved INTEGER NOT NULL,
+  merged INTEGER NOT NULL, split INTEGER NOT NULL, rewritten INTEGER NOT NULL,
+  moved INTEGER NOT NULL,
   words_added INTEGER NOT NULL, words_removed INTEGER NOT NULL,
   changed_share REAL NOT NULL,
   PRIMARY KEY (article, diff)
@@ -58,7 +59,7 @@ CREATE TABLE links (
   op INTEGER NOT NULL,           -- the op's index in the diff's ops
   old_sentence INTEGER,          -- NULL: added
   new_sentence INTEGER,          -- NULL: deleted
-  kind TEXT NOT NULL,            -- unchanged, edited, merged, split, added, deleted, …
+  kind TEXT NOT NULL,            -- unchanged, edited, merged, split, rewritten, added, deleted
   moved INTEGER NOT NULL,
   similarity REAL NOT NULL
 );
@@ -149,7 +150,7 @@ impl Writer {
         self.conn
             .prepare_cached(
                 "INSERT INTO diffs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
-                 ?13, ?14, ?15, ?16)",
+                 ?13, ?14, ?15, ?16, ?17)",
             )?
             .execute(params![
                 n,
@@ -164,6 +165,7 @@ impl Writer {
                 s.edited as i64,
                 s.merged as i64,
                 s.split as i64,
+                s.rewritten as i64,
                 s.moved as i64,
                 s.words_added as i64,
                 s.words_removed as i64,

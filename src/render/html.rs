@@ -705,6 +705,7 @@ fn label(s: &Shown) -> Option<&'static str> {
         (_, Kind::Edited) => Some("Edited: "),
         (_, Kind::Merged) => Some("Merged: "),
         (_, Kind::Split) => Some("Split: "),
+        (_, Kind::Rewritten) => Some("Rewritten: "),
         _ => None,
     }
 }

@@ -50,8 +50,15 @@ pub(crate) struct Counts {
     pub edited: usize,
     pub merged: usize,
     pub split: usize,
+    /// Written only when above 0: added within version 1 (issue 14).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub rewritten: usize,
     pub moved: usize,
     pub changed_share: f64,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The diff that leads to the revision at position `i`, if the change log has one.
@@ -82,6 +89,7 @@ pub(crate) fn entries(log: &ChangeLog) -> Log {
                     edited: d.stats.edited,
                     merged: d.stats.merged,
                     split: d.stats.split,
+                    rewritten: d.stats.rewritten,
                     moved: d.stats.moved,
                     changed_share: d.stats.changed_share,
                 }),

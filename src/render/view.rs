@@ -56,6 +56,7 @@ pub fn stat_counts(s: &Stats) -> Vec<(usize, &'static str, &'static str)> {
         (s.edited, "edited", "~"),
         (s.merged, "merged", "⊃"),
         (s.split, "split", "⊂"),
+        (s.rewritten, "rewritten", "≈"),
         (s.moved, "moved", "↕"),
     ]
     .into_iter()

@@ -112,7 +112,7 @@ pub enum Mark {
     Moved,
     Added,
     Deleted,
-    /// Edited, merged or split.
+    /// Edited, merged, split or rewritten.
     Edited,
 }
 
@@ -123,17 +123,19 @@ impl Mark {
             Kind::Unchanged => Mark::Unchanged,
             Kind::Added => Mark::Added,
             Kind::Deleted => Mark::Deleted,
-            Kind::Edited | Kind::Merged | Kind::Split => Mark::Edited,
+            Kind::Edited | Kind::Merged | Kind::Split | Kind::Rewritten => Mark::Edited,
         }
     }
 }
 
-/// A merge, split or move note of an op. Sentence numbers are 0-based here and 1-based
-/// as written (`merged from old sentences 2, 3`).
+/// A merge, split, rewrite or move note of an op. Sentence numbers are 0-based here and
+/// 1-based as written (`merged from old sentences 2, 3`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Note<'a> {
     MergedFrom(&'a [usize]),
     SplitInto(&'a [usize]),
+    /// A many-to-many group: the old sentences its new ones were rewritten from.
+    RewrittenFrom(&'a [usize]),
     MovedFrom(usize),
 }
 
@@ -143,7 +145,7 @@ impl Note<'_> {
     pub fn side(&self) -> Side {
         match self {
             Note::SplitInto(_) => Side::Old,
-            Note::MergedFrom(_) | Note::MovedFrom(_) => Side::New,
+            Note::MergedFrom(_) | Note::RewrittenFrom(_) | Note::MovedFrom(_) => Side::New,
         }
     }
 }
@@ -153,6 +155,7 @@ impl fmt::Display for Note<'_> {
         match self {
             Note::MergedFrom(old) => write!(f, "merged from old sentences {}", list(old)),
             Note::SplitInto(new) => write!(f, "split into new sentences {}", list(new)),
+            Note::RewrittenFrom(old) => write!(f, "rewritten from old sentences {}", list(old)),
             Note::MovedFrom(old) => write!(f, "moved from old sentence {}", old + 1),
         }
     }
@@ -403,12 +406,13 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// The notes of an op: merge or split, then move.
+/// The notes of an op: merge, split or rewrite, then move.
 fn notes(op: &Op) -> Vec<Note<'_>> {
     let mut notes = Vec::new();
     match op.kind {
         Kind::Merged => notes.push(Note::MergedFrom(&op.old)),
         Kind::Split => notes.push(Note::SplitInto(&op.new)),
+        Kind::Rewritten => notes.push(Note::RewrittenFrom(&op.old)),
         _ => {}
     }
     if op.moved
@@ -455,6 +459,10 @@ mod tests {
         assert_eq!(
             Note::SplitInto(&[8, 9]).to_string(),
             "split into new sentences 9, 10"
+        );
+        assert_eq!(
+            Note::RewrittenFrom(&[2, 3]).to_string(),
+            "rewritten from old sentences 3, 4"
         );
         assert_eq!(Note::MovedFrom(3).to_string(), "moved from old sentence 4");
     }

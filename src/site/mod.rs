@@ -259,7 +259,7 @@ fn render(
             .filter(|(_, counted)| **counted)
             .map(|(d, _)| {
                 let s = &d.stats;
-                s.added + s.deleted + s.edited + s.merged + s.split + s.moved
+                s.added + s.deleted + s.linked_changes() + s.moved
             })
             .sum(),
         weight: log

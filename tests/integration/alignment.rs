@@ -1,5 +1,7 @@
-//! The aligner against the hand-checked gold set (tests/data/gold): newsdiff must meet
-//! the quality bar and beat the NewsEdits research aligner on the same pairs.
+//! The aligner against the hand-checked gold sets: on the first (tests/data/gold) newsdiff
+//! must meet the quality bar and beat the NewsEdits research aligner on the same pairs; on
+//! the second (tests/data/gold2, held out from tuning) it must not fall below what it
+//! scored when that set arrived, nor below the figures the aligner has now.
 
 use std::collections::BTreeSet;
 
@@ -24,12 +26,38 @@ struct Pair {
     key: String,
     old: Vec<String>,
     new: Vec<String>,
+    #[serde(default)]
     newsedits: Vec<eval::Link>,
 }
 
 fn read<T: for<'de> Deserialize<'de>>(name: &str) -> T {
-    let path = root().join("tests/data/gold").join(name);
+    read_in("gold", name)
+}
+
+fn read_in<T: for<'de> Deserialize<'de>>(set: &str, name: &str) -> T {
+    let path = root().join("tests/data").join(set).join(name);
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// newsdiff's score on the held-out second gold set. Floors, not targets: 0.874 overall
+/// and 0.845 non-identical when it arrived; 0.885 and 0.858 since issue 14.
+#[test]
+fn aligner_holds_its_score_on_the_held_out_gold_set() {
+    let gold: GoldFile = read_in("gold2", "alignment.json");
+    let pairs: Vec<Pair> = read_in("gold2", "pairs.json");
+    assert_eq!(gold.pairs.len(), 30);
+    let mut ours = eval::Score::default();
+    for (g, p) in gold.pairs.iter().zip(&pairs) {
+        assert_eq!(g.key, p.key, "alignment.json is in pairs.json order");
+        let old: Vec<&str> = p.old.iter().map(String::as_str).collect();
+        let new: Vec<&str> = p.new.iter().map(String::as_str).collect();
+        let reference: BTreeSet<eval::Link> = g.links.iter().copied().collect();
+        let ops = newsdiff::align(&old, &new);
+        ours.add(eval::score(&eval::links(&ops), &reference, &old, &new));
+    }
+    let (all, changed) = (ours.overall.f1(), ours.non_identical.f1());
+    assert!(all >= 0.88, "overall F1 {all:.3}");
+    assert!(changed >= 0.85, "non-identical F1 {changed:.3}");
 }
 
 /// Scores of newsdiff and of the NewsEdits arcs on the gold set.

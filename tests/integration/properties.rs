@@ -346,7 +346,7 @@ fn check_round_trip(a: &str, b: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(s.sentences_old, rebuilt[0].sentence_count());
     prop_assert_eq!(s.sentences_new, rebuilt[1].sentence_count());
     prop_assert_eq!(
-        s.unchanged + s.edited + s.merged + s.split + s.added + s.deleted,
+        s.unchanged + s.edited + s.merged + s.split + s.rewritten + s.added + s.deleted,
         diff.ops.len()
     );
     prop_assert!((0.0..=1.0).contains(&s.changed_share));
@@ -461,6 +461,69 @@ proptest! {
         b in prop::collection::vec(given_sentence(), 1..8),
     ) {
         check_given_round_trip(&a, &b)?;
+    }
+}
+
+/// Names for the rewritten-list generator.
+const NAMES: &[&str] = &[
+    "Haji Mutazz",
+    "Abd al-Basit",
+    "Radwan Talib",
+    "Maria Okafor",
+    "Lev Petrov",
+    "Ana Duarte",
+    "Kwame Mensah",
+];
+
+/// Two versions in which a list was rewritten over two sentences, its items and its
+/// attribution redistributed: the shape of a `rewritten` op (issue 14), with generated
+/// names and surrounding sentences, so the rebuild property covers that kind.
+fn rewritten_versions() -> impl Strategy<Value = (Vec<String>, Vec<String>)> {
+    (select(NAMES), select(NAMES), sentence(), sentence())
+        .prop_filter("two people", |(a, b, _, _)| a != b)
+        .prop_map(|(a, b, before, after)| {
+            let (r, q) = (
+                "a deputy to Isis leader Abu Bakr al-Baghdadi",
+                "the top military commander",
+            );
+            let attribution =
+                "General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal";
+            let old = vec![
+                before.clone(),
+                format!("{attribution} in an interview that {a}, {r};"),
+                format!("{b}, {q};"),
+                after.clone(),
+            ];
+            let new = vec![
+                before,
+                format!("Airstrikes carried out between 3 December and 9 December killed {a}, {r};"),
+                format!("and {b}, {q}, {attribution}."),
+                after,
+            ];
+            (old, new)
+        })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The rebuild property for `rewritten` ops: the change log's JSON rebuilds both
+    /// revisions and its diff checks out.
+    #[test]
+    fn change_log_rebuilds_rewritten_groups((a, b) in rewritten_versions()) {
+        check_given_round_trip(&a, &b)?;
+        let article = Article {
+            meta: Default::default(),
+            revisions: vec![with_given_sentences(0, &a)?, with_given_sentences(1, &b)?],
+        };
+        let log = ChangeLog::consecutive(&article, Vec::new());
+        let diff = &log.diffs[0];
+        prop_assert!(
+            diff.ops.iter().any(|op| op.kind == newsdiff::Kind::Rewritten),
+            "no rewritten op: {:?}",
+            diff.ops
+        );
+        prop_assert_eq!(diff.stats.rewritten, 1);
     }
 }
 

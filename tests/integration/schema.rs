@@ -313,6 +313,41 @@ fn real_change_logs_match_the_schema() {
     ]));
 }
 
+/// A `rewritten` op (added within version 1, issue 14) and the `rewritten` count in
+/// stats match the schema.
+#[test]
+fn a_rewritten_group_matches_the_schema() {
+    let dir = tempdir();
+    let doc = json!({
+        "article": {"id": "rewritten-list"},
+        "revisions": [
+            {"version": 0, "sentences": [
+                "The US-led coalition has killed several senior Isis commanders.",
+                "General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal in an interview that Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
+                "Abd al-Basit, the top military commander;",
+            ]},
+            {"version": 1, "sentences": [
+                "The US-led coalition has killed several senior Isis commanders.",
+                "Airstrikes carried out between 3 December and 9 December killed Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
+                "and Abd al-Basit, the top military commander, General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal.",
+            ]},
+        ]
+    });
+    let path = write(dir.path(), "rewritten.json", doc.to_string());
+    let log = json_change_log(&[&path]);
+    let d = &log["diffs"][0];
+    assert!(
+        d["ops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|op| op["kind"] == "rewritten"),
+        "{d}"
+    );
+    assert_eq!(d["stats"]["rewritten"], 1);
+    assert_valid(&log);
+}
+
 #[test]
 fn separators_titles_times_and_warnings_match_the_schema() {
     let dir = tempdir();

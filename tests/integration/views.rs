@@ -104,3 +104,39 @@ fn log_of_plain_files_counts_changes() {
     assert_eq!(lines.len(), 3, "{text}");
     assert!(lines[1].contains("+1") && lines[1].contains("~2"), "{text}");
 }
+
+/// Every view shows a rewritten group (issue 14) with its note.
+#[test]
+fn every_view_notes_a_rewritten_group() {
+    let dir = crate::util::tempdir();
+    let doc = serde_json::json!({
+        "article": {"id": "rewritten-list"},
+        "revisions": [
+            {"version": 0, "sentences": [
+                "The US-led coalition has killed several senior Isis commanders.",
+                "General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal in an interview that Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
+                "Abd al-Basit, the top military commander;",
+            ]},
+            {"version": 1, "sentences": [
+                "The US-led coalition has killed several senior Isis commanders.",
+                "Airstrikes carried out between 3 December and 9 December killed Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
+                "and Abd al-Basit, the top military commander, General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal.",
+            ]},
+        ]
+    });
+    let path = crate::util::write(dir.path(), "rewritten.json", doc.to_string());
+    for args in [
+        &["--format", "terminal"][..],
+        &["--format", "terminal", "--layout", "side", "--width", "120"],
+        &["--format", "markdown"],
+        &["--format", "html"],
+    ] {
+        let out = newsdiff().arg(&path).args(args).output().unwrap();
+        let text = stdout_of(&out);
+        assert!(
+            text.contains("rewritten from old sentences 2, 3"),
+            "{args:?}:\n{text}"
+        );
+        assert!(text.contains("rewritten"), "{args:?}: no stat\n{text}");
+    }
+}
