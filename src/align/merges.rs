@@ -147,6 +147,12 @@ fn best_neighbour(
 /// contains them. Candidates come from an inverted index of the other side's tokens.
 fn contained(lk: &mut Linking, f: &Features, side: Side, min_containment: f32) {
     let (this, other) = side.tokens(f);
+    // In an archive's pairs nearly every sentence is linked already: no index is built
+    // when no free sentence could join a link.
+    let free = |s: usize| side.owners(lk)[s].is_none() && this[s].len() >= FOLD_MIN_TOKENS;
+    if !(0..this.len()).any(free) {
+        return;
+    }
     let postings = postings(f, other, |i| side.other().owners(lk)[i].is_some());
     for (s, toks) in this.iter().enumerate() {
         if side.owners(lk)[s].is_some() || toks.len() < FOLD_MIN_TOKENS {

@@ -5,11 +5,14 @@
 //! words and numbers, each weighted by how rare it is across the two revisions (a name that
 //! appears once says far more than "said"). Word order only breaks ties.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::lexicon::STOPWORDS;
+use crate::text::memo::{Memo, remember};
 use crate::text::tokens::{is_word, tokenize};
 
 /// The sentence without a leading dateline (`AUSTIN, Texas (AP) --`, `BEIRUT, Lebanon —`):
@@ -76,6 +79,15 @@ pub fn content_tokens(s: &str) -> Vec<String> {
     toks
 }
 
+/// [`content_tokens`], remembered per thread ([`Memo`]): the versions of an article
+/// repeat most sentences, and each is read about once.
+fn cached_content_tokens(s: &str) -> Rc<[String]> {
+    thread_local! {
+        static SEEN: RefCell<Memo<Rc<[String]>>> = RefCell::default();
+    }
+    remember(&SEEN, s, |s| content_tokens(s).into())
+}
+
 /// Whether a lower-cased token is a function word ([`STOPWORDS`]), by a set built once.
 fn is_stopword(t: &str) -> bool {
     static SET: LazyLock<FxHashSet<&'static str>> =
@@ -124,14 +136,18 @@ impl Features {
                 }
                 return v.clone();
             }
-            let mut v: Vec<u32> = content_tokens(s)
-                .into_iter()
+            let mut v: Vec<u32> = cached_content_tokens(s)
+                .iter()
                 .map(|t| {
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(t).or_insert(next);
-                    if id as usize == df.len() {
-                        df.push(0);
-                    }
+                    let id = match ids.get(t.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let next = ids.len() as u32;
+                            ids.insert(t.clone(), next);
+                            df.push(0);
+                            next
+                        }
+                    };
                     df[id as usize] += 1;
                     id
                 })

@@ -5,6 +5,7 @@
 //! exists can always rebuild its text from its paragraphs and separators, and every
 //! sentence lies inside its paragraph with only white space between neighbours.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -12,6 +13,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 pub use crate::text::Span;
+use crate::text::memo::{Memo, remember};
 use crate::text::tokens::word_count;
 use crate::text::{paragraph_spans, segment};
 
@@ -357,7 +359,14 @@ impl Revision {
 /// Words of the sentences of `text`, counted sentence by sentence as the stats of a diff
 /// count them (two given sentences may touch without space between).
 fn count_words(text: &str, sentences: &[Span]) -> usize {
-    sentences.iter().map(|s| word_count(&text[s.range()])).sum()
+    thread_local! {
+        static SEEN: RefCell<Memo<usize>> = RefCell::default();
+    }
+    // Remembered per sentence: an archive's versions repeat most of them.
+    sentences
+        .iter()
+        .map(|s| remember(&SEEN, &text[s.range()], word_count))
+        .sum()
 }
 
 fn default_separators(paragraphs: usize) -> Vec<String> {

@@ -7,10 +7,12 @@
 //! * [`segment`]: sentences of a paragraph;
 //! * [`tokens`]: words, white space and punctuation, with their offsets;
 //! * [`normalize`]: keys that ignore white space, typography or case;
-//! * [`lexicon`]: the word lists more than one stage relies on.
+//! * [`lexicon`]: the word lists more than one stage relies on;
+//! * [`memo`]: per-thread memory of pure functions of text, for archives.
 
 pub mod duration;
 pub mod lexicon;
+pub mod memo;
 pub mod normalize;
 pub mod segment;
 pub mod tokens;

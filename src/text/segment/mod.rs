@@ -19,6 +19,8 @@
 //! `tests/data/segmentation_cases.json`, taken from real articles where the corpus has
 //! them.
 
+use std::cell::RefCell;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 mod cjk;
@@ -28,11 +30,21 @@ use lists::*;
 
 use crate::text::Span;
 use crate::text::lexicon::CALENDAR_WORDS;
+use crate::text::memo::{Memo, remember};
 
 /// Sentence spans of one paragraph, relative to it. The spans are in order, do not overlap,
 /// carry no surrounding white space, and the text between them is white space only, so
 /// together with that text they rebuild the paragraph byte for byte.
 pub fn sentences(paragraph: &str) -> Vec<Span> {
+    thread_local! {
+        static SEEN: RefCell<Memo<Vec<Span>>> = RefCell::default();
+    }
+    // An archive's versions repeat most paragraphs: each is cut once per article.
+    remember(&SEEN, paragraph, cut)
+}
+
+/// [`sentences`], worked out.
+fn cut(paragraph: &str) -> Vec<Span> {
     // Line breaks inside a paragraph are wrapping, not paragraph ends; UAX #29 would force a
     // break at each. Replace them with spaces of the same byte length before asking it.
     let flat: std::borrow::Cow<str> = if paragraph.contains(['\n', '\r']) {
