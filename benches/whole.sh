@@ -10,7 +10,8 @@
 #    - benches/difflib_baseline.py: difflib over sentences, then over words;
 #    - git diff --no-index --word-diff over the two folders of sentences;
 #    - wc -w over the same files.
-#    Each is the best of 5 runs; ratios are to the difflib script.
+#    Each is the best of 5 runs; ratios are to the difflib script. BASELINE=PATH adds
+#    another newsdiff binary (an earlier build) to the same run.
 # 2. With --archives: archives of 25,000 and 100,000 versions from examples/archive_gen.rs;
 #    versions per second and peak memory (GNU time's maximum resident set) for check and
 #    export.
@@ -55,12 +56,17 @@ t_check1=$(best $nd check "$dir/json" --enable $policies --no-progress -j 1)
 t_check=$(best $nd check "$dir/json" --enable $policies --no-progress)
 t_export=$(best $nd export "$dir/json" -o "$dir/out.jsonl" --no-progress)
 t_difflib=$(best python3 benches/difflib_baseline.py "$dir/old" "$dir/new")
+if [ -n "${BASELINE:-}" ]; then
+  t_base1=$(best "$BASELINE" check "$dir/json" --enable $policies --no-progress -j 1)
+  t_base=$(best "$BASELINE" check "$dir/json" --enable $policies --no-progress)
+fi
 t_git=$(best git diff --no-index --word-diff "$dir/old" "$dir/new")
 t_wc=$(best sh -c "cat $dir/old/* $dir/new/* | wc -w")
 echo "400 corpus pairs, one process, best of 5 (ratio to the difflib script):"
 for row in "newsdiff check, 1 thread:$t_check1" "newsdiff check, all cores:$t_check" \
            "newsdiff export (JSON Lines):$t_export" "difflib script:$t_difflib" \
-           "git diff --no-index --word-diff:$t_git" "wc -w:$t_wc"; do
+           "git diff --no-index --word-diff:$t_git" "wc -w:$t_wc" \
+           ${BASELINE:+"baseline check, 1 thread:$t_base1" "baseline check, all cores:$t_base"}; do
   name=${row%:*}; t=${row##*:}
   awk -v n="$name" -v t="$t" -v d="$t_difflib" 'BEGIN { printf "  %-34s %7.3f s  %5.2f×\n", n, t, t / d }'
 done

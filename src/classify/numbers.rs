@@ -455,6 +455,19 @@ pub(super) fn number_key(word: &str) -> Option<String> {
     if let Some((digits, _)) = numeral(word) {
         return Some(digits);
     }
+    if !word.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    if word.is_ascii() {
+        // Most tokens are words of copy: compared without a lower-cased copy.
+        let named = |p: &str| NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(p));
+        if let Some((_, v)) = named(word) {
+            return Some(v.to_string());
+        }
+        if !word.contains('-') {
+            return None;
+        }
+    }
     let w = word.to_lowercase();
     if let Some((_, v)) = NUMBER_WORDS.iter().find(|(n, _)| *n == w) {
         return Some(v.to_string());

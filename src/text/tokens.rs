@@ -35,41 +35,53 @@ pub fn tokenize(s: &str) -> Vec<&str> {
 /// The tokens of [`tokenize`] one at a time, without collecting them: counting words
 /// needs no list.
 pub fn token_iter(s: &str) -> impl Iterator<Item = &str> + '_ {
-    let mut chars = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    let mut pos = 0;
     std::iter::from_fn(move || {
-        let (start, c) = chars.next()?;
-        let mut end = start + c.len_utf8();
+        let start = pos;
+        let c = s[pos..].chars().next()?;
+        pos += c.len_utf8();
         if c.is_alphanumeric() && !stands_alone(c) {
-            while let Some(&(i, d)) = chars.peek() {
-                // The character after `d`, looked at only for a possible joiner.
-                let next = || s[i + d.len_utf8()..].chars().next();
-                // Inner apostrophes and hyphens join words (`It’s`, `Russian-backed`);
-                // inner points and commas join digits (`3.5`, `1,200`).
-                let joins = d.is_alphanumeric() && !stands_alone(d)
-                    || match d {
-                        '\'' | '’' | '-' => next().is_some_and(char::is_alphanumeric),
-                        '.' | ',' => {
-                            c.is_ascii_digit() && next().is_some_and(|n| n.is_ascii_digit())
-                        }
-                        _ => false,
-                    };
-                if !joins {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
+            pos = word_end(s, pos, c.is_ascii_digit());
         } else if c.is_whitespace() {
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_whitespace() {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
+            while let Some(d) = s[pos..].chars().next().filter(|d| d.is_whitespace()) {
+                pos += d.len_utf8();
             }
         }
-        Some(&s[start..end])
+        debug_assert!(pos <= bytes.len());
+        Some(&s[start..pos])
     })
+}
+
+/// Where the word that continues at byte `pos` of `s` ends. Inner apostrophes and hyphens
+/// join words (`It’s`, `Russian-backed`); inner points and commas join digits (`3.5`,
+/// `1,200`) when the word began with one (`digits`). ASCII is read byte by byte.
+fn word_end(s: &str, mut pos: usize, digits: bool) -> usize {
+    let bytes = s.as_bytes();
+    let next_is = |at: usize, test: fn(char) -> bool| s[at..].chars().next().is_some_and(test);
+    while let Some(&b) = bytes.get(pos) {
+        if b.is_ascii_alphanumeric() {
+            pos += 1;
+            continue;
+        }
+        let d = if b.is_ascii() {
+            b as char
+        } else {
+            s[pos..].chars().next().expect("a character starts here")
+        };
+        let len = d.len_utf8();
+        let joins = (!b.is_ascii() && d.is_alphanumeric() && !stands_alone(d))
+            || match d {
+                '\'' | '’' | '-' => next_is(pos + len, char::is_alphanumeric),
+                '.' | ',' => digits && next_is(pos + len, |n| n.is_ascii_digit()),
+                _ => false,
+            };
+        if !joins {
+            break;
+        }
+        pos += len;
+    }
+    pos
 }
 
 /// Whether a token is a word: it holds a letter or a digit.
@@ -170,6 +182,57 @@ pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first form of [`token_iter`] (a character at a time), kept as the reference
+    /// the byte-wise form must agree with.
+    fn token_iter_reference(s: &str) -> impl Iterator<Item = &str> + '_ {
+        let mut chars = s.char_indices().peekable();
+        std::iter::from_fn(move || {
+            let (start, c) = chars.next()?;
+            let mut end = start + c.len_utf8();
+            if c.is_alphanumeric() && !stands_alone(c) {
+                while let Some(&(i, d)) = chars.peek() {
+                    // The character after `d`, looked at only for a possible joiner.
+                    let next = || s[i + d.len_utf8()..].chars().next();
+                    // Inner apostrophes and hyphens join words (`It’s`, `Russian-backed`);
+                    // inner points and commas join digits (`3.5`, `1,200`).
+                    let joins = d.is_alphanumeric() && !stands_alone(d)
+                        || match d {
+                            '\'' | '’' | '-' => next().is_some_and(char::is_alphanumeric),
+                            '.' | ',' => {
+                                c.is_ascii_digit() && next().is_some_and(|n| n.is_ascii_digit())
+                            }
+                            _ => false,
+                        };
+                    if !joins {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    chars.next();
+                }
+            } else if c.is_whitespace() {
+                while let Some(&(i, d)) = chars.peek() {
+                    if !d.is_whitespace() {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    chars.next();
+                }
+            }
+            Some(&s[start..end])
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_wise_tokens_agree_with_the_reference(
+            s in "[-a-zA-Z0-9 .,'’日本éİ\u{a0}\n!?\"()]{0,40}"
+        ) {
+            let got: Vec<&str> = token_iter(&s).collect();
+            let want: Vec<&str> = token_iter_reference(&s).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn tokens_keep_numbers_and_contractions_whole() {
