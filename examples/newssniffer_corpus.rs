@@ -32,6 +32,9 @@ use serde_json::Value;
 
 const DEFAULT_CORPUS: &str = "../shared/corpus/newsedits-sample.json";
 
+/// The seed the weights are fitted on (`tune`); measure with another.
+const FIT_SEED: &str = "fit";
+
 /// A small deterministic generator (splitmix64), so the set regenerates byte for byte.
 struct Rng(u64);
 
@@ -66,20 +69,31 @@ struct Case {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--seed S` anywhere: the generator's seed (default: the one the weights were fitted
+    // on, `fit`).
+    let seed = match args.iter().position(|a| a == "--seed") {
+        Some(k) if k + 1 < args.len() => {
+            let s = args.remove(k + 1);
+            args.remove(k);
+            s
+        }
+        _ => FIT_SEED.to_string(),
+    };
+    let seed = seed.as_str();
     let corpus_at = |i: usize| args.get(i).map(String::as_str).unwrap_or(DEFAULT_CORPUS);
     match args.first().map(String::as_str) {
-        Some("measure") => measure(corpus_at(1)),
+        Some("measure") => measure(corpus_at(1), seed),
         Some("generate") => {
             let dir = args.get(1).expect("generate DIR COUNT [CORPUS]");
             let count: usize = args.get(2).and_then(|c| c.parse().ok()).expect("COUNT");
-            generate(dir, count, corpus_at(3));
+            generate(dir, count, corpus_at(3), seed);
         }
-        Some("tune") => tune(corpus_at(1)),
+        Some("tune") => tune(corpus_at(1), seed),
         Some("big") => {
             let file = args.get(1).expect("big FILE MEGABYTES [CORPUS]");
             let mb: usize = args.get(2).and_then(|c| c.parse().ok()).expect("MEGABYTES");
-            big(file, mb, corpus_at(3));
+            big(file, mb, corpus_at(3), seed);
         }
         _ => {
             eprintln!("usage: newssniffer_corpus measure|generate|big ...");
@@ -88,12 +102,15 @@ fn main() {
     }
 }
 
-fn load(corpus: &str) -> Vec<Case> {
+/// Every corpus pair as a generated case; `seed` varies every random choice (paragraph
+/// breaks, extra lines, titles, header variants), so a seed the weights were not fitted
+/// on gives pages they never saw.
+fn load(corpus: &str, seed: &str) -> Vec<Case> {
     let text = std::fs::read_to_string(corpus).unwrap_or_else(|e| panic!("{corpus}: {e}"));
     let all: BTreeMap<String, Value> = serde_json::from_str(&text).expect("corpus JSON");
     all.iter()
         .enumerate()
-        .map(|(i, (key, v))| make_case(i, key, v))
+        .map(|(i, (key, v))| make_case(i, key, v, seed))
         .collect()
 }
 
@@ -129,7 +146,119 @@ fn sentences_of(v: &Value, version: u64) -> Vec<String> {
     out
 }
 
-fn make_case(i: usize, key: &str, v: &Value) -> Case {
+/// Names for credit lines.
+const NAMES: [&str; 8] = [
+    "Tom Perry",
+    "Lisa Barrington",
+    "John Stonestreet",
+    "Angus MacSwan",
+    "Dominic Evans",
+    "Sami Aboudi",
+    "Peter Graff",
+    "Mark Heinrich",
+];
+
+/// Lines real copy carries besides its sentences, which end without sentence-final
+/// punctuation (the audit's misses): agency tags, a boilerplate line (twice), a URL.
+const TAGS: [&str; 4] = ["Reuters", "More follows", "AP", "AFP"];
+const BOILERPLATE: [&str; 3] = [
+    "Sign up for our morning briefing here",
+    "Follow us on Twitter @newsdesk",
+    "Read more: Syria's war in maps",
+];
+
+/// A paragraph's length in sentences, one to six, as news copy runs.
+fn paragraph_target(rng: &mut Rng) -> usize {
+    match rng.below(100) {
+        0..=34 => 1,
+        35..=64 => 2,
+        65..=79 => 3,
+        80..=89 => 4,
+        90..=94 => 5,
+        _ => 6,
+    }
+}
+
+/// Quotation marks as copy has them: a sentence may open a quote that runs on into the
+/// next paragraph (no closing mark), or close with the mark after a space. Decided by
+/// the sentence's own hash, so a sentence kept between versions keeps its marks.
+fn quote_marks(s: &str, seed: &str) -> String {
+    if s.contains(['"', '“', '”']) || s.contains("''") {
+        return s.to_string();
+    }
+    match Rng::new(&format!("{seed}|{s}")).below(16) {
+        0 => format!("“{s}"),
+        1 if newssniffer::body::ends_paragraph(s) => format!("“{s} ”"),
+        _ => s.to_string(),
+    }
+}
+
+/// The article's extra lines: which occur and what they say, the same for both versions
+/// except where an update changes them (the editor of a credit line, a `More follows`
+/// dropped).
+struct Extras {
+    credit: Option<(String, String)>,
+    url: Option<String>,
+    tag: Option<(&'static str, bool)>,
+    boilerplate: Option<&'static str>,
+}
+
+impl Extras {
+    fn draw(rng: &mut Rng) -> Extras {
+        let name = |rng: &mut Rng| NAMES[rng.below(NAMES.len() as u64) as usize];
+        let credit = (rng.below(4) == 0).then(|| {
+            let old = format!("(Reporting by {}; Editing by {})", name(rng), name(rng));
+            let new = if rng.below(2) == 0 {
+                old.replace(')', &format!(" and {})", name(rng)))
+            } else {
+                old.clone()
+            };
+            (old, new)
+        });
+        let url = (rng.below(6) == 0).then(|| match rng.below(2) {
+            0 => format!("http://reut.rs/{:x}", rng.next() % 0xffffff),
+            _ => format!(
+                "Read more at https://www.example.com/news/{}",
+                rng.below(99999)
+            ),
+        });
+        let tag = (rng.below(6) == 0).then(|| {
+            let t = TAGS[rng.below(TAGS.len() as u64) as usize];
+            (t, t == "More follows" || rng.below(3) == 0)
+        });
+        let boilerplate =
+            (rng.below(6) == 0).then(|| BOILERPLATE[rng.below(BOILERPLATE.len() as u64) as usize]);
+        Extras {
+            credit,
+            url,
+            tag,
+            boilerplate,
+        }
+    }
+
+    /// Adds the extra paragraphs to one version's paragraphs.
+    fn apply(&self, paras: &mut Vec<String>, new: bool) {
+        if let Some(b) = self.boilerplate {
+            let at = paras.len().min(2);
+            paras.insert(at, b.to_string());
+            paras.push(b.to_string());
+        }
+        if let Some(u) = &self.url {
+            let at = paras.len().min(4);
+            paras.insert(at, u.clone());
+        }
+        if let Some((t, dropped)) = self.tag
+            && !(new && dropped)
+        {
+            paras.push(t.to_string());
+        }
+        if let Some((old, newer)) = &self.credit {
+            paras.push(if new { newer.clone() } else { old.clone() });
+        }
+    }
+}
+
+fn make_case(i: usize, key: &str, v: &Value, seed: &str) -> Case {
     let mut versions: Vec<u64> = v["nodes"]
         .as_array()
         .expect("nodes")
@@ -139,15 +268,22 @@ fn make_case(i: usize, key: &str, v: &Value) -> Case {
     versions.sort_unstable();
     versions.dedup();
     let (vx, vy) = (versions[0], *versions.last().expect("two versions"));
-    let old_s = sentences_of(v, vx);
-    let new_s = sentences_of(v, vy);
-    let mut rng = Rng::new(key);
-    // Paragraph breaks: random for the old version; a new sentence equal to an old one
-    // keeps that sentence's break.
+    let old_s: Vec<String> = sentences_of(v, vx)
+        .iter()
+        .map(|s| quote_marks(s, seed))
+        .collect();
+    let new_s: Vec<String> = sentences_of(v, vy)
+        .iter()
+        .map(|s| quote_marks(s, seed))
+        .collect();
+    let mut rng = Rng::new(&format!("{seed}/{key}"));
+    // Paragraph breaks: random for the old version (one to six sentences); a new sentence
+    // equal to an old one keeps that sentence's break.
     let mut old_break: HashMap<String, bool> = HashMap::new();
     let mut group = |sents: &[String], rng: &mut Rng, inherit: bool| -> Vec<String> {
         let mut paras = Vec::new();
         let mut cur: Vec<&str> = Vec::new();
+        let mut target = paragraph_target(rng);
         for (j, s) in sents.iter().enumerate() {
             cur.push(s);
             // A paragraph ends only where a sentence really ends: NewsEdits' splitter
@@ -158,7 +294,7 @@ fn make_case(i: usize, key: &str, v: &Value) -> Case {
             let brk = can_break
                 && match old_break.get(s.as_str()) {
                     Some(&b) if inherit => b,
-                    _ => cur.len() >= 3 || rng.below(100) < 55,
+                    _ => cur.len() >= target,
                 };
             if !inherit {
                 old_break.insert(s.clone(), brk);
@@ -166,12 +302,16 @@ fn make_case(i: usize, key: &str, v: &Value) -> Case {
             if brk || j + 1 == sents.len() {
                 paras.push(cur.join(" "));
                 cur.clear();
+                target = paragraph_target(rng);
             }
         }
         paras
     };
-    let old = group(&old_s, &mut rng, false);
-    let new = group(&new_s, &mut rng, true);
+    let mut old = group(&old_s, &mut rng, false);
+    let mut new = group(&new_s, &mut rng, true);
+    let extras = Extras::draw(&mut rng);
+    extras.apply(&mut old, false);
+    extras.apply(&mut new, true);
     let title_of = |s: &str| -> String {
         s.split_whitespace()
             .take(9)
@@ -181,10 +321,10 @@ fn make_case(i: usize, key: &str, v: &Value) -> Case {
             .to_string()
     };
     let old_title = title_of(old_s.first().map(String::as_str).unwrap_or("Untitled"));
-    let new_title = if rng.below(3) == 0 {
-        title_of(new_s.first().map(String::as_str).unwrap_or("Untitled"))
-    } else {
-        old_title.clone()
+    let new_title = match rng.below(6) {
+        0 | 1 => title_of(new_s.first().map(String::as_str).unwrap_or("Untitled")),
+        2 => format!("UPDATE 1-{old_title}"),
+        _ => old_title.clone(),
     };
     let source = key
         .trim_start_matches("('")
@@ -198,6 +338,8 @@ fn make_case(i: usize, key: &str, v: &Value) -> Case {
         .expect("valid time")
         + Duration::minutes(rng.below(60 * 24 * 365) as i64);
     let t1 = t0 + Duration::minutes(1 + rng.below(60 * 30) as i64);
+    // The header variants cycle with the index, shifted by the seed.
+    let i = i + rng.below(420) as usize * usize::from(!seed.is_empty());
     let spec = page::PageSpec {
         source,
         url: format!(
@@ -233,99 +375,176 @@ fn paragraphs(a: &Article, i: usize) -> Vec<String> {
     r.paragraph_texts().map(String::from).collect()
 }
 
-fn measure(corpus: &str) {
-    let cases = load(corpus);
-    let mut exact = 0;
-    let mut titles = 0;
-    let mut doubts = 0;
-    let mut flagged_misses = 0;
-    let mut misses = Vec::new();
-    let mut bytes = 0;
-    let mut para_right = 0usize;
-    let mut para_total = 0usize;
-    let mut ambiguous = 0;
-    let mut side_ambiguous = 0;
-    let mut side_truly_deleted = 0;
-    let mut exact_unambiguous = 0;
+/// What one generated page gave.
+#[derive(Default)]
+struct Outcome {
+    exact: bool,
+    doubt: bool,
+    /// Another plausible pair of versions renders to the same scrape (see [`twin`]).
+    twin: bool,
+    /// Why a miss missed (`render`, `structure`, `side`, `split`, `error`).
+    kind: Option<&'static str>,
+    title_exact: bool,
+    para_right: usize,
+    para_total: usize,
+    report: Option<String>,
+}
+
+fn measure(corpus: &str, seed: &str) {
+    let cases = load(corpus, seed);
     let start = Instant::now();
-    let ambiguity: Vec<Option<String>> = cases.iter().map(twin).collect();
-    for (c, twin) in cases.iter().zip(&ambiguity) {
-        ambiguous += usize::from(twin.is_some());
-        side_ambiguous += usize::from(twin.as_ref().is_some_and(|t| t.contains("either version")));
-        side_truly_deleted += usize::from(twin.as_ref().is_some_and(|t| t.contains("(deleted)")));
-        let scrape = page::render(&c.spec, &c.old, &c.new);
-        bytes += scrape.len();
-        match newssniffer::parse(&c.key, &scrape) {
-            Ok((a, warnings)) => {
-                let ok = a.revisions.len() == 2
-                    && paragraphs(&a, 0) == c.old
-                    && paragraphs(&a, 1) == c.new;
-                for (i, want) in [(0, &c.old), (1, &c.new)] {
-                    let got = if a.revisions.len() == 2 {
-                        paragraphs(&a, i)
-                    } else {
-                        Vec::new()
-                    };
-                    para_total += want.len().max(got.len());
-                    para_right += similar::capture_diff_slices(similar::Algorithm::Lcs, want, &got)
-                        .iter()
-                        .filter_map(|op| match op {
-                            similar::DiffOp::Equal { len, .. } => Some(*len),
-                            _ => None,
-                        })
-                        .sum::<usize>();
-                }
-                let doubtful = warnings.iter().any(|w| w.doubt);
-                doubts += usize::from(doubtful);
-                if ok {
-                    exact += 1;
-                    exact_unambiguous += usize::from(twin.is_none());
-                } else {
-                    flagged_misses += usize::from(doubtful);
-                    let mut m = describe_miss(c, &a, &warnings);
-                    if let Some(t) = twin {
-                        m.push_str(&format!("\n  AMBIGUOUS: {t}"));
-                    }
-                    misses.push(m);
-                }
-                if a.revisions.len() == 2
-                    && a.revisions[0].title.as_deref() == Some(c.old_title.as_str())
-                    && a.revisions[1].title.as_deref() == Some(c.new_title.as_str())
-                {
-                    titles += 1;
-                }
-            }
-            Err(e) => misses.push(format!("{}: error: {e}", c.key)),
+    let mut bytes = 0;
+    let outcomes: Vec<Outcome> = cases
+        .iter()
+        .map(|c| {
+            let scrape = page::render(&c.spec, &c.old, &c.new);
+            bytes += scrape.len();
+            outcome(c, &scrape)
+        })
+        .collect();
+    let elapsed = start.elapsed();
+    for o in &outcomes {
+        if let Some(r) = &o.report {
+            println!("{r}\n");
         }
     }
-    let elapsed = start.elapsed();
-    for m in &misses {
-        println!("{m}\n");
-    }
+    report_totals(&outcomes, seed);
     let n = cases.len();
     let changed_titles = cases.iter().filter(|c| c.old_title != c.new_title).count();
-    println!(
-        "provably ambiguous pairs (another plausible pair of versions renders to the same \
-         scrape): {ambiguous}, of which {side_ambiguous} by which version a run of one-sided \
-         rows belongs to ({side_truly_deleted} of them deleted in truth)\nexact among the {} identifiable pairs: {exact_unambiguous} ({:.1}%)",
-        n - ambiguous,
-        100.0 * exact_unambiguous as f64 / (n - ambiguous).max(1) as f64
-    );
+    let titles = outcomes.iter().filter(|o| o.title_exact).count();
+    let (pr, pt) = outcomes
+        .iter()
+        .fold((0, 0), |(a, b), o| (a + o.para_right, b + o.para_total));
     println!(
         "paragraphs recovered exactly (LCS of expected and parsed, over the longer): \
-         {para_right} of {para_total} ({:.1}%)",
-        100.0 * para_right as f64 / para_total.max(1) as f64
-    );
-    println!(
-        "pairs: {n}\nboth versions exact: {exact} ({:.1}%)\ntitles exact: {titles} ({:.1}%; {changed_titles} pairs have a changed title)\n\
-         pairs with a doubt reported: {doubts}\nmisses flagged by a doubt: {flagged_misses} of {}\n\
+         {pr} of {pt} ({:.1}%)\ntitles exact: {titles} of {n} ({changed_titles} changed)\n\
          parsed {:.1} MB in {:.3} s",
-        100.0 * exact as f64 / n as f64,
-        100.0 * titles as f64 / n as f64,
-        misses.len(),
+        pct(pr, pt),
         bytes as f64 / 1e6,
         elapsed.as_secs_f64()
     );
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    100.0 * a as f64 / b.max(1) as f64
+}
+
+/// The headline figures: exact recovery overall and where one plausible reading exists,
+/// the calibration of doubts, and the misses by kind.
+fn report_totals(outcomes: &[Outcome], seed: &str) {
+    let n = outcomes.len();
+    let count = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
+    let exact = count(&|o| o.exact);
+    let single = count(&|o| !o.twin);
+    let exact_single = count(&|o| o.exact && !o.twin);
+    let clear = count(&|o| !o.doubt);
+    let exact_clear = count(&|o| o.exact && !o.doubt);
+    let doubt = count(&|o| o.doubt);
+    let exact_doubt = count(&|o| o.exact && o.doubt);
+    println!("seed {seed:?}: {n} pages");
+    println!(
+        "both versions exact: {exact} of {n} ({:.1}%)",
+        pct(exact, n)
+    );
+    println!(
+        "exact where only one plausible reading exists: {exact_single} of {single} ({:.1}%)",
+        pct(exact_single, single)
+    );
+    println!(
+        "pages with no doubt: {clear}, exact {exact_clear} ({:.1}%); with a doubt: {doubt}, \
+         exact {exact_doubt} ({:.1}%)",
+        pct(exact_clear, clear),
+        pct(exact_doubt, doubt)
+    );
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for o in outcomes {
+        if let Some(k) = o.kind {
+            *kinds.entry(k).or_default() += 1;
+        }
+    }
+    println!("misses by kind: {kinds:?}");
+}
+
+/// Parses one generated page and compares it with the truth.
+fn outcome(c: &Case, scrape: &str) -> Outcome {
+    let twin = twin(c);
+    let mut o = Outcome {
+        twin: twin.is_some(),
+        ..Outcome::default()
+    };
+    let (a, warnings) = match newssniffer::parse(&c.key, scrape) {
+        Ok(x) => x,
+        Err(e) => {
+            o.kind = Some("error");
+            o.report = Some(format!("{}: error: {e}", c.key));
+            return o;
+        }
+    };
+    let got = |i: usize| {
+        if a.revisions.len() == 2 {
+            paragraphs(&a, i)
+        } else {
+            Vec::new()
+        }
+    };
+    let (old, new) = (got(0), got(1));
+    o.exact = old == c.old && new == c.new;
+    o.doubt = warnings.iter().any(|w| w.doubt);
+    for (want, got) in [(&c.old, &old), (&c.new, &new)] {
+        o.para_total += want.len().max(got.len());
+        o.para_right += similar::capture_diff_slices(similar::Algorithm::Lcs, want, got)
+            .iter()
+            .filter_map(|op| match op {
+                similar::DiffOp::Equal { len, .. } => Some(*len),
+                _ => None,
+            })
+            .sum::<usize>();
+    }
+    o.title_exact = a.revisions.len() == 2
+        && a.revisions[0].title.as_deref() == Some(c.old_title.as_str())
+        && a.revisions[1].title.as_deref() == Some(c.new_title.as_str());
+    if !o.exact {
+        o.kind = Some(miss_kind(c, &old, &new));
+        let mut m = describe_miss(c, &a, &warnings);
+        if let Some(t) = twin {
+            m.push_str(&format!("\n  AMBIGUOUS: {t}"));
+        }
+        m.push_str(&format!("\n  KIND: {}", o.kind.unwrap_or("?")));
+        o.report = Some(m);
+    }
+    o
+}
+
+/// Why a reading missed, by comparing what each row holds in it and in the truth: it
+/// does not render the scrape; a row changed in one and one-sided in the other
+/// (`structure`); one-sided rows given to the other version (`side`); or a changed row
+/// split elsewhere, told apart by whether the true old paragraph ends in sentence-final
+/// punctuation (`split`) or not (`split-unpunctuated`: a credit line, URL, tag).
+fn miss_kind(c: &Case, old: &[String], new: &[String]) -> &'static str {
+    let truth = page::body_rows_with_roles(&c.old, &c.new, true);
+    let got = page::body_rows_with_roles(old, new, true);
+    if truth.iter().map(|r| &r.0).ne(got.iter().map(|r| &r.0)) {
+        return "render";
+    }
+    let pairs = || truth.iter().zip(&got).map(|(t, g)| (t.1, g.1, &t.0));
+    let changed = |r: page::Role| matches!(r, page::Role::Changed { .. });
+    if pairs().any(|(t, g, _)| changed(t) != changed(g)) {
+        return "structure";
+    }
+    if pairs().any(|(t, g, _)| t != g && !changed(t)) {
+        return "side";
+    }
+    let unpunctuated = pairs().any(|(t, g, row)| match t {
+        page::Role::Changed { old_len } if t != g => {
+            !newssniffer::body::ends_paragraph(&row[..old_len])
+        }
+        _ => false,
+    });
+    if unpunctuated {
+        "split-unpunctuated"
+    } else {
+        "split"
+    }
 }
 
 fn describe_miss(c: &Case, a: &Article, warnings: &[newsdiff::Warning]) -> String {
@@ -372,8 +591,8 @@ fn clip(s: &str) -> String {
 
 /// Writes `count` cases spread over the corpus: `NNN.txt` (the scrape) and `NNN.json` (the
 /// two versions it must parse back to, as a JSON article).
-fn generate(dir: &str, count: usize, corpus: &str) {
-    let cases = load(corpus);
+fn generate(dir: &str, count: usize, corpus: &str, seed: &str) {
+    let cases = load(corpus, seed);
     std::fs::create_dir_all(dir).expect("create dir");
     // Spread over the corpus, shifting each pick by one so that the header variants
     // (which cycle with the index) all occur.
@@ -413,8 +632,8 @@ fn generate(dir: &str, count: usize, corpus: &str) {
 /// starts as a corpus article; each next version applies one to three paragraph edits of
 /// the kinds the corpus shows (a sentence rewritten, a paragraph deleted, one inserted
 /// from the corpus pool, one moved), so every page looks like a real update.
-fn big(file: &str, megabytes: usize, corpus: &str) {
-    let cases = load(corpus);
+fn big(file: &str, megabytes: usize, corpus: &str, seed: &str) {
+    let cases = load(corpus, seed);
     let pool: Vec<&String> = cases.iter().flat_map(|c| c.new.iter()).collect();
     let mut rng = Rng::new("big");
     let mut current: Vec<String> = cases[0].old.clone();
@@ -500,8 +719,8 @@ fn exact_count(cases: &[(&Case, String)], w: &newssniffer::body::Weights) -> usi
         .count()
 }
 
-fn tune(corpus: &str) {
-    let cases = load(corpus);
+fn tune(corpus: &str, seed: &str) {
+    let cases = load(corpus, seed);
     let rendered: Vec<(&Case, String)> = cases
         .iter()
         .map(|c| (c, page::render(&c.spec, &c.old, &c.new)))
