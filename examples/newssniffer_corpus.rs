@@ -385,6 +385,12 @@ struct Outcome {
     /// Why a miss missed (`render`, `structure`, `side`, `split`, `error`).
     kind: Option<&'static str>,
     title_exact: bool,
+    /// The truth is the chosen reading or among the first 3 alternatives.
+    in_top4: bool,
+    /// The chosen reading scores below the truth under the parser's own score.
+    below_truth: bool,
+    /// A returned reading (chosen or alternative) does not render back to the scrape.
+    unrendered: usize,
     para_right: usize,
     para_total: usize,
     report: Option<String>,
@@ -463,6 +469,17 @@ fn report_totals(outcomes: &[Outcome], seed: &str) {
         }
     }
     println!("misses by kind: {kinds:?}");
+    let top4 = count(&|o| o.in_top4);
+    println!(
+        "truth is the chosen reading or among the first 3 alternatives: {top4} of {n} ({:.1}%)",
+        pct(top4, n)
+    );
+    let below = count(&|o| o.below_truth);
+    let unrendered: usize = outcomes.iter().map(|o| o.unrendered).sum();
+    println!(
+        "chosen reading scores below the truth: {below}; returned readings that do not \
+         render back: {unrendered}"
+    );
 }
 
 /// Parses one generated page and compares it with the truth.
@@ -472,7 +489,8 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
         twin: twin.is_some(),
         ..Outcome::default()
     };
-    let (a, warnings) = match newssniffer::parse(&c.key, scrape) {
+    let w = newssniffer::body::Weights::default();
+    let split = match newssniffer::split_with(&c.key, scrape, &w, 3) {
         Ok(x) => x,
         Err(e) => {
             o.kind = Some("error");
@@ -480,6 +498,7 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
             return o;
         }
     };
+    let (a, warnings) = (&split.article, &split.warnings);
     let got = |i: usize| {
         if a.revisions.len() == 2 {
             paragraphs(&a, i)
@@ -489,6 +508,23 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
     };
     let (old, new) = (got(0), got(1));
     o.exact = old == c.old && new == c.new;
+    let truth_rows = page::body_rows(&c.old, &c.new, true);
+    let renders = |a: &Article| {
+        a.revisions.len() == 2
+            && page::body_rows(&paragraphs(a, 0), &paragraphs(a, 1), true) == truth_rows
+    };
+    let is_truth = |a: &Article| {
+        a.revisions.len() == 2 && paragraphs(a, 0) == c.old && paragraphs(a, 1) == c.new
+    };
+    o.unrendered = usize::from(!renders(&a))
+        + split
+            .alternatives
+            .iter()
+            .filter(|x| !renders(&x.article))
+            .count();
+    o.in_top4 = o.exact || split.alternatives.iter().any(|x| is_truth(&x.article));
+    let truth = newssniffer::truth_score(scrape, &c.old, &c.new, &w);
+    o.below_truth = truth.is_none_or(|t| split.score < t - 1e-3);
     o.doubt = warnings.iter().any(|w| w.doubt);
     for (want, got) in [(&c.old, &old), (&c.new, &new)] {
         o.para_total += want.len().max(got.len());
@@ -505,7 +541,7 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
         && a.revisions[1].title.as_deref() == Some(c.new_title.as_str());
     if !o.exact {
         o.kind = Some(miss_kind(c, &old, &new));
-        let mut m = describe_miss(c, &a, &warnings);
+        let mut m = describe_miss(c, a, warnings);
         if let Some(t) = twin {
             m.push_str(&format!("\n  AMBIGUOUS: {t}"));
         }
@@ -740,7 +776,7 @@ fn tune(corpus: &str, seed: &str) {
         check.len()
     );
     for round in 0..3 {
-        for field in 0..12 {
+        for field in 0..17 {
             for factor in [0.0, 0.5, 0.75, 1.25, 1.5, 2.0, 3.0] {
                 let mut t = w;
                 let f: &mut f32 = match field {
@@ -750,12 +786,17 @@ fn tune(corpus: &str, seed: &str) {
                     3 => &mut t.bad_start,
                     4 => &mut t.likeness,
                     5 => &mut t.one_sided,
-                    6 => &mut t.added_prior,
+                    6 => &mut t.added_top,
                     7 => &mut t.whitespace,
                     8 => &mut t.repeat,
                     9 => &mut t.chain,
                     10 => &mut t.length,
-                    _ => &mut t.cross,
+                    11 => &mut t.cross,
+                    12 => &mut t.added_middle,
+                    13 => &mut t.added_end,
+                    14 => &mut t.end_credit,
+                    15 => &mut t.end_url,
+                    _ => &mut t.end_tag,
                 };
                 *f *= factor;
                 let n = exact_count(&fit, &t);
