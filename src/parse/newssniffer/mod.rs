@@ -111,6 +111,7 @@ pub fn parse_with(
 
 /// A scrape read with its next-best readings.
 #[derive(Debug, Clone)]
+#[cfg_attr(not(feature = "dev"), allow(dead_code))]
 pub struct Split {
     /// The chosen reading, as [`parse`] gives it.
     pub article: Article,
@@ -127,6 +128,7 @@ pub struct Split {
 pub struct Alternative {
     /// Its score, in the units of [`Split::score`] (never above it).
     pub score: f32,
+    /// The reading, as an article of the scrape's versions.
     pub article: Article,
 }
 

@@ -19,7 +19,6 @@
 //! paragraph of a gap's old side equals one of its new side (the site's LCS would have
 //! paired them as unchanged, so the page would show an unchanged row there).
 
-use super::fingerprint::para_key;
 use super::model::{Assign, Hyp, PageModel, Place, Side, Tally};
 use crate::text::normalize::collapse;
 
@@ -222,8 +221,7 @@ impl<'a> Search<'a> {
 
     /// No paragraph of the gap's old side equals one of its new side.
     fn gap_is_valid(&self, g: usize, hyp: Hyp) -> bool {
-        let (old, new) = gap_keys(self.m, &self.cur, g, hyp);
-        !old.iter().any(|k| new.contains(k))
+        !gap_pairs_equal(self.m, &self.cur, g, hyp)
     }
 
     /// A whole reading: kept when it is among the `k` best.
@@ -297,23 +295,21 @@ fn hyp_options(m: &PageModel, g: usize, h: Hyp) -> HypOptions {
     HypOptions { rows, rest }
 }
 
-/// The paragraph keys of gap `g`'s old and new sides when read as `hyp` with `a`'s
-/// splits.
-pub(super) fn gap_keys(m: &PageModel, a: &Assign, g: usize, hyp: Hyp) -> (Vec<u64>, Vec<u64>) {
-    let (mut old, mut new) = (Vec::new(), Vec::new());
+/// Whether a paragraph of gap `g`'s old side equals one of its new side, when read as
+/// `hyp` with `a`'s splits.
+fn gap_pairs_equal(m: &PageModel, a: &Assign, g: usize, hyp: Hyp) -> bool {
+    let mut keys: [Vec<u64>; 2] = [Vec::new(), Vec::new()];
     for (pos, &r) in m.gaps[g].rows.iter().enumerate() {
         let row = &m.rows[r];
         if pos < hyp.k {
-            let sp = &row.splits[a.split[r]];
-            old.push(para_key(&row.text[..sp.old_end]));
-            new.push(para_key(&row.text[sp.new_start..]));
-        } else if hyp.side == Side::Old {
-            old.push(row.para);
+            let (o, n) = row.split_keys(a.split[r]);
+            keys[0].push(o);
+            keys[1].push(n);
         } else {
-            new.push(row.para);
+            keys[usize::from(hyp.side == Side::New)].push(row.one_key());
         }
     }
-    (old, new)
+    keys[0].iter().any(|k| keys[1].contains(k))
 }
 
 /// The paragraphs of both versions under reading `a`, white space collapsed as stored

@@ -54,8 +54,6 @@ pub(super) struct Row {
     pub(super) unchanged: bool,
     /// Shingles of the row's paragraph (one half of an unchanged row), by position.
     sh: Vec<u64>,
-    /// Key of the row's paragraph (one half of an unchanged row).
-    pub(super) para: u64,
     /// Every split between two words (none for unchanged rows and one-word rows).
     pub(super) splits: Vec<SplitPt>,
     /// Local score of reading the row as one-sided, before its run's side prior.
@@ -66,6 +64,40 @@ pub(super) struct Row {
     fixed: Vec<u32>,
     /// Shingle positions that other rows of gaps hold too, with the shingle's id.
     pub(super) coupled: Vec<(u32, u32)>,
+    /// Prefix hashes of the row's words (`WordKeys`): a key of any run of them in O(1).
+    keys: WordKeys,
+}
+
+/// Keys of runs of a row's words, for telling whether two paragraphs are the same text
+/// (white space collapsed): a polynomial hash of the words' own hashes, kept as prefix
+/// sums so that every split's halves get their key in O(1).
+#[derive(Debug, Clone, Default)]
+struct WordKeys {
+    prefix: Vec<u64>,
+    power: Vec<u64>,
+}
+
+impl WordKeys {
+    const BASE: u64 = 0x100000001b3;
+
+    fn new(text: &str, spans: &[(usize, usize)]) -> WordKeys {
+        let mut k = WordKeys {
+            prefix: vec![0],
+            power: vec![1],
+        };
+        for &(a, b) in spans {
+            let h = para_key(&text[a..b]) | 1;
+            let (p, q) = (k.prefix[k.prefix.len() - 1], k.power[k.power.len() - 1]);
+            k.prefix.push(p.wrapping_mul(Self::BASE).wrapping_add(h));
+            k.power.push(q.wrapping_mul(Self::BASE));
+        }
+        k
+    }
+
+    /// The key of words `a..b`.
+    fn run(&self, a: usize, b: usize) -> u64 {
+        self.prefix[b].wrapping_sub(self.prefix[a].wrapping_mul(self.power[b - a]))
+    }
 }
 
 /// A reading of one gap's structure: `k` changed rows, the rest one-sided on `side`.
@@ -213,12 +245,12 @@ fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
         line: l.number,
         unchanged,
         sh: Vec::new(),
-        para: para_key(if unchanged { &text[..n / 2] } else { &text }),
         splits: Vec::new(),
         one_score: 0.0,
         content: Vec::new(),
         fixed: Vec::new(),
         coupled: Vec::new(),
+        keys: WordKeys::default(),
         text,
     };
     if unchanged {
@@ -227,6 +259,7 @@ fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
         return row;
     }
     let spans = word_spans(&row.text);
+    row.keys = WordKeys::new(&row.text, &spans);
     let hashes = span_hashes(&row.text, &spans);
     // Hashed words before each span: where each split cuts the row's shingles.
     let mut before = Vec::with_capacity(spans.len() + 1);
@@ -444,6 +477,18 @@ fn row_gaps(gaps: &[Gap], row_count: usize) -> Vec<Option<(usize, usize)>> {
 }
 
 impl Row {
+    /// Keys of split `s`'s old and new paragraphs: equal keys, equal text (white space
+    /// collapsed), but not the keys of [`para_key`].
+    pub(super) fn split_keys(&self, s: usize) -> (u64, u64) {
+        let n = self.keys.prefix.len() - 1;
+        (self.keys.run(0, s + 1), self.keys.run(s + 1, n))
+    }
+
+    /// The key of the whole row as one paragraph, comparable with [`Row::split_keys`].
+    pub(super) fn one_key(&self) -> u64 {
+        self.keys.run(0, self.keys.prefix.len() - 1)
+    }
+
     /// Shingle positions an unchanged row holds too.
     fn fixed_total(&self) -> u32 {
         self.fixed.last().copied().unwrap_or(0)
