@@ -387,6 +387,8 @@ struct Outcome {
     title_exact: bool,
     /// The truth is the chosen reading or among the first 3 alternatives.
     in_top4: bool,
+    /// How much the chosen reading outscores the next one (infinite when there is none).
+    margin: f32,
     /// The chosen reading scores below the truth under the parser's own score.
     below_truth: bool,
     /// A returned reading (chosen or alternative) does not render back to the scrape.
@@ -469,6 +471,16 @@ fn report_totals(outcomes: &[Outcome], seed: &str) {
         }
     }
     println!("misses by kind: {kinds:?}");
+    // How exact the pages are whose runner-up is at least `m` behind: the doubt margin
+    // is chosen on the fitting seed from this table.
+    for m in [0.5f32, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0] {
+        let clear = count(&|o| o.margin >= m);
+        let exact = count(&|o| o.margin >= m && o.exact);
+        println!(
+            "runner-up at least {m} behind: {clear} pages, exact {exact} ({:.1}%)",
+            pct(exact, clear)
+        );
+    }
     let top4 = count(&|o| o.in_top4);
     println!(
         "truth is the chosen reading or among the first 3 alternatives: {top4} of {n} ({:.1}%)",
@@ -501,7 +513,7 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
     let (a, warnings) = (&split.article, &split.warnings);
     let got = |i: usize| {
         if a.revisions.len() == 2 {
-            paragraphs(&a, i)
+            paragraphs(a, i)
         } else {
             Vec::new()
         }
@@ -516,12 +528,16 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
     let is_truth = |a: &Article| {
         a.revisions.len() == 2 && paragraphs(a, 0) == c.old && paragraphs(a, 1) == c.new
     };
-    o.unrendered = usize::from(!renders(&a))
+    o.unrendered = usize::from(!renders(a))
         + split
             .alternatives
             .iter()
             .filter(|x| !renders(&x.article))
             .count();
+    o.margin = split
+        .alternatives
+        .first()
+        .map_or(f32::INFINITY, |x| split.score - x.score);
     o.in_top4 = o.exact || split.alternatives.iter().any(|x| is_truth(&x.article));
     let truth = newssniffer::truth_score(scrape, &c.old, &c.new, &w);
     o.below_truth = truth.is_none_or(|t| split.score < t - 1e-3);
@@ -545,7 +561,11 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
         if let Some(t) = twin {
             m.push_str(&format!("\n  AMBIGUOUS: {t}"));
         }
-        m.push_str(&format!("\n  KIND: {}", o.kind.unwrap_or("?")));
+        m.push_str(&format!(
+            "\n  KIND: {} MARGIN: {:.2}",
+            o.kind.unwrap_or("?"),
+            o.margin
+        ));
         o.report = Some(m);
     }
     o

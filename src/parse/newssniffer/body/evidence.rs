@@ -67,9 +67,9 @@ impl Default for Weights {
             bad_start: -2.5,
             likeness: 6.0,
             one_sided: 3.5,
-            added_top: 0.85,
+            added_top: 0.425,
             added_middle: 0.85,
-            added_end: -0.15,
+            added_end: 0.15,
             whitespace: 3.0,
             repeat: 0.625,
             chain: 4.0,
@@ -279,7 +279,7 @@ pub(super) fn ending(old: &str, new: &str) -> Ending {
     let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
     if t.ends_with(')') && t.rfind('(').is_some_and(|i| t[i..].contains(' ')) {
         Ending::Credit
-    } else if last.contains("://") || last.starts_with("www.") {
+    } else if is_url(last) {
         Ending::Url
     } else if TAGS.iter().any(|tag| {
         t.strip_suffix(tag)
@@ -289,6 +289,19 @@ pub(super) fn ending(old: &str, new: &str) -> Ending {
     } else {
         Ending::Open
     }
+}
+
+/// A bare URL or web address: a scheme, `www.`, or a domain followed by a path
+/// (`pic.twitter.com/x`, `reut.rs/1a`).
+fn is_url(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',', ')']);
+    w.contains("://")
+        || w.starts_with("www.")
+        || w.split_once('/').is_some_and(|(host, _)| {
+            host.rsplit_once('.').is_some_and(|(name, tld)| {
+                !name.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase())
+            })
+        })
 }
 
 /// The weight of how the old half of a split ends.
@@ -352,6 +365,8 @@ mod tests {
             Ending::Url
         );
         assert_eq!(e("http://reut.rs/1abc"), Ending::Url);
+        assert_eq!(e("up 1WTC pic.twitter.com/cWhC1x"), Ending::Url);
+        assert_eq!(e("he said 2/3 of them"), Ending::Open);
         assert_eq!(e("Reuters"), Ending::Tag);
         assert_eq!(e("More follows"), Ending::Tag);
         assert_eq!(e("the rebels said"), Ending::Open);

@@ -48,11 +48,11 @@ pub use evidence::Weights;
 pub use titles::resolve_titles;
 
 /// The chosen reading is a doubt when the next whole reading scores within this margin.
-pub const DOUBT_MARGIN: f32 = 1.5;
+pub const DOUBT_MARGIN: f32 = 2.25;
 
 /// Readings within this margin of the chosen one are reported (as warnings that are not
 /// doubts unless within [`DOUBT_MARGIN`]).
-pub const REPORT_MARGIN: f32 = 6.0;
+pub const REPORT_MARGIN: f32 = 8.0;
 
 /// Resolves every page's body, jointly, into its chosen reading and up to `alternatives`
 /// next-best readings, with the evidence weights `w` (`Weights::default()`, or others
