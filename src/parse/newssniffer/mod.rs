@@ -256,7 +256,12 @@ fn cut_unchanged_row(row: &str) -> Option<&str> {
     let ends: Vec<usize> = row
         .char_indices()
         .map(|(i, c)| i + c.len_utf8())
-        .filter(|&i| i < row.len() && body::ends_paragraph(&row[..i]))
+        // A paragraph ends at its last mark, not at the space after it.
+        .filter(|&i| {
+            i < row.len()
+                && !row[..i].ends_with(char::is_whitespace)
+                && body::ends_paragraph(&row[..i])
+        })
         .collect();
     ends.into_iter().rev().find_map(|i| {
         let (whole, rest) = row.split_at(i);
