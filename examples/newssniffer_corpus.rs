@@ -407,6 +407,16 @@ fn measure(corpus: &str, seed: &str) {
         .map(|c| {
             let scrape = page::render(&c.spec, &c.old, &c.new);
             bytes += scrape.len();
+            // `NS_DUMP=KEY` writes that page and its truth to /tmp, for a closer look.
+            if std::env::var("NS_DUMP").is_ok_and(|k| k == c.key) {
+                std::fs::write("/tmp/ns_dump.txt", &scrape).expect("write dump");
+                let truth = format!(
+                    "{}\n\n=====\n\n{}\n",
+                    c.old.join("\n\n"),
+                    c.new.join("\n\n")
+                );
+                std::fs::write("/tmp/ns_dump_truth.txt", truth).expect("write dump");
+            }
             outcome(c, &scrape)
         })
         .collect();
@@ -541,6 +551,24 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
     o.in_top4 = o.exact || split.alternatives.iter().any(|x| is_truth(&x.article));
     let truth = newssniffer::truth_score(scrape, &c.old, &c.new, &w);
     o.below_truth = truth.is_none_or(|t| split.score < t - 1e-3);
+    if std::env::var("NS_GAPS").is_ok() && !o.in_top4 {
+        eprintln!(
+            "GAP {:.2} {} alts {:?}",
+            truth.map_or(f32::NAN, |t| split.score - t),
+            c.key,
+            split
+                .alternatives
+                .iter()
+                .map(|x| split.score - x.score)
+                .collect::<Vec<_>>()
+        );
+    }
+    if o.below_truth || o.unrendered > 0 {
+        eprintln!(
+            "{}: truth score {truth:?}, chosen {}, unrendered {}",
+            c.key, split.score, o.unrendered
+        );
+    }
     o.doubt = warnings.iter().any(|w| w.doubt);
     for (want, got) in [(&c.old, &old), (&c.new, &new)] {
         o.para_total += want.len().max(got.len());

@@ -4,7 +4,7 @@
 //! chain; and each page's other readings, ranked with its neighbours' choices fixed,
 //! are its alternatives and the measure of its doubts.
 
-use super::doubts::{incomplete_warning, page_warnings};
+use super::doubts::{incomplete_warning, page_warnings, unchecked_warning};
 use super::evidence::{Weights, chain_score};
 use super::exact::{best_readings, paragraphs};
 use super::fingerprint::para_key;
@@ -66,10 +66,17 @@ pub(super) fn resolve(
         if !ranked.complete {
             warnings.push(incomplete_warning(&pages[p]));
         }
+        if m.rows.len() * m.rows.len() > RENDER_CHECK_MAX {
+            warnings.push(unchecked_warning(&pages[p]));
+        }
+        // Two readings can give the same versions (a paragraph the page shows twice);
+        // the better one stands for both.
+        let mut seen = std::collections::HashSet::new();
         let list: Vec<Candidate> = ranked
             .readings
             .into_iter()
             .filter_map(|a| candidate(m, a))
+            .filter(|c| seen.insert((c.old_keys.clone(), c.new_keys.clone())))
             .collect();
         if list.is_empty() {
             return Err(InputProblem::Format(format!(
@@ -90,15 +97,23 @@ pub(super) fn resolve(
     ))
 }
 
-/// The reading `a` of page `m`, if it renders back to the page's rows.
+/// The largest page (paragraphs of the old version times those of the new) whose readings
+/// are rendered to check them: the site's LCS takes time and memory in proportion.
+/// Longer pages keep only the checks built into the search (a warning says so).
+const RENDER_CHECK_MAX: usize = 250_000;
+
+/// The reading `a` of page `m`, if it renders back to the page's rows (or the page is
+/// too long to render, `RENDER_CHECK_MAX`).
 fn candidate(m: &PageModel, assign: Assign) -> Option<Candidate> {
     let (old, new) = paragraphs(m, &assign);
-    let rows = body_rows(&old, &new, true);
-    let same = rows.len() == m.rows.len()
-        && rows
-            .iter()
-            .zip(&m.rows)
-            .all(|(a, b)| *a == collapse(&b.text));
+    let same = old.len() * new.len() > RENDER_CHECK_MAX || {
+        let rows = body_rows(&old, &new, true);
+        rows.len() == m.rows.len()
+            && rows
+                .iter()
+                .zip(&m.rows)
+                .all(|(a, b)| *a == collapse(&b.text))
+    };
     let keys = |v: &[String]| v.iter().map(|p| para_key(p)).collect();
     same.then(|| Candidate {
         old_keys: keys(&old),

@@ -53,6 +53,20 @@ pub(super) fn incomplete_warning(page: &Page) -> Warning {
     }
 }
 
+/// The page is too long for its readings to be rendered back and compared.
+pub(super) fn unchecked_warning(page: &Page) -> Warning {
+    Warning {
+        kind: "unchecked-reading".into(),
+        at: Some(format!("line {}", page.info.line)),
+        message: "the page is too long to render its reading back for a check; only the \
+                  checks built into the search were made"
+            .into(),
+        chosen: None,
+        runner_up: None,
+        doubt: false,
+    }
+}
+
 /// Gap `g` is read another way by a reading `margin` below the chosen one.
 fn gap_warning(m: &PageModel, g: usize, chosen: &Assign, alt: &Assign, margin: f32) -> Warning {
     let gap = &m.gaps[g];

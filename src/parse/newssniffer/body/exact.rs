@@ -261,6 +261,25 @@ impl<'a> Search<'a> {
 /// split value.
 fn hyp_bounds(m: &PageModel, g: usize) -> Vec<f32> {
     let gap = &m.gaps[g];
+    if !m.split_values_depend_on_hyp(g) {
+        // One pass over the rows serves every hypothesis (long gaps: this keeps them
+        // linear, not quadratic).
+        let mut prefix = vec![0.0f32];
+        let any = Hyp {
+            k: 0,
+            side: Side::New,
+        };
+        let splittable = gap.hyps.iter().map(|h| h.k).max().unwrap_or(0);
+        for pos in 0..splittable {
+            let best = best_value(m, g, any, pos);
+            prefix.push(prefix[pos] + best);
+        }
+        return gap
+            .hyps
+            .iter()
+            .map(|&h| m.hyp_score(g, h) + prefix[h.k])
+            .collect();
+    }
     gap.hyps
         .iter()
         .map(|&h| {

@@ -560,6 +560,12 @@ impl PageModel {
         v
     }
 
+    /// Whether gap `g`'s split values differ between its hypotheses (they do only
+    /// through the likeness of one-sided rows, which long gaps leave out).
+    pub(super) fn split_values_depend_on_hyp(&self, g: usize) -> bool {
+        !self.gaps[g].cross.is_empty()
+    }
+
     /// The score of the repeats every reading has.
     pub(super) fn constant(&self) -> f32 {
         -self.w.repeat * self.fixed_repeats as f32
