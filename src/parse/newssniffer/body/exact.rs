@@ -353,3 +353,94 @@ pub(super) fn paragraphs(m: &PageModel, a: &Assign) -> (Vec<String>, Vec<String>
     }
     (old, new)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::newssniffer::body::evidence::Weights;
+    use crate::parse::newssniffer::body::model::build_model;
+    use crate::parse::newssniffer::{page, split_pages};
+
+    /// Every valid reading's score, by brute force.
+    fn all_scores(m: &PageModel) -> Vec<f32> {
+        fn rec(m: &PageModel, g: usize, a: &mut Assign, out: &mut Vec<f32>) {
+            if g == m.gaps.len() {
+                out.push(m.score(a));
+                return;
+            }
+            for h in 0..m.gaps[g].hyps.len() {
+                a.hyp[g] = h;
+                rows(m, g, 0, a, out);
+            }
+        }
+        fn rows(m: &PageModel, g: usize, j: usize, a: &mut Assign, out: &mut Vec<f32>) {
+            let hyp = m.gaps[g].hyps[a.hyp[g]];
+            if j == hyp.k {
+                if !gap_pairs_equal(m, a, g, hyp) {
+                    rec(m, g + 1, a, out);
+                }
+                return;
+            }
+            let r = m.gaps[g].rows[j];
+            for s in 0..m.rows[r].splits.len() {
+                a.split[r] = s;
+                rows(m, g, j + 1, a, out);
+            }
+        }
+        let mut a = Assign {
+            hyp: vec![0; m.gaps.len()],
+            split: vec![0; m.rows.len()],
+            score: 0.0,
+        };
+        let mut out = Vec::new();
+        rec(m, 0, &mut a, &mut out);
+        out.sort_by(|x, y| y.total_cmp(x));
+        out
+    }
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_search_finds_the_best_readings_brute_force_finds() {
+        // Sentences repeated across gaps couple them: the case where one decision at a
+        // time gets stuck.
+        let s1 = "The death toll in Aleppo rose to 23 on Monday, activists said.";
+        let s2 = "Rescuers kept digging through the rubble of the hospital overnight.";
+        let s3 = "Russia said it would start talks with the United States this week.";
+        let s4 = "Kerry met Lavrov in Rome on Saturday to discuss the rebels' exit.";
+        let s5 = "More follows";
+        let u = "The United Nations called for an immediate ceasefire in the city.";
+        let cases = [
+            (v(&[s1, u, s3]), v(&[&format!("{s1} {s2}"), u, s4])),
+            (v(&[s1, s2, u, s3]), v(&[s2, u, s1, s3, s4])),
+            (v(&[&format!("{s1} {s2}"), u, s5]), v(&[s1, u, s2, s3])),
+            (v(&[s3, u, s4, s1]), v(&[s4, u, s3, s1, s5])),
+        ];
+        let w = Weights::default();
+        let mut coupled = 0;
+        for (old, new) in cases {
+            let text = page::render(&page::PageSpec::default(), &old, &new);
+            let pages = split_pages(&text, &mut Vec::new()).unwrap();
+            let m = build_model(&pages[0], &w, &mut Vec::new());
+            coupled += m.coupled;
+            let all = all_scores(&m);
+            let found = best_readings(&m, 5);
+            assert!(found.complete);
+            let got: Vec<f32> = found.readings.iter().map(|a| a.score).collect();
+            assert_eq!(got.len(), all.len().min(5), "{old:?} {new:?}");
+            for (g, b) in got.iter().zip(&all) {
+                assert!(
+                    (g - b).abs() < 1e-3,
+                    "{got:?} vs {:?}",
+                    &all[..5.min(all.len())]
+                );
+            }
+            for a in &found.readings {
+                assert!((m.score(a) - a.score).abs() < 1e-3);
+            }
+        }
+        assert!(coupled > 0, "no case couples its gaps");
+    }
+}
