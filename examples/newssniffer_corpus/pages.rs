@@ -189,40 +189,13 @@ pub(crate) fn make_case(i: usize, key: &str, v: &Value, seed: &str) -> Case {
         2 => format!("UPDATE 1-{old_title}"),
         _ => old_title.clone(),
     };
-    let source = key
-        .trim_start_matches("('")
-        .split('\'')
-        .next()
-        .unwrap_or("news")
-        .to_string();
-    let t0 = Utc
-        .with_ymd_and_hms(2014, 7, 17, 9, 0, 0)
-        .single()
-        .expect("valid time")
-        + Duration::minutes(rng.below(60 * 24 * 365) as i64);
-    let t1 = t0 + Duration::minutes(1 + rng.below(60 * 30) as i64);
-    // The header variants cycle with the index, shifted by the seed.
-    let i = i + rng.below(420) as usize * usize::from(!seed.is_empty());
-    let spec = page::PageSpec {
-        source,
-        url: format!(
-            "http://www.example.com/{}",
-            key.replace(['(', ')', '\'', ' ', ','], "")
-        ),
-        versions_stored: vy + 1 + rng.below(4),
-        old_version: vx,
-        new_version: vy,
-        old_title: old_title.clone(),
-        new_title: new_title.clone(),
-        times: i
-            .is_multiple_of(2)
-            .then(|| (t0.fixed_offset(), t1.fixed_offset())),
-        period: "about 2 hours".into(),
-        pagination: i.is_multiple_of(3),
-        crlf: i % 4 == 1,
-        final_newline: i % 5 != 2,
-        collapse: i % 7 != 3,
+    let header = Header {
+        i,
+        key,
+        versions: (vx, vy),
+        titles: (old_title.clone(), new_title.clone()),
     };
+    let spec = header.spec(&mut rng, seed);
     Case {
         key: key.to_string(),
         old,
@@ -230,5 +203,56 @@ pub(crate) fn make_case(i: usize, key: &str, v: &Value, seed: &str) -> Case {
         old_title,
         new_title,
         spec,
+    }
+}
+
+/// What a page's header is made from.
+struct Header<'a> {
+    /// The pair's index in the corpus: the header variants cycle with it.
+    i: usize,
+    key: &'a str,
+    versions: (u64, u64),
+    titles: (String, String),
+}
+
+impl Header<'_> {
+    /// The page's spec: source and URL from the key, times, and the header variant.
+    fn spec(self, rng: &mut Rng, seed: &str) -> page::PageSpec {
+        let source = self
+            .key
+            .trim_start_matches("('")
+            .split('\'')
+            .next()
+            .unwrap_or("news")
+            .to_string();
+        let t0 = Utc
+            .with_ymd_and_hms(2014, 7, 17, 9, 0, 0)
+            .single()
+            .expect("valid time")
+            + Duration::minutes(rng.below(60 * 24 * 365) as i64);
+        let t1 = t0 + Duration::minutes(1 + rng.below(60 * 30) as i64);
+        // The header variants cycle with the index, shifted by the seed.
+        let i = self.i + rng.below(420) as usize * usize::from(!seed.is_empty());
+        let (vx, vy) = self.versions;
+        page::PageSpec {
+            source,
+            url: format!(
+                "http://www.example.com/{}",
+                self.key.replace(['(', ')', '\'', ' ', ','], "")
+            ),
+            versions_stored: vy + 1 + rng.below(4),
+            old_version: vx,
+            new_version: vy,
+            old_title: self.titles.0,
+            new_title: self.titles.1,
+            times: i
+                .is_multiple_of(2)
+                .then(|| (t0.fixed_offset(), t1.fixed_offset())),
+            period: "about 2 hours".into(),
+            pagination: i.is_multiple_of(3),
+            crlf: i % 4 == 1,
+            final_newline: i % 5 != 2,
+            collapse: i % 7 != 3,
+        }
     }
 }
