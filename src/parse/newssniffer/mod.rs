@@ -244,7 +244,7 @@ fn mend_cut_last_row(pages: &mut [Page], warnings: &mut Vec<Warning>) {
 }
 
 /// The paragraph `P` when `row` is `P` followed by a proper start of `P` (white space
-/// between allowed) that stops mid-sentence, and `P` ends like a paragraph; the longest
+/// between allowed) that stops inside a word, and `P` ends like a paragraph; the longest
 /// such `P`. A whole `PP` is an unchanged row, and a start of `P` that ends like a
 /// paragraph is a changed row whose new version dropped a sentence: neither is a cut.
 fn cut_unchanged_row(row: &str) -> Option<&str> {
@@ -271,7 +271,11 @@ fn cut_unchanged_row(row: &str) -> Option<&str> {
         let cut = rest.chars().any(char::is_alphanumeric)
             && rest.len() < whole.len()
             && !body::ends_paragraph(rest);
-        (cut && whole.starts_with(rest)).then_some(whole)
+        // A cut falls inside a word: a copy that stops where the paragraph has a space
+        // is a whole run of its words, as when a new paragraph ends by quoting the old
+        // one entire (a changed row, not a cut one).
+        let mid_word = |rest: &str| !whole[rest.len()..].starts_with(char::is_whitespace);
+        (cut && whole.starts_with(rest) && mid_word(rest)).then_some(whole)
     })
 }
 
@@ -803,6 +807,12 @@ mod tests {
         // Found by fuzzing: the middle of a row inside a multi-byte character panicked.
         assert_eq!(cut_unchanged_row("Ab“d"), None);
         assert_eq!(cut_unchanged_row("“We will.”“We wi"), Some("“We will.”"));
+        // A new paragraph that ends with the whole old one is no cut (found by the corpus
+        // tool: the row read as unchanged did not render back).
+        assert_eq!(
+            cut_unchanged_row("List: A, B and C The list grew. List: A, B and C"),
+            None
+        );
     }
 
     fn paras(a: &Article, i: usize) -> Vec<String> {
