@@ -95,7 +95,7 @@ pub(crate) fn tune(corpus: &str, seed: &str) {
         2 * check.len()
     );
     for round in 0..3 {
-        for field in 0..17 {
+        for field in 0..18 {
             let signed = matches!(field, 6 | 12 | 13);
             let factors: &[f32] = if signed {
                 &[-1.0, -0.5, 0.0, 0.5, 1.5, 2.0, 3.0]
@@ -121,7 +121,8 @@ pub(crate) fn tune(corpus: &str, seed: &str) {
                     13 => &mut t.added_end,
                     14 => &mut t.end_credit,
                     15 => &mut t.end_url,
-                    _ => &mut t.end_tag,
+                    16 => &mut t.end_tag,
+                    _ => &mut t.runs,
                 };
                 *f *= factor;
                 let n = fit_score(&fit, &t);

@@ -16,7 +16,7 @@
 //! Everything but the coupled repeats is a sum of terms of single decisions, which is
 //! what lets the search bound the best completion of a partial reading.
 
-use super::evidence::{Position, Weights, length_prior, split_scores};
+use super::evidence::{Position, Weights, length_prior, shared_runs, split_scores};
 use super::fingerprint::{
     KeyMap, SHINGLE, para_key, shingles, shingles_of, span_content, span_hashes,
 };
@@ -274,12 +274,16 @@ fn row_model(l: &Line, uncollapsed: bool, w: &Weights) -> Row {
         .iter()
         .map(|s| s.end)
         .collect();
-    row.splits = split_scores(&row.text, &spans, &ends, uncollapsed, w)
+    let scored = split_scores(&row.text, &spans, &ends, uncollapsed, w);
+    let cuts: Vec<u32> = scored.iter().map(|&(t, _)| before[t]).collect();
+    let runs = shared_runs(&row.sh, &cuts);
+    row.splits = scored
         .into_iter()
-        .map(|(t, score)| SplitPt {
+        .zip(runs)
+        .map(|((t, score), runs)| SplitPt {
             old_end: spans[t - 1].1,
             new_start: spans[t].0,
-            score,
+            score: score + w.runs * runs,
             cut: before[t],
         })
         .collect();
