@@ -304,6 +304,25 @@ pub fn parse_with(
     Ok(Parsed { article, warnings })
 }
 
+/// Another whole reading of a News Sniffer scrape, and its score (see
+/// [`newssniffer_alternatives`]).
+pub use newssniffer::Alternative;
+
+/// The `n` next-best whole readings of a News Sniffer scrape after the one [`parse`]
+/// chooses, best first (`newsdiff split --alternatives N`). Each renders back to the
+/// scrape; its score is in the evidence's log-odds-like units, comparable only with the
+/// other readings of the same scrape (the chosen one scores highest). Fewer than `n`
+/// when the page allows fewer readings. `docs/newssniffer.md` says how they are found.
+pub fn newssniffer_alternatives(source: &Source, n: usize) -> Result<Vec<Alternative>, Error> {
+    let split = newssniffer::split_with(
+        &source.name,
+        &source.text,
+        &newssniffer::body::Weights::default(),
+        n,
+    )?;
+    Ok(split.alternatives)
+}
+
 /// Reads and parses several inputs into one article, oldest first. A single input keeps
 /// its own versions. With several, a plain-text version is numbered one past the version
 /// before it; versions must increase.

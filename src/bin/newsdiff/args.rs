@@ -137,6 +137,10 @@ pub struct SplitArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SplitFormat::Json)]
     pub format: SplitFormat,
+    /// Also give the N next-best whole readings of a News Sniffer scrape (JSON only), as
+    /// `alternatives: [{score, revisions}]`, best first.
+    #[arg(long, value_name = "N")]
+    pub alternatives: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

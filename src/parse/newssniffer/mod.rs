@@ -8,9 +8,10 @@
 
 pub mod body;
 // The page renderer makes scrapes from versions, for the corpus tool, the benchmarks and
-// the tests; the reader does not need it yet.
+// the tests; the reader needs only the body rows it renders (`rows`).
 #[cfg(any(test, feature = "dev"))]
 pub mod page;
+mod rows;
 
 use std::collections::HashMap;
 
@@ -104,6 +105,41 @@ pub fn parse_with(
     text: &str,
     weights: &body::Weights,
 ) -> Result<(Article, Vec<Warning>), Error> {
+    let s = split_with(name, text, weights, 0)?;
+    Ok((s.article, s.warnings))
+}
+
+/// A scrape read with its next-best readings.
+#[derive(Debug, Clone)]
+#[cfg_attr(not(feature = "dev"), allow(dead_code))]
+pub struct Split {
+    /// The chosen reading, as [`parse`] gives it.
+    pub article: Article,
+    pub warnings: Vec<Warning>,
+    /// The chosen reading's score: the sum of its evidence in log-odds-like units
+    /// (`body::Weights`); only differences between readings of one file mean anything.
+    pub score: f32,
+    /// The next-best whole readings, best first; each renders back to the scrape.
+    pub alternatives: Vec<Alternative>,
+}
+
+/// Another whole reading of a scrape.
+#[derive(Debug, Clone)]
+pub struct Alternative {
+    /// Its score, in the units of [`Split::score`] (never above it).
+    pub score: f32,
+    /// The reading, as an article of the scrape's versions.
+    pub article: Article,
+}
+
+/// Reads a scrape with up to `alternatives` next-best whole readings (each differs
+/// from the chosen one in one page's reading; the other pages keep their choice).
+pub fn split_with(
+    name: &str,
+    text: &str,
+    weights: &body::Weights,
+    alternatives: usize,
+) -> Result<Split, Error> {
     let fail = |m: String| Error::input(name, InputProblem::Format(m));
     let mut warnings = Vec::new();
     let mut pages = split_pages(text, &mut warnings).map_err(|p| Error::input(name, p))?;
@@ -126,9 +162,56 @@ pub fn parse_with(
         p.info.old_title = old;
         p.info.new_title = new;
     }
-    let readings = body::resolve_with(&pages, weights, &mut warnings);
-    let article = assemble(&pages, &readings, &mut warnings).map_err(|p| Error::input(name, p))?;
-    Ok((article, warnings))
+    let readings = body::resolve_with(&pages, weights, alternatives, &mut warnings)
+        .map_err(|p| Error::input(name, p))?;
+    let chosen: Vec<&body::Reading> = readings.iter().map(|r| &r.chosen).collect();
+    let article = assemble(&pages, &chosen, &mut warnings).map_err(|p| Error::input(name, p))?;
+    let score = chosen.first().map_or(0.0, |r| r.score);
+    let alternatives = alternative_articles(&pages, &readings, alternatives);
+    Ok(Split {
+        article,
+        warnings,
+        score,
+        alternatives,
+    })
+}
+
+/// The `n` best whole readings after the chosen one: each page's alternatives with the
+/// other pages' chosen readings, best first. One that cannot be assembled (two pages
+/// disagree on a version, say) is left out.
+fn alternative_articles(
+    pages: &[Page],
+    readings: &[body::PageReadings],
+    n: usize,
+) -> Vec<Alternative> {
+    let mut all: Vec<(f32, usize, &body::Reading)> = readings
+        .iter()
+        .enumerate()
+        .flat_map(|(p, r)| r.alternatives.iter().map(move |a| (a.score, p, a)))
+        .collect();
+    all.sort_by(|a, b| b.0.total_cmp(&a.0));
+    all.into_iter()
+        .filter_map(|(score, p, alt)| {
+            let mut chosen: Vec<&body::Reading> = readings.iter().map(|r| &r.chosen).collect();
+            chosen[p] = alt;
+            let article = assemble(pages, &chosen, &mut Vec::new()).ok()?;
+            Some(Alternative { score, article })
+        })
+        .take(n)
+        .collect()
+}
+
+/// The score the parser gives a one-page scrape's body read as `old`/`new` (see
+/// [`body::score_of`]); `None` when the scrape has more than one page or that reading
+/// does not render to the page.
+#[cfg(feature = "dev")]
+pub fn truth_score(text: &str, old: &[String], new: &[String], w: &body::Weights) -> Option<f32> {
+    let mut pages = split_pages(text, &mut Vec::new()).ok()?;
+    if pages.len() != 1 {
+        return None;
+    }
+    mend_cut_last_row(&mut pages, &mut Vec::new());
+    body::score_of(&pages[0], old, new, w)
 }
 
 /// A scrape cut inside its last row: the row is a paragraph followed by the start of the
@@ -161,7 +244,7 @@ fn mend_cut_last_row(pages: &mut [Page], warnings: &mut Vec<Warning>) {
 }
 
 /// The paragraph `P` when `row` is `P` followed by a proper start of `P` (white space
-/// between allowed) that stops mid-sentence, and `P` ends like a paragraph; the longest
+/// between allowed) that stops inside a word, and `P` ends like a paragraph; the longest
 /// such `P`. A whole `PP` is an unchanged row, and a start of `P` that ends like a
 /// paragraph is a changed row whose new version dropped a sentence: neither is a cut.
 fn cut_unchanged_row(row: &str) -> Option<&str> {
@@ -173,7 +256,12 @@ fn cut_unchanged_row(row: &str) -> Option<&str> {
     let ends: Vec<usize> = row
         .char_indices()
         .map(|(i, c)| i + c.len_utf8())
-        .filter(|&i| i < row.len() && body::ends_paragraph(&row[..i]))
+        // A paragraph ends at its last mark, not at the space after it.
+        .filter(|&i| {
+            i < row.len()
+                && !row[..i].ends_with(char::is_whitespace)
+                && body::ends_paragraph(&row[..i])
+        })
         .collect();
     ends.into_iter().rev().find_map(|i| {
         let (whole, rest) = row.split_at(i);
@@ -183,7 +271,11 @@ fn cut_unchanged_row(row: &str) -> Option<&str> {
         let cut = rest.chars().any(char::is_alphanumeric)
             && rest.len() < whole.len()
             && !body::ends_paragraph(rest);
-        (cut && whole.starts_with(rest)).then_some(whole)
+        // A cut falls inside a word: a copy that stops where the paragraph has a space
+        // is a whole run of its words, as when a new paragraph ends by quoting the old
+        // one entire (a changed row, not a cut one).
+        let mid_word = |rest: &str| !whole[rest.len()..].starts_with(char::is_whitespace);
+        (cut && whole.starts_with(rest) && mid_word(rest)).then_some(whole)
     })
 }
 
@@ -558,7 +650,7 @@ fn chain_warnings(pages: &[Page], warnings: &mut Vec<Warning>) {
 /// earlier page already gave that version) and its new side.
 fn assemble(
     pages: &[Page],
-    readings: &[body::Reading],
+    readings: &[&body::Reading],
     warnings: &mut Vec<Warning>,
 ) -> Result<Article, InputProblem> {
     let mut history = History::default();
@@ -715,6 +807,12 @@ mod tests {
         // Found by fuzzing: the middle of a row inside a multi-byte character panicked.
         assert_eq!(cut_unchanged_row("Ab“d"), None);
         assert_eq!(cut_unchanged_row("“We will.”“We wi"), Some("“We will.”"));
+        // A new paragraph that ends with the whole old one is no cut (found by the corpus
+        // tool: the row read as unchanged did not render back).
+        assert_eq!(
+            cut_unchanged_row("List: A, B and C The list grew. List: A, B and C"),
+            None
+        );
     }
 
     fn paras(a: &Article, i: usize) -> Vec<String> {

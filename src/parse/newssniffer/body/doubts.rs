@@ -1,102 +1,101 @@
-//! Doubts: every decision of the best reading is compared with its best alternative, and
-//! the close calls are reported as warnings, the decisions within `DOUBT_MARGIN` as
-//! doubts.
+//! Doubts: the chosen reading of a page against its next-best whole readings. Each
+//! decision in which a reading within `REPORT_MARGIN` differs from the chosen one is
+//! reported once, with the margin of the closest such reading; those within
+//! `DOUBT_MARGIN` are doubts. So a page has a doubt exactly when its runner-up reading
+//! scores within `DOUBT_MARGIN` of the chosen one.
 
-use super::model::{Gap, Hyp, PageModel, Row, Side, Split};
-use super::search::{
-    Move, Sides, apply, gap_alternatives, score_with_neighbours, split_alternatives,
-};
+use std::collections::HashSet;
+
+use super::model::{Assign, Gap, Hyp, PageModel, Row, Side, SplitPt};
 use super::{DOUBT_MARGIN, REPORT_MARGIN};
 use crate::Warning;
-use crate::parse::newssniffer::clip;
+use crate::parse::newssniffer::{Page, clip};
 
-/// Compares every decision with its best alternative and reports the close ones.
-pub(super) fn report_doubts(
-    models: &mut [PageModel],
-    chained: &[bool],
-    warnings: &mut Vec<Warning>,
-) {
-    let sides: Sides = models.iter().map(PageModel::side_paras).collect();
-    for (p, model) in models.iter_mut().enumerate() {
-        let judge = Judge {
-            best: score_with_neighbours(model, &sides, chained, p),
-            sides: &sides,
-            chained,
-            p,
-        };
-        for g in 0..model.gaps.len() {
-            warnings.extend(judge.gap_doubt(model, g));
-            let h = model.gaps[g].hyps[model.hyp[g]];
-            let changed: Vec<usize> = model.gaps[g].rows[..h.k].to_vec();
-            for r in changed {
-                warnings.extend(judge.split_doubt(model, r));
+/// The warnings of page `m`'s `chosen` reading, given its other readings with their
+/// margins (how much lower they score), closest first.
+pub(super) fn page_warnings(
+    m: &PageModel,
+    chosen: &Assign,
+    others: &[(f32, &Assign)],
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let (mut gaps, mut rows) = (HashSet::new(), HashSet::new());
+    for &(margin, alt) in others.iter().take_while(|o| o.0 < REPORT_MARGIN) {
+        for (g, gap) in m.gaps.iter().enumerate() {
+            if alt.hyp[g] != chosen.hyp[g] {
+                if gaps.insert(g) {
+                    out.push(gap_warning(m, g, chosen, alt, margin));
+                }
+                continue;
+            }
+            let k = gap.hyps[chosen.hyp[g]].k;
+            for &r in &gap.rows[..k] {
+                if alt.split[r] != chosen.split[r] && rows.insert(r) {
+                    out.push(split_warning(m, r, chosen, alt, margin));
+                }
             }
         }
     }
+    out
 }
 
-/// Weighs page `p`'s decisions against their alternatives, with its chain neighbours.
-struct Judge<'a> {
-    /// The score of the chosen reading.
-    best: f32,
-    sides: &'a Sides,
-    chained: &'a [bool],
-    p: usize,
+/// The search ran out of steps: the reading is the best found, not proven best.
+pub(super) fn incomplete_warning(page: &Page) -> Warning {
+    Warning {
+        kind: "search-incomplete".into(),
+        at: Some(format!("line {}", page.info.line)),
+        message: "the page has too many interacting decisions to search them all; \
+                  the reading is the best found, not proven the best"
+            .into(),
+        chosen: None,
+        runner_up: None,
+        doubt: true,
+    }
 }
 
-impl Judge<'_> {
-    /// The best-scoring move of `group`, tried one at a time and undone.
-    fn runner_up(&self, m: &mut PageModel, group: Vec<Move>) -> Option<(f32, Move)> {
-        let mut runner: Option<(f32, Move)> = None;
-        for mv in group {
-            let undo = apply(m, mv);
-            let s = score_with_neighbours(m, self.sides, self.chained, self.p);
-            apply(m, undo);
-            if runner.is_none_or(|(rs, _)| s > rs) {
-                runner = Some((s, mv));
-            }
-        }
-        runner
+/// The page is too long for its readings to be rendered back and compared.
+pub(super) fn unchecked_warning(page: &Page) -> Warning {
+    Warning {
+        kind: "unchecked-reading".into(),
+        at: Some(format!("line {}", page.info.line)),
+        message: "the page is too long to render its reading back for a check; only the \
+                  checks built into the search were made"
+            .into(),
+        chosen: None,
+        runner_up: None,
+        doubt: false,
     }
+}
 
-    /// A warning when another structure of gap `g` scores close to the chosen one.
-    fn gap_doubt(&self, m: &mut PageModel, g: usize) -> Option<Warning> {
-        let Some((s, Move::Hyp(_, h))) = self.runner_up(m, gap_alternatives(m, g)) else {
-            return None;
-        };
-        let margin = self.best - s;
-        let gap = &m.gaps[g];
-        (margin < REPORT_MARGIN).then(|| Warning {
-            kind: "gap-reading".into(),
-            at: Some(line_range(m, &gap.rows)),
-            message: format!(
-                "which rows are changed pairs and which version the others belong \
-                 to is inferred (margin {margin:.1})"
-            ),
-            chosen: Some(describe(m, gap, gap.hyps[m.hyp[g]])),
-            runner_up: Some(describe(m, gap, gap.hyps[h])),
-            doubt: margin < DOUBT_MARGIN,
-        })
+/// Gap `g` is read another way by a reading `margin` below the chosen one.
+fn gap_warning(m: &PageModel, g: usize, chosen: &Assign, alt: &Assign, margin: f32) -> Warning {
+    let gap = &m.gaps[g];
+    Warning {
+        kind: "gap-reading".into(),
+        at: Some(line_range(m, &gap.rows)),
+        message: format!(
+            "which rows are changed pairs and which version the others belong \
+             to is inferred (margin {margin:.1})"
+        ),
+        chosen: Some(describe(m, gap, gap.hyps[chosen.hyp[g]])),
+        runner_up: Some(describe(m, gap, gap.hyps[alt.hyp[g]])),
+        doubt: margin < DOUBT_MARGIN,
     }
+}
 
-    /// A warning when another split of changed row `r` scores close to the chosen one.
-    fn split_doubt(&self, m: &mut PageModel, r: usize) -> Option<Warning> {
-        let Some((s, Move::Split(_, c))) = self.runner_up(m, split_alternatives(m, r)) else {
-            return None;
-        };
-        let margin = self.best - s;
-        let row = &m.rows[r];
-        (margin < REPORT_MARGIN).then(|| Warning {
-            kind: "split-point".into(),
-            at: Some(format!("line {}", row.line)),
-            message: format!(
-                "where the old paragraph ends and the new one starts is \
-                 inferred (margin {margin:.1})"
-            ),
-            chosen: Some(describe_split(row, &row.splits[m.split[r]])),
-            runner_up: Some(describe_split(row, &row.splits[c])),
-            doubt: margin < DOUBT_MARGIN,
-        })
+/// Changed row `r` is split elsewhere by a reading `margin` below the chosen one.
+fn split_warning(m: &PageModel, r: usize, chosen: &Assign, alt: &Assign, margin: f32) -> Warning {
+    let row = &m.rows[r];
+    Warning {
+        kind: "split-point".into(),
+        at: Some(format!("line {}", row.line)),
+        message: format!(
+            "where the old paragraph ends and the new one starts is \
+             inferred (margin {margin:.1})"
+        ),
+        chosen: Some(describe_split(row, &row.splits[chosen.split[r]])),
+        runner_up: Some(describe_split(row, &row.splits[alt.split[r]])),
+        doubt: margin < DOUBT_MARGIN,
     }
 }
 
@@ -145,7 +144,7 @@ fn plural(n: usize, what: &str) -> String {
 }
 
 /// A split in words: the end of the old half and the start of the new one.
-fn describe_split(row: &Row, s: &Split) -> String {
+fn describe_split(row: &Row, s: &SplitPt) -> String {
     let old = &row.text[..s.old_end];
     let new = &row.text[s.new_start..];
     let tail: String = {

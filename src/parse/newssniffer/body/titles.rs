@@ -165,6 +165,11 @@ fn best_in(row: &[(f32, Option<usize>)]) -> Option<usize> {
 }
 
 /// Candidate splits of a title row. `T T` gives the one certain candidate.
+/// `part` is all of `whole`'s start or end (and not all of it).
+fn contains_at_edge(whole: &str, part: &str) -> bool {
+    part.len() < whole.len() && (whole.starts_with(part) || whole.ends_with(part))
+}
+
 fn title_candidates(row: &str) -> Vec<Candidate> {
     let n = row.len();
     if n % 2 == 1
@@ -194,8 +199,15 @@ fn title_candidates(row: &str) -> Vec<Candidate> {
         let likeness = shared as f32 / keys.len() as f32;
         let balance = 1.0 - (old.len() as f32 - new.len() as f32).abs() / n as f32;
         let start = if starts_paragraph(new) { 0.5 } else { -2.0 };
+        // A title kept whole inside the other (`UPDATE 1-` put before it, a clause after
+        // it) is how wire titles change.
+        let kept = if contains_at_edge(new, old) || contains_at_edge(old, new) {
+            3.0
+        } else {
+            0.0
+        };
         out.push(Candidate {
-            score: 4.0 * likeness + 2.0 * balance + start,
+            score: 4.0 * likeness + 2.0 * balance + start + kept,
             old: old.to_string(),
             new: new.to_string(),
         });
@@ -220,5 +232,13 @@ mod tests {
         let c = title_candidates("Russia Talks Russia Talks");
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].old, "Russia Talks");
+    }
+
+    #[test]
+    fn a_title_kept_whole_inside_the_new_one_splits_there() {
+        let old = "HAVANA (AP) -- The eldest son of late Cuban";
+        let c = title_candidates(&format!("{old} UPDATE 1-{old}"));
+        let best = c.iter().max_by(|a, b| a.score.total_cmp(&b.score)).unwrap();
+        assert_eq!(best.old, old);
     }
 }
