@@ -80,7 +80,8 @@ for n in 25000 100000; do
       export) args=(export "$dir/a$n.jsonl" -o "$dir/a$n.db" --no-progress) ;;
     esac
     /usr/bin/time -f "%e %M" -o "$dir/time" $nd "${args[@]}" >/dev/null 2>&1 || true
-    read -r secs kb < "$dir/time"
+    # GNU time puts "Command exited with non-zero status N" first when it is not 0.
+    read -r secs kb < <(tail -n 1 "$dir/time")
     awk -v c="$cmd" -v n="$n" -v s="$secs" -v kb="$kb" 'BEGIN {
       printf "  %-6s %6d versions: %6.1f s, %6.0f versions/s, peak %5.1f MB\n", c, n, s, n / s, kb / 1024 }'
   done

@@ -163,6 +163,27 @@ impl ChangeLog {
         }
     }
 
+    /// [`ChangeLog::consecutive`] of an article that is not needed afterwards: its
+    /// revisions move into the log instead of being copied.
+    pub fn consecutive_of(article: Article, warnings: Vec<Warning>) -> Self {
+        let n = article.revisions.len();
+        let diffs = (1..n)
+            .map(|i| RevisionDiff {
+                old_revision: i - 1,
+                new_revision: i,
+                ..diff(&article.revisions[i - 1], &article.revisions[i])
+            })
+            .collect();
+        let mut warnings = warnings;
+        warnings.extend(repeated_versions(&article.revisions));
+        ChangeLog {
+            article: article.meta,
+            revisions: article.revisions,
+            diffs,
+            warnings,
+        }
+    }
+
     /// Every consecutive pair of revisions, oldest first.
     pub fn consecutive(article: &Article, warnings: Vec<Warning>) -> Self {
         let n = article.revisions.len();

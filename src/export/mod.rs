@@ -116,6 +116,9 @@ struct Made {
     /// How the archive names it.
     name: String,
     log: ChangeLog,
+    /// The change log as a JSON line, when the target is JSON Lines: written by the
+    /// worker, so the one writing thread only writes.
+    line: Option<String>,
     problems: Vec<Problem>,
 }
 
@@ -149,7 +152,8 @@ pub fn run(
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut totals = check::Summary::default();
-    let work = |unit: &Unit| make(unit, configs[unit.root].as_ref(), &opts.overrides);
+    let json = matches!(target, Target::JsonLines(_));
+    let work = |unit: &Unit| make(unit, configs[unit.root].as_ref(), &opts.overrides, json);
     let ran = pipeline::run(paths, pipeline::jobs(opts.jobs), &work, &mut |done| {
         match done {
             Done::Unit(Ok(mut made)) => {
@@ -184,14 +188,28 @@ pub fn run(
 
 /// Loads one article, sets its boilerplate aside as its settings say, and builds its
 /// change log of consecutive pairs.
-fn make(unit: &Unit, config: Option<&ConfigFile>, flags: &[Override]) -> Result<Made, Problem> {
+fn make(
+    unit: &Unit,
+    config: Option<&ConfigFile>,
+    flags: &[Override],
+    json: bool,
+) -> Result<Made, Problem> {
     let mut loaded = unit.load()?;
     let source = article_source(&loaded.article.meta);
     let rules = RuleSet::resolve(config, flags, source.as_deref());
     rules.boilerplate.set_aside(&mut loaded.article);
+    let log = ChangeLog::consecutive_of(loaded.article, loaded.warnings);
+    let line = match json {
+        // C1 controls escaped, as in every JSON newsdiff writes (`render::json`).
+        true => Some(escape_c1_controls(
+            serde_json::to_string(&log).map_err(|e| Problem::new(&unit.name, e.to_string()))?,
+        )),
+        false => None,
+    };
     Ok(Made {
         name: unit.name.clone(),
-        log: ChangeLog::consecutive(&loaded.article, loaded.warnings),
+        log,
+        line,
         problems: loaded.problems,
     })
 }
@@ -221,9 +239,8 @@ impl JsonLines {
 
 impl Sink for JsonLines {
     fn article(&mut self, made: &Made) -> Result<usize, String> {
-        let line = serde_json::to_string(&made.log).map_err(|e| e.to_string())?;
-        // C1 controls escaped, as in every JSON newsdiff writes (`render::json`).
-        writeln!(self.out, "{}", escape_c1_controls(line)).map_err(|e| e.to_string())?;
+        let line = made.line.as_deref().unwrap_or_default();
+        writeln!(self.out, "{line}").map_err(|e| e.to_string())?;
         Ok(link_count(&made.log))
     }
 
