@@ -159,7 +159,7 @@ fn set_aside_and_skipped(o: &mut impl Write, s: &Summary) -> io::Result<()> {
     if s.set_aside > 0 {
         writeln!(
             o,
-            "set aside as boilerplate: {} (see `newsdiff diff --format json` for each)",
+            "set aside as boilerplate: {} (`newsdiff export` lists each)",
             plural(s.set_aside, "paragraph", "paragraphs")
         )?;
     }

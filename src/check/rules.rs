@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::boilerplate::Boilerplate;
 use crate::changelog::RevisionDiff;
+use crate::classify::Class;
 
 /// Why a revision was passed over by the change policies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -306,7 +307,7 @@ pub enum ConfigError {
         message: String,
     },
     /// A percentage (`max-deleted-percent`, `min-changed-percent`) outside 0 to 100.
-    #[error("{0} is not a percentage from 0 to 100")]
+    #[error("{0} is out of range; give a percentage from 0 to 100")]
     PercentOutOfRange(f64),
     /// An `ignore` entry that is neither `typography` nor a valid regular expression.
     #[error("{pattern:?} is not a valid regular expression ({problem})")]
@@ -319,7 +320,7 @@ pub enum ConfigError {
     /// A value for `--min-changed-words` that is not a whole number.
     #[error("{0:?} is not a number of words")]
     NotACount(String),
-    /// A value for `--max-deleted-percent` that is not a number.
+    /// A value for `--max-deleted-percent` or `--min-changed-percent` that is not a number.
     #[error("{0:?} is not a percentage")]
     NotAPercentage(String),
     /// A rule name that is not one of [`Rule::ALL`].
@@ -539,14 +540,21 @@ impl RuleSet {
     }
 
     /// Why a diff is passed over by the change policies and the feed, if it is: a change
-    /// of typography alone (when ignored), or fewer changed words than the thresholds.
+    /// of typography alone (when ignored), or fewer changed words than the thresholds
+    /// unless it changed the headline, a number or a correction note.
     pub fn skips(&self, d: &RevisionDiff) -> Option<Skip> {
         if self.ignore_typography && d.is_typography_only() {
             return Some(Skip::Typography);
         }
+        // A change the policies are there for is never trivial, however few its words: a
+        // new headline, a number, a correction note (added, or taken out with its words).
+        let telling = d.title.is_some() && !d.is_typography_only()
+            || d.classes
+                .iter()
+                .any(|c| matches!(c.class, Class::Headline | Class::Number | Class::Correction));
         let words = d.stats.words_added + d.stats.words_removed;
         let percent = d.stats.changed_share * 100.0;
-        (words < self.min_changed_words || percent < self.min_changed_percent)
+        (!telling && (words < self.min_changed_words || percent < self.min_changed_percent))
             .then_some(Skip::Trivial)
     }
 

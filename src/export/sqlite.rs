@@ -11,6 +11,7 @@ use std::path::Path;
 use rusqlite::{Connection, params};
 
 use super::{Made, Sink, link_count};
+use crate::article::boilerplate::IgnoreReason;
 use crate::changelog::{ChangeLog, RevisionDiff};
 
 /// Articles per transaction.
@@ -33,6 +34,13 @@ CREATE TABLE revisions (
   sentences INTEGER NOT NULL,
   set_aside INTEGER NOT NULL,    -- boilerplate paragraphs set aside
   PRIMARY KEY (article, revision)
+);
+CREATE TABLE ignored (           -- paragraphs set aside as boilerplate
+  article INTEGER NOT NULL, revision INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL,    -- its place among the paragraphs as read
+  text TEXT NOT NULL,
+  reason TEXT NOT NULL,          -- share-prompt, timestamp, copyright, …, pattern
+  pattern TEXT                   -- the user's pattern, for reason `pattern`
 );
 CREATE TABLE sentences (
   article INTEGER NOT NULL, revision INTEGER NOT NULL,
@@ -125,6 +133,9 @@ impl Writer {
         let mut sent = self
             .conn
             .prepare_cached("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut ignored = self
+            .conn
+            .prepare_cached("INSERT INTO ignored VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
         for (i, r) in log.revisions.iter().enumerate() {
             rev.execute(params![
                 n,
@@ -136,6 +147,17 @@ impl Writer {
                 r.sentence_count() as i64,
                 r.ignored.len() as i64
             ])?;
+            for g in &r.ignored {
+                let (reason, pattern) = reason_of(&g.reason);
+                ignored.execute(params![
+                    n,
+                    i as i64,
+                    g.paragraph as i64,
+                    g.text,
+                    reason,
+                    pattern
+                ])?;
+            }
             for (p, para) in r.paragraphs().iter().enumerate() {
                 for s in para.sentence_indices() {
                     sent.execute(params![n, i as i64, s as i64, p as i64, r.sentence(s)])?;
@@ -212,6 +234,13 @@ impl Writer {
         }
         Ok(())
     }
+}
+
+/// The `reason` and `pattern` columns of a paragraph set aside, as the JSON spells them.
+fn reason_of(r: &IgnoreReason) -> (String, Option<String>) {
+    let json = serde_json::to_value(r).unwrap_or_default();
+    let field = |k: &str| json.get(k).and_then(|v| v.as_str()).map(String::from);
+    (field("reason").unwrap_or_default(), field("pattern"))
 }
 
 /// A side of an op as link ends: its sentences, or one NULL when it has none.

@@ -175,8 +175,6 @@ pub fn article_title<'a>(log: &'a ChangeLog, revisions: &'a [Revision]) -> Optio
         .or(revisions.first().and_then(|r| r.title.as_deref()))
 }
 
-/// The stat line: `+1 added␣␣~2 edited␣␣(22% of words changed)` with the parts joined by
-/// `sep`, or `no changes in the text`.
 /// What was set aside as boilerplate from the two revisions of a diff, in a line:
 /// `set aside as boilerplate: 2 paragraphs of version 0: share prompt, copyright line;
 /// 1 of version 1: share prompt`. The paragraphs themselves are in the JSON change log.
@@ -210,6 +208,8 @@ pub fn set_aside_line(old: &Revision, new: &Revision) -> String {
     format!("set aside as boilerplate: {}", parts.join("; "))
 }
 
+/// The stat line: `+1 added␣␣~2 edited␣␣(22% of words changed)` with the parts joined by
+/// `sep`, or `no changes in the text`.
 pub fn stat_line(s: &Stats, sep: &str) -> String {
     let parts = stat_parts(s);
     if parts.is_empty() {

@@ -270,7 +270,7 @@ fn render(
             .map(|(d, _)| d.stats.changed_share)
             .sum(),
         last: log.revisions.iter().filter_map(|r| r.created).max(),
-        classes: classes(&log),
+        classes: classes(&log, &counted),
     };
     Ok(Rendered {
         within: within.to_string(),
@@ -287,10 +287,12 @@ fn render(
     })
 }
 
-/// The names of the change classes of an article, each once, in order of appearance.
-fn classes(log: &ChangeLog) -> Vec<String> {
+/// The names of the change classes of an article's counted diffs, each once, in order of
+/// appearance.
+fn classes(log: &ChangeLog, counted: &[bool]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for c in log.diffs.iter().flat_map(|d| &d.classes) {
+    let kept = log.diffs.iter().zip(counted).filter(|(_, c)| **c);
+    for c in kept.flat_map(|(d, _)| &d.classes) {
         let name = c.class.name().to_string();
         if !names.contains(&name) {
             names.push(name);

@@ -6,6 +6,7 @@
 //! time. A [`Memo`] keeps the answers for the last few thousand texts seen, so each is
 //! worked out about once per article rather than once per version and pair. It is only
 //! ever used for pure functions, so the answers are exactly those the function gives.
+//! Memory stays bounded: at most [`CAPACITY`] texts of at most [`MAX_KEY_BYTES`] each.
 
 use std::cell::RefCell;
 use std::thread::LocalKey;
@@ -30,12 +31,20 @@ impl<V> Default for Memo<V> {
     }
 }
 
+/// Longest text remembered, in bytes: the memo is for sentences and paragraphs of copy,
+/// and a longer text (a 1 MiB paragraph) would make the bound on entries no bound on
+/// memory.
+pub const MAX_KEY_BYTES: usize = 4096;
+
 /// The answer `f` gives for `key`, from this thread's `memo` when it has been asked before.
 pub fn remember<V: Clone + 'static>(
     memo: &'static LocalKey<RefCell<Memo<V>>>,
     key: &str,
     f: impl FnOnce(&str) -> V,
 ) -> V {
+    if key.len() > MAX_KEY_BYTES {
+        return f(key);
+    }
     if let Some(v) = memo.with_borrow(|m| m.map.get(key).cloned()) {
         return v;
     }
@@ -75,5 +84,8 @@ mod tests {
             assert_eq!(remember(&LENGTHS, &key, str::len), key.len());
         }
         assert!(LENGTHS.with_borrow(|m| m.map.len()) <= CAPACITY);
+        let long = "x".repeat(MAX_KEY_BYTES + 1);
+        assert_eq!(remember(&LENGTHS, &long, str::len), long.len());
+        assert!(LENGTHS.with_borrow(|m| !m.map.contains_key(long.as_str())));
     }
 }

@@ -163,8 +163,8 @@ fn ignore_typography_makes_a_quote_style_change_no_difference_for_exit_code() {
     assert_eq!(code(&["--ignore", "typography"]), Some(0));
 }
 
-/// A JSON Lines archive of one article in three versions: a quote-style change, then a
-/// one-word change.
+/// A JSON Lines archive of one article in four versions: a quote-style change, then a
+/// number change, then a one-word change of wording.
 fn small_archive(dir: &std::path::Path) -> String {
     let line = |v: u32, body: &str| {
         serde_json::json!({"article": "a1", "version": v, "title": "Bridge", "text": body})
@@ -182,6 +182,10 @@ fn small_archive(dir: &std::path::Path) -> String {
         line(
             2,
             "The mayor said \u{201c}we will rebuild\u{201d} on Friday. The cost is $3 million.",
+        ),
+        line(
+            3,
+            "The mayor said \u{201c}we will rebuild\u{201d} on Thursday. The cost is $3 million.",
         ),
     ];
     write(dir, "archive.jsonl", lines.join("\n") + "\n")
@@ -214,8 +218,13 @@ fn check_reports_what_the_thresholds_and_typography_skipped() {
     assert_eq!(code, Some(1));
     assert_eq!(summary["skipped_typography"], 1, "{summary}");
     let (code, summary) = run(&["--min-changed-words", "3"]);
-    assert_eq!(code, Some(0), "the one-word change is trivial: {summary}");
+    // The quote style and the one-word edit are trivial; a number change never is.
+    assert_eq!(code, Some(1), "{summary}");
     assert_eq!(summary["skipped_trivial"], 2, "{summary}");
+    assert_eq!(
+        summary["violations_by_rule"]["number-change"], 1,
+        "{summary}"
+    );
 }
 
 #[test]
@@ -259,8 +268,8 @@ fn report_leaves_skipped_changes_out_of_the_feed_and_says_so() {
         stderr_of(&out)
     );
     let feed = std::fs::read_to_string(site.join("feed.xml")).unwrap();
-    assert_eq!(feed.matches("<entry>").count(), 1, "{feed}");
-    assert!(feed.contains("version 1 → 2"));
+    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+    assert!(feed.contains("version 1 → 2") && !feed.contains("version 0 → 1"));
 }
 
 #[test]

@@ -197,3 +197,44 @@ fn an_output_of_no_known_kind_is_one_line_and_exit_2() {
     let run = export(&archive, std::path::Path::new(&archive));
     assert_eq!(run.status.code(), Some(2), "never overwrites its input");
 }
+
+#[test]
+fn an_output_inside_a_directory_read_is_refused() {
+    let dir = tempdir();
+    archive(dir.path());
+    let run = export(dir.path().to_str().unwrap(), &dir.path().join("out.jsonl"));
+    assert_eq!(run.status.code(), Some(2));
+    let err = stderr_of(&run);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("would be read as an input"), "{err}");
+    assert!(!dir.path().join("out.jsonl").exists());
+}
+
+#[test]
+fn the_sqlite_export_keeps_the_paragraphs_set_aside() {
+    let dir = tempdir();
+    let line = |v: u32| {
+        serde_json::json!({"article": "b1", "version": v,
+            "text": format!("The road reopened after {} hours.\n\nShare on Facebook Share on Twitter\n\nReuse this content", v + 4)})
+        .to_string()
+    };
+    let archive = write(dir.path(), "b.jsonl", [line(0), line(1)].join("\n") + "\n");
+    let db = dir.path().join("out.db");
+    let run = export(&archive, &db);
+    assert!(run.status.success(), "{}", stderr_of(&run));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let rows: Vec<(i64, String)> = conn
+        .prepare("SELECT paragraph, reason FROM ignored WHERE revision = 1 ORDER BY paragraph")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (1, "share-prompt".to_string()),
+            (2, "reuse-prompt".to_string())
+        ]
+    );
+}

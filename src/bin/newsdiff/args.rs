@@ -151,7 +151,9 @@ pub enum SplitFormat {
     Text,
 }
 
-/// What to leave out of a comparison: `diff`, `log`, `check` and `report` take these.
+/// What to leave out of a comparison: `diff`, `log`, `check`, `report` and `export` take
+/// these (`typography` changes what `--exit-code`, `check` and `report` count; `log` and
+/// `export` list every change still).
 #[derive(Args)]
 pub struct IgnoreArgs {
     /// Leave out of the comparison: `typography` (a change of quote or dash style, case,

@@ -1,6 +1,7 @@
 //! `newsdiff export`: the change logs of whole archives as JSON Lines or SQLite.
 
 use std::io::Write;
+use std::path::Path;
 
 use newsdiff::check::Progress;
 use newsdiff::export::{self, ExportError, Target};
@@ -62,13 +63,32 @@ fn count(n: usize, one: &str) -> String {
     }
 }
 
-/// The output replaces its file: never one of the archives read.
+/// The output replaces its file: never one of the archives read, and never inside a
+/// directory read (the walk would read the output as an archive of its own).
 fn refuse_inputs(args: &ExportArgs) -> Result<(), Failure> {
+    let dir = args
+        .output
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .and_then(|p| p.canonicalize().ok());
     for p in &args.paths {
-        if same_file::is_same_file(p, &args.output).unwrap_or(false) {
+        let same = same_file::is_same_file(p, &args.output).unwrap_or(false);
+        let inside = p.is_dir()
+            && dir
+                .as_ref()
+                .zip(p.canonicalize().ok())
+                .is_some_and(|(d, input)| d.starts_with(input));
+        if same || inside {
             return Err(Failure::Usage(format!(
-                "{}: the output is one of the inputs; give another -o",
-                args.output.display()
+                "{}: the output would be read as an input ({}); write it elsewhere",
+                args.output.display(),
+                p.display()
             )));
         }
     }
