@@ -38,10 +38,26 @@ pub fn strip_dateline(s: &str) -> &str {
     if all_caps { &s[at + len..] } else { s }
 }
 
-/// The informative tokens of a sentence, lowercased, numbers without thousands commas.
+/// The informative tokens of a sentence, lowercased, numbers without thousands commas,
+/// sorted and each once (the aligner reads them as a [`content_key`]).
+#[cfg(test)]
 pub fn content_tokens(s: &str) -> Vec<String> {
+    content_key(s)
+        .split_terminator(SEP)
+        .map(String::from)
+        .collect()
+}
+
+/// Ends each token in a [`content_key`]; no token holds it (tokens are letters, digits
+/// and inner joiners).
+const SEP: char = '\0';
+
+/// [`content_tokens`] as one string, each token ended by [`SEP`]: one allocation for the
+/// sentence rather than one per token, and one to keep in the memo.
+fn content_key(s: &str) -> Rc<str> {
     let mut lower = String::new();
-    let mut toks: Vec<String> = Vec::new();
+    let mut arena = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     for t in tokenize(strip_dateline(s))
         .into_iter()
         .filter(|t| is_word(t))
@@ -57,35 +73,42 @@ pub fn content_tokens(s: &str) -> Vec<String> {
             }
             let trimmed = lower.trim_end_matches("’s").trim_end_matches("'s");
             let digits = trimmed.chars().next().is_some_and(|c| c.is_ascii_digit());
-            let token: String = trimmed
-                .chars()
-                .filter(|&c| c != '’' && c != '\'' && !(digits && c == ','))
-                .collect();
-            let token = if digits {
-                token
+            let start = arena.len();
+            arena.extend(
+                trimmed
+                    .chars()
+                    .filter(|&c| c != '’' && c != '\'' && !(digits && c == ',')),
+            );
+            if !digits {
+                // The stem is a prefix of the word.
+                let stemmed = stem(&arena[start..]).len();
+                arena.truncate(start + stemmed);
+            }
+            if arena.len() == start || is_stopword(&arena[start..]) {
+                arena.truncate(start);
             } else {
-                match stem(&token) {
-                    stemmed if stemmed.len() == token.len() => token,
-                    stemmed => stemmed.to_string(),
-                }
-            };
-            if !token.is_empty() && !is_stopword(&token) {
-                toks.push(token);
+                spans.push((start, arena.len()));
             }
         }
     }
-    toks.sort();
-    toks.dedup();
-    toks
+    let token = |&(a, b): &(usize, usize)| &arena[a..b];
+    spans.sort_by(|x, y| token(x).cmp(token(y)));
+    spans.dedup_by(|x, y| token(x) == token(y));
+    let mut out = String::with_capacity(arena.len() + spans.len());
+    for span in &spans {
+        out.push_str(token(span));
+        out.push(SEP);
+    }
+    out.into()
 }
 
-/// [`content_tokens`], remembered per thread ([`Memo`]): the versions of an article
-/// repeat most sentences, and each is read about once.
-fn cached_content_tokens(s: &str) -> Rc<[String]> {
+/// [`content_key`], remembered per thread ([`Memo`]): the versions of an article repeat
+/// most sentences, and each is read about once.
+fn cached_content_key(s: &str) -> Rc<str> {
     thread_local! {
-        static SEEN: RefCell<Memo<Rc<[String]>>> = RefCell::default();
+        static SEEN: RefCell<Memo<Rc<str>>> = RefCell::default();
     }
-    remember(&SEEN, s, |s| content_tokens(s).into())
+    remember(&SEEN, s, content_key)
 }
 
 /// Whether a lower-cased token is a function word ([`STOPWORDS`]), by a set built once.
@@ -136,14 +159,14 @@ impl Features {
                 }
                 return v.clone();
             }
-            let mut v: Vec<u32> = cached_content_tokens(s)
-                .iter()
+            let mut v: Vec<u32> = cached_content_key(s)
+                .split_terminator(SEP)
                 .map(|t| {
-                    let id = match ids.get(t.as_str()) {
+                    let id = match ids.get(t) {
                         Some(&id) => id,
                         None => {
                             let next = ids.len() as u32;
-                            ids.insert(t.clone(), next);
+                            ids.insert(t.to_string(), next);
                             df.push(0);
                             next
                         }
