@@ -179,12 +179,15 @@ impl IgnoreEntry {
             .map(IgnoreEntry::Pattern)
             .map_err(|e| ConfigError::BadPattern {
                 pattern: text.to_string(),
+                // The regex crate draws the pattern with a caret over several lines; its
+                // last line says what is wrong.
                 problem: e
                     .to_string()
                     .lines()
                     .last()
                     .unwrap_or("")
                     .trim()
+                    .trim_start_matches("error: ")
                     .to_string(),
             })
     }
