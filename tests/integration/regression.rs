@@ -640,3 +640,18 @@ fn headline_change_failed_a_title_whose_typography_alone_changed() {
     assert!(!report.contains("version 1:"), "typography alone: {report}");
     assert!(report.contains("version 2: headline-change"), "{report}");
 }
+
+#[test]
+fn newssniffer_search_panicked_on_a_fuzzed_scrape() {
+    // Found by the `newssniffer` fuzz target: repeated, cut and run-together rows of the
+    // seed scrape, with NUL bytes (which the binary refuses before parsing, so the
+    // library is called as the fuzz target calls it).
+    use newsdiff::parse::{self, Format, Source};
+    let path = crate::util::root().join("tests/data/crashes/newssniffer-search.txt");
+    let body = String::from_utf8(std::fs::read(path).unwrap()).unwrap();
+    let header = "This article is from the source 'nytimes' and was first published or seen \
+                  on 5 December 2016 14:02.\nVersion 2 Version 3\n";
+    for text in [format!("{header}{body}"), body.clone()] {
+        let _ = parse::parse(&Source::from_text("fuzz", text), Some(Format::Newssniffer));
+    }
+}
