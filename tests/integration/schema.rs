@@ -318,22 +318,7 @@ fn real_change_logs_match_the_schema() {
 #[test]
 fn a_rewritten_group_matches_the_schema() {
     let dir = tempdir();
-    let doc = json!({
-        "article": {"id": "rewritten-list"},
-        "revisions": [
-            {"version": 0, "sentences": [
-                "The US-led coalition has killed several senior Isis commanders.",
-                "General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal in an interview that Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
-                "Abd al-Basit, the top military commander;",
-            ]},
-            {"version": 1, "sentences": [
-                "The US-led coalition has killed several senior Isis commanders.",
-                "Airstrikes carried out between 3 December and 9 December killed Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
-                "and Abd al-Basit, the top military commander, General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal.",
-            ]},
-        ]
-    });
-    let path = write(dir.path(), "rewritten.json", doc.to_string());
+    let path = crate::util::rewritten_list_article(dir.path());
     let log = json_change_log(&[&path]);
     let d = &log["diffs"][0];
     assert!(

@@ -101,3 +101,24 @@ pub fn json_change_log(args: &[&str]) -> serde_json::Value {
     assert!(out.status.success(), "{}", stderr_of(&out));
     serde_json::from_slice(&out.stdout).expect("the change log is JSON")
 }
+
+/// A JSON article in `dir` whose two versions redistribute the content of two sentences
+/// over two others (Independent copy from the corpus, reworded): a `rewritten` group.
+pub fn rewritten_list_article(dir: &Path) -> String {
+    let doc = serde_json::json!({
+        "article": {"id": "rewritten-list"},
+        "revisions": [
+            {"version": 0, "sentences": [
+                "The US-led coalition has killed several senior Isis commanders.",
+                "General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal in an interview that Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
+                "Abd al-Basit, the top military commander;",
+            ]},
+            {"version": 1, "sentences": [
+                "The US-led coalition has killed several senior Isis commanders.",
+                "Airstrikes carried out between 3 December and 9 December killed Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
+                "and Abd al-Basit, the top military commander, General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal.",
+            ]},
+        ]
+    });
+    write(dir, "rewritten.json", doc.to_string())
+}

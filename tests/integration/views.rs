@@ -109,22 +109,7 @@ fn log_of_plain_files_counts_changes() {
 #[test]
 fn every_view_notes_a_rewritten_group() {
     let dir = crate::util::tempdir();
-    let doc = serde_json::json!({
-        "article": {"id": "rewritten-list"},
-        "revisions": [
-            {"version": 0, "sentences": [
-                "The US-led coalition has killed several senior Isis commanders.",
-                "General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal in an interview that Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
-                "Abd al-Basit, the top military commander;",
-            ]},
-            {"version": 1, "sentences": [
-                "The US-led coalition has killed several senior Isis commanders.",
-                "Airstrikes carried out between 3 December and 9 December killed Haji Mutazz, a deputy to Isis leader Abu Bakr al-Baghdadi;",
-                "and Abd al-Basit, the top military commander, General Martin Dempsey, the chairman of the Joint Chiefs of Staff, told the Wall Street Journal.",
-            ]},
-        ]
-    });
-    let path = crate::util::write(dir.path(), "rewritten.json", doc.to_string());
+    let path = crate::util::rewritten_list_article(dir.path());
     for args in [
         &["--format", "terminal"][..],
         &["--format", "terminal", "--layout", "side", "--width", "120"],
