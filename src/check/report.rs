@@ -60,7 +60,8 @@ fn bytes(n: usize) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// `1 article`, `1,200 articles`: a count ([`count`]) with the noun that fits it.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", count(n), if n == 1 { one } else { many })
 }
 

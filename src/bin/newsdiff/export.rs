@@ -4,12 +4,13 @@ use std::io::Write;
 use std::path::Path;
 
 use newsdiff::check::Progress;
+use newsdiff::check::report::plural;
 use newsdiff::export::{self, ExportError, Target};
-use newsdiff::render::one_line;
 
 use crate::args::ExportArgs;
 use crate::exit::Exit;
 use crate::failure::Failure;
+use crate::output::warn_problems;
 use crate::progress_bar::Bar;
 
 pub fn run(args: ExportArgs) -> Result<Exit, Failure> {
@@ -29,17 +30,14 @@ pub fn run(args: ExportArgs) -> Result<Exit, Failure> {
         ExportError::Config(c) => Failure::Config(c.to_string()),
         other => Failure::Usage(other.to_string()),
     })?;
-    let mut err = std::io::stderr().lock();
-    for p in &summary.problems {
-        let _ = writeln!(err, "newsdiff: warning: {}", one_line(&p.to_string()));
-    }
+    warn_problems(&summary.problems);
     let _ = writeln!(
-        err,
+        std::io::stderr(),
         "newsdiff: exported {}, {}, {} and {} to {} in {:.1} s",
-        count(summary.articles, "article"),
-        count(summary.revisions, "revision"),
-        count(summary.diffs, "diff"),
-        count(summary.links, "link"),
+        plural(summary.articles, "article", "articles"),
+        plural(summary.revisions, "revision", "revisions"),
+        plural(summary.diffs, "diff", "diffs"),
+        plural(summary.links, "link", "links"),
         args.output.display(),
         summary.elapsed_s
     );
@@ -54,13 +52,6 @@ pub fn run(args: ExportArgs) -> Result<Exit, Failure> {
         true => Exit::Success,
         false => Exit::Trouble,
     })
-}
-
-fn count(n: usize, one: &str) -> String {
-    match n {
-        1 => format!("1 {one}"),
-        _ => format!("{n} {one}s"),
-    }
 }
 
 /// The output replaces its file: never one of the archives read, and never inside a

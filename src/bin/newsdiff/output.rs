@@ -132,3 +132,16 @@ fn page(pager: &str, text: &str) -> Result<(), Failure> {
     let _ = child.wait();
     Ok(())
 }
+
+/// What could not be read, one warning line each on standard error (`report` and
+/// `export` go on past it).
+pub fn warn_problems(problems: &[newsdiff::Problem]) {
+    let mut err = std::io::stderr().lock();
+    for p in problems {
+        let _ = writeln!(
+            err,
+            "newsdiff: warning: {}",
+            newsdiff::render::one_line(&p.to_string())
+        );
+    }
+}

@@ -2,13 +2,13 @@
 
 use std::io::Write;
 
-use newsdiff::Problem;
-use newsdiff::render::one_line;
+use newsdiff::check::report::plural;
 use newsdiff::site::{self, SiteError};
 
 use crate::args::ReportArgs;
 use crate::exit::Exit;
 use crate::failure::Failure;
+use crate::output::warn_problems;
 
 pub fn run(args: ReportArgs) -> Result<Exit, Failure> {
     let mut overrides = args.ignore.overrides()?;
@@ -24,11 +24,11 @@ pub fn run(args: ReportArgs) -> Result<Exit, Failure> {
             }
             return Failure::Usage(e.to_string());
         };
-        warn(problems);
+        warn_problems(problems);
         let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         Failure::Usage(format!("{}: {e}", paths.join(", ")))
     })?;
-    warn(&summary.problems);
+    warn_problems(&summary.problems);
     let _ = writeln!(
         std::io::stderr(),
         "newsdiff: wrote {} article pages, an index and a feed of {} changes to {}",
@@ -41,8 +41,8 @@ pub fn run(args: ReportArgs) -> Result<Exit, Failure> {
             std::io::stderr(),
             "newsdiff: {} set aside as boilerplate; {} left out of the feed and the counts \
              (typography only or below the minimum change; their pages show them)",
-            plural(summary.set_aside, "paragraph"),
-            plural(summary.skipped, "change"),
+            plural(summary.set_aside, "paragraph", "paragraphs"),
+            plural(summary.skipped, "change", "changes"),
         );
     }
     // As with `check`: what could not be read is trouble, though the rest was written.
@@ -50,18 +50,4 @@ pub fn run(args: ReportArgs) -> Result<Exit, Failure> {
         true => Exit::Success,
         false => Exit::Trouble,
     })
-}
-
-fn plural(n: usize, one: &str) -> String {
-    match n {
-        1 => format!("1 {one}"),
-        _ => format!("{n} {one}s"),
-    }
-}
-
-fn warn(problems: &[Problem]) {
-    let mut err = std::io::stderr().lock();
-    for p in problems {
-        let _ = writeln!(err, "newsdiff: warning: {}", one_line(&p.to_string()));
-    }
 }
