@@ -141,9 +141,6 @@ pub struct Revision {
     text: String,
     paragraphs: Vec<Paragraph>,
     sentences: Vec<Span>,
-    /// Words of the text ([`word_count`]), counted once when the revision is built: every
-    /// diff it takes part in needs them, and in an archive that is two.
-    words: usize,
 }
 
 /// Separators between paragraphs when none are given: no leading or trailing text, one
@@ -177,7 +174,6 @@ impl Revision {
             title: None,
             label: None,
             ignored: Vec::new(),
-            words: count_words(&text, &sentences),
             text,
             paragraphs,
             sentences,
@@ -263,16 +259,17 @@ impl Revision {
             title: None,
             label: None,
             ignored: Vec::new(),
-            words: count_words(&text, &sentences),
             text,
             paragraphs: paras,
             sentences,
         })
     }
 
-    /// Words in the revision ([`word_count`](crate::text::tokens::word_count) of its text).
+    /// Words in the revision: [`word_count`](crate::text::tokens::word_count) of each
+    /// sentence, summed. Worked out when asked (only a diff's stats ask), each sentence's
+    /// count remembered per thread, since an archive's versions repeat most sentences.
     pub fn word_count(&self) -> usize {
-        self.words
+        count_words(&self.text, &self.sentences)
     }
 
     /// The exact text of the revision.
