@@ -551,10 +551,10 @@ impl RuleSet {
         }
         // A change the policies are there for is never trivial, however few its words: a
         // new headline, a number, a correction note (added, or taken out with its words).
-        let telling = d.title.is_some() && !d.is_typography_only()
-            || d.classes
-                .iter()
-                .any(|c| matches!(c.class, Class::Headline | Class::Number | Class::Correction));
+        let telling = d
+            .classes
+            .iter()
+            .any(|c| matches!(c.class, Class::Headline | Class::Number | Class::Correction));
         let words = d.stats.words_added + d.stats.words_removed;
         let percent = d.stats.changed_share * 100.0;
         (!telling && (words < self.min_changed_words || percent < self.min_changed_percent))
@@ -602,5 +602,37 @@ mod tests {
                 .to_string()
                 .contains("flip-flop")
         );
+    }
+
+    #[test]
+    fn the_minimum_change_passes_over_trivial_edits_but_never_a_number_or_headline() {
+        use crate::article::Revision;
+        let rev = |title: &str, text: &str| {
+            let mut r = Revision::from_text(0, text.to_string()).unwrap();
+            r.title = Some(title.to_string());
+            r
+        };
+        let rules = RuleSet::resolve(None, &[Override::min_changed_words("3").unwrap()], None);
+        let base = rev(
+            "Mayor's plan",
+            "The mayor spoke on Friday. The cost is $2 million.",
+        );
+        let skip = |b: &Revision| rules.skips(&crate::changelog::diff(&base, b));
+        // A quote style in the title and one word of the body: trivial.
+        let typo = rev(
+            "Mayor’s plan",
+            "The mayor spoke on Thursday. The cost is $2 million.",
+        );
+        assert_eq!(skip(&typo), Some(Skip::Trivial));
+        let number = rev(
+            "Mayor's plan",
+            "The mayor spoke on Friday. The cost is $3 million.",
+        );
+        assert_eq!(skip(&number), None);
+        let headline = rev(
+            "Mayor quits",
+            "The mayor spoke on Friday. The cost is $2 million.",
+        );
+        assert_eq!(skip(&headline), None);
     }
 }
