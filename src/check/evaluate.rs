@@ -9,6 +9,7 @@ use crate::Warning;
 use crate::article::{Article, Revision};
 use crate::changelog::{self, RevisionDiff};
 use crate::classify::{Change, Class, is_correction};
+use crate::text::normalize::collapse;
 
 /// A rule broken by one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,7 +47,6 @@ pub struct Evaluation {
 /// A revision's content as the duplicate rules compare it: the title and the sentences
 /// with white space collapsed.
 fn content_key(r: &Revision) -> (Option<String>, Vec<String>) {
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     (
         r.title.as_deref().map(collapse),
         r.sentences().map(collapse).collect(),
@@ -356,7 +356,7 @@ fn evidence(changes: &[Change]) -> String {
 }
 
 fn short(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = collapse(s);
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s,

@@ -23,6 +23,7 @@ use dom_query::{Document, Matcher, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::article::{Article, ArticleMeta, ParagraphInput, Revision};
+use crate::text::normalize::collapse;
 use crate::{Error, InputProblem};
 
 /// Elements the Wayback Machine injects into a snapshot: its toolbar, print banner,
@@ -156,10 +157,6 @@ fn revision_of(name: &str, page: Extract) -> Result<Article, Error> {
 }
 
 /// Collapses runs of white space to one space and trims the ends.
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Reduces a page to its article: readability's, or the `selector` element's.
 fn extract(html: &str, selector: Option<&Matcher>) -> Result<Extract, InputProblem> {
     if rough_depth(html) > MAX_ROUGH_DEPTH {
@@ -181,7 +178,7 @@ fn extract(html: &str, selector: Option<&Matcher>) -> Result<Extract, InputProbl
         .first()
         .attr("datetime")
         .map(|t| t.to_string());
-    let dom_byline = Some(norm(&doc.select(BYLINE).first().text())).filter(|b| !b.is_empty());
+    let dom_byline = Some(collapse(&doc.select(BYLINE).first().text())).filter(|b| !b.is_empty());
     remove_chrome(&doc);
     let config = Config {
         text_mode: TextMode::Formatted,
@@ -220,11 +217,11 @@ fn extract(html: &str, selector: Option<&Matcher>) -> Result<Extract, InputProbl
                 title: a.title,
                 byline: a.byline,
                 published: a.published_time,
-                paragraphs: a.text_content.split("\n\n").map(norm).collect(),
+                paragraphs: a.text_content.split("\n\n").map(collapse).collect(),
             }
         }
     };
-    page.title = headline(&doc, norm(&page.title));
+    page.title = headline(&doc, collapse(&page.title));
     page.published = page.published.or(fallback_time);
     page.byline = page.byline.or(dom_byline);
     page.paragraphs
@@ -259,8 +256,8 @@ fn remove_chrome(doc: &Document) {
         // The line the author or time stands on: its parent, when that holds nothing else
         // of length (a `div.meta` of byline and time), else the element alone.
         let parent = meta.parent();
-        let own = norm(&meta.text()).len();
-        let line = norm(&parent.text()).len();
+        let own = collapse(&meta.text()).len();
+        let line = collapse(&parent.text()).len();
         if !parent.is("article, main, body") && line <= own + 80 {
             parent.remove();
         } else {
@@ -276,12 +273,16 @@ fn blocks_of(chosen: &Selection) -> Vec<String> {
         .select(BLOCKS)
         .iter()
         .filter(|b| b.select("p, li, blockquote, pre").is_empty())
-        .map(|b| norm(&b.text()))
+        .map(|b| collapse(&b.text()))
         .collect();
     if blocks.iter().any(|b| !b.is_empty()) {
         return blocks;
     }
-    chosen.formatted_text().split("\n\n").map(norm).collect()
+    chosen
+        .formatted_text()
+        .split("\n\n")
+        .map(collapse)
+        .collect()
 }
 
 /// The page's single `<h1>` when the title found is that headline with more after it
@@ -289,7 +290,7 @@ fn blocks_of(chosen: &Selection) -> Vec<String> {
 fn headline(doc: &Document, title: String) -> String {
     let h1s = doc.select("h1");
     if h1s.length() == 1 {
-        let h1 = norm(&h1s.text());
+        let h1 = collapse(&h1s.text());
         if !h1.is_empty() && title != h1 && title.starts_with(&h1) {
             return h1;
         }
