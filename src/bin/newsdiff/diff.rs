@@ -25,11 +25,12 @@ pub fn run(args: DiffArgs) -> Result<Exit, Failure> {
     let pairs = pairs(article, args.from_version, args.to_version)?;
     let log = ChangeLog::build(article, &pairs, parsed.warnings.clone());
     args.output.emit(&view(&log, &args))?;
-    // With `--ignore typography`, a diff of typography alone is no difference.
-    let changed = log.diffs.iter().any(|d| {
-        (d.stats.has_changes() || d.title.is_some())
-            && !(rules.ignore_typography && d.is_typography_only())
-    });
+    // With `--ignore typography`, a diff of typography alone is no difference (`diff`
+    // takes no thresholds, so nothing else is skipped).
+    let changed = log
+        .diffs
+        .iter()
+        .any(|d| (d.stats.has_changes() || d.title.is_some()) && rules.skips(d).is_none());
     Ok(if args.exit_code && changed {
         Exit::Differences
     } else {

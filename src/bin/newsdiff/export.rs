@@ -10,7 +10,7 @@ use newsdiff::export::{self, ExportError, Target};
 use crate::args::ExportArgs;
 use crate::exit::Exit;
 use crate::failure::Failure;
-use crate::output::warn_problems;
+use crate::output::{refuse_overwriting, warn_problems};
 use crate::progress_bar::Bar;
 
 pub fn run(args: ExportArgs) -> Result<Exit, Failure> {
@@ -57,6 +57,7 @@ pub fn run(args: ExportArgs) -> Result<Exit, Failure> {
 /// The output replaces its file: never one of the archives read, and never inside a
 /// directory read (the walk would read the output as an archive of its own).
 fn refuse_inputs(args: &ExportArgs) -> Result<(), Failure> {
+    refuse_overwriting(&args.output, &args.paths)?;
     let dir = args
         .output
         .parent()
@@ -68,14 +69,12 @@ fn refuse_inputs(args: &ExportArgs) -> Result<(), Failure> {
             }
         })
         .and_then(|p| p.canonicalize().ok());
-    for p in &args.paths {
-        let same = same_file::is_same_file(p, &args.output).unwrap_or(false);
-        let inside = p.is_dir()
-            && dir
-                .as_ref()
-                .zip(p.canonicalize().ok())
-                .is_some_and(|(d, input)| d.starts_with(input));
-        if same || inside {
+    for p in args.paths.iter().filter(|p| p.is_dir()) {
+        let inside = dir
+            .as_ref()
+            .zip(p.canonicalize().ok())
+            .is_some_and(|(d, input)| d.starts_with(input));
+        if inside {
             return Err(Failure::Usage(format!(
                 "{}: the output would be read as an input ({}); write it elsewhere",
                 args.output.display(),
