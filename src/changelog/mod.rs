@@ -186,9 +186,7 @@ impl ChangeLog {
 
     /// Every consecutive pair of revisions, oldest first.
     pub fn consecutive(article: &Article, warnings: Vec<Warning>) -> Self {
-        let n = article.revisions.len();
-        let pairs: Vec<(usize, usize)> = (1..n).map(|i| (i - 1, i)).collect();
-        Self::build(article, &pairs, warnings)
+        Self::consecutive_of(article.clone(), warnings)
     }
 
     /// The two revisions a diff of this log compares, old then new.

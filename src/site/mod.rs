@@ -235,7 +235,7 @@ fn render(
     let source = article_source(&loaded.article.meta);
     let rules = RuleSet::resolve(config, flags, source.as_deref());
     let set_aside = rules.boilerplate.set_aside(&mut loaded.article);
-    let log = ChangeLog::consecutive(&loaded.article, loaded.warnings);
+    let log = ChangeLog::consecutive_of(loaded.article, loaded.warnings);
     let counted: Vec<bool> = log.diffs.iter().map(|d| rules.skips(d).is_none()).collect();
     let skipped = counted.iter().filter(|c| !**c).count();
     // Named within the archive it came from, not by where the archive lies.
