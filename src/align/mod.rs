@@ -101,6 +101,21 @@ pub enum Kind {
     Deleted,
 }
 
+impl Kind {
+    /// The kind as the change log writes it (`edited`, `rewritten`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Unchanged => "unchanged",
+            Kind::Edited => "edited",
+            Kind::Merged => "merged",
+            Kind::Split => "split",
+            Kind::Rewritten => "rewritten",
+            Kind::Added => "added",
+            Kind::Deleted => "deleted",
+        }
+    }
+}
+
 /// One step of an alignment: old sentence indices, new sentence indices, and how they
 /// relate. Built only by [`align`], which keeps `kind` consistent with the sides: added
 /// has no old, deleted no new, merged several old, split several new, rewritten several
@@ -215,6 +230,21 @@ pub fn same_text(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_names_match_the_serialised_form() {
+        for k in [
+            Kind::Unchanged,
+            Kind::Edited,
+            Kind::Merged,
+            Kind::Split,
+            Kind::Rewritten,
+            Kind::Added,
+            Kind::Deleted,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+        }
+    }
 
     fn kinds(ops: &[Op]) -> Vec<(Kind, Vec<usize>, Vec<usize>, bool)> {
         ops.iter()

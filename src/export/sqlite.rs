@@ -219,11 +219,7 @@ impl Writer {
             .conn
             .prepare_cached("INSERT INTO links VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
         for (i, op) in d.ops.iter().enumerate() {
-            // The kind as the JSON change log spells it, whatever kinds there are.
-            let kind = serde_json::to_value(op.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
+            let kind = op.kind.name();
             let olds: Vec<Option<i64>> = side(&op.old);
             let news: Vec<Option<i64>> = side(&op.new);
             for o in &olds {
