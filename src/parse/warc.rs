@@ -11,12 +11,11 @@
 //! by `httparse`, undoing chunked transfer and gzip or deflate content encoding.
 
 use std::borrow::Cow;
-use std::io::Read;
 
 use chrono::{DateTime, FixedOffset};
 use flate2::bufread::MultiGzDecoder;
 
-use super::{MAX_INPUT_BYTES, html};
+use super::{MAX_INPUT_BYTES, html, read_limited};
 use crate::article::Article;
 use crate::{Error, InputProblem};
 
@@ -101,16 +100,12 @@ fn decompressed(bytes: &[u8]) -> Result<Cow<'_, [u8]>, String> {
     if !bytes.starts_with(GZIP_MAGIC) {
         return Ok(Cow::Borrowed(bytes));
     }
-    let mut out = Vec::new();
-    MultiGzDecoder::new(bytes)
-        .take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("is a gzip file that does not decompress ({e})"))?;
-    if out.len() as u64 > MAX_INPUT_BYTES {
-        return Err(format!(
+    let out = read_limited(MultiGzDecoder::new(bytes)).map_err(|e| match e {
+        InputProblem::TooLarge { .. } => format!(
             "decompresses to more than {MAX_INPUT_BYTES} bytes; newsdiff reads WARC files up to that size"
-        ));
-    }
+        ),
+        e => format!("is a gzip file that does not decompress ({e})"),
+    })?;
     Ok(Cow::Owned(out))
 }
 
@@ -194,17 +189,13 @@ fn http_html_body(block: &[u8]) -> Result<Option<Vec<u8>>, String> {
     if get("transfer-encoding").is_some_and(|t| t.contains("chunked")) {
         body = dechunk(&body)?;
     }
-    let mut out = Vec::new();
+    // Refused whole when it decodes to more than newsdiff reads, never cut short.
     let decoded = match get("content-encoding").as_deref().map(str::trim) {
-        Some("gzip" | "x-gzip") => flate2::read::MultiGzDecoder::new(&body[..])
-            .take(MAX_INPUT_BYTES)
-            .read_to_end(&mut out),
-        Some("deflate") => flate2::read::ZlibDecoder::new(&body[..])
-            .take(MAX_INPUT_BYTES)
-            .read_to_end(&mut out),
+        Some("gzip" | "x-gzip") => read_limited(flate2::read::MultiGzDecoder::new(&body[..])),
+        Some("deflate") => read_limited(flate2::read::ZlibDecoder::new(&body[..])),
         _ => return Ok(Some(body)),
     };
-    decoded.map_err(|e| format!("the page's compressed body does not decode ({e})"))?;
+    let out = decoded.map_err(|e| format!("the page's compressed body cannot be read ({e})"))?;
     Ok(Some(out))
 }
 
