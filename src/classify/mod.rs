@@ -50,15 +50,13 @@ mod op;
 mod quotes;
 #[cfg(test)]
 mod test_support;
+mod words;
 
-use std::cell::OnceCell;
-
-use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
+use words::RevisionWords;
 
 use crate::align::{Kind, Op};
 use crate::article::Side;
-use crate::text::tokens::words;
 pub use notes::is_correction;
 use op::{SideText, edit};
 
@@ -181,8 +179,8 @@ pub fn classify_op(op: &Op, old: &[&str], new: &[&str]) -> Vec<ClassEvidence> {
 pub struct Classifier<'a> {
     old: &'a [&'a str],
     new: &'a [&'a str],
-    old_words: OnceCell<FxHashSet<&'a str>>,
-    new_words: OnceCell<FxHashSet<&'a str>>,
+    old_words: RevisionWords<'a>,
+    new_words: RevisionWords<'a>,
 }
 
 impl<'a> Classifier<'a> {
@@ -192,8 +190,8 @@ impl<'a> Classifier<'a> {
         Classifier {
             old,
             new,
-            old_words: OnceCell::new(),
-            new_words: OnceCell::new(),
+            old_words: RevisionWords::new(old),
+            new_words: RevisionWords::new(new),
         }
     }
 
@@ -233,13 +231,11 @@ impl<'a> Classifier<'a> {
     }
 
     /// Every word of one whole revision (possessive `'s` dropped).
-    fn words_of(&self, side: Side) -> &FxHashSet<&'a str> {
-        let (cell, sents) = match side {
-            Side::Old => (&self.old_words, self.old),
-            Side::New => (&self.new_words, self.new),
-        };
-        // Slices of the sentences, not copies: a revision's every word, asked about a few.
-        cell.get_or_init(|| sents.iter().flat_map(|s| words(s)).collect())
+    fn words_of(&self, side: Side) -> &RevisionWords<'a> {
+        match side {
+            Side::Old => &self.old_words,
+            Side::New => &self.new_words,
+        }
     }
 }
 

@@ -19,6 +19,11 @@ const BATCH: usize = 256;
 
 /// The tables. `links` holds one row per added or deleted sentence and per pair of linked
 /// old and new sentences (a merge of 2 into 1 is 2 rows), with the op it belongs to.
+///
+/// The tables with many rows per article are `WITHOUT ROWID`, keyed by article and
+/// position: rows arrive in key order, so each is stored once, in the key's B-tree,
+/// instead of in a table and again in an index (measured on a 3,000-version generated
+/// archive: the writer's instructions fell by about a fifth).
 pub const SCHEMA: &str = "
 CREATE TABLE articles (
   article INTEGER PRIMARY KEY,   -- 1, 2, 3… in reading order
@@ -34,7 +39,7 @@ CREATE TABLE revisions (
   sentences INTEGER NOT NULL,
   set_aside INTEGER NOT NULL,    -- boilerplate paragraphs set aside
   PRIMARY KEY (article, revision)
-);
+) WITHOUT ROWID;
 CREATE TABLE ignored (           -- paragraphs set aside as boilerplate
   article INTEGER NOT NULL, revision INTEGER NOT NULL,
   paragraph INTEGER NOT NULL,    -- its place among the paragraphs as read
@@ -48,7 +53,7 @@ CREATE TABLE sentences (
   paragraph INTEGER NOT NULL,    -- 0-based within the revision
   text TEXT NOT NULL,
   PRIMARY KEY (article, revision, sentence)
-);
+) WITHOUT ROWID;
 CREATE TABLE diffs (
   article INTEGER NOT NULL,
   diff INTEGER NOT NULL,         -- 0-based within the article
@@ -61,24 +66,28 @@ CREATE TABLE diffs (
   words_added INTEGER NOT NULL, words_removed INTEGER NOT NULL,
   changed_share REAL NOT NULL,
   PRIMARY KEY (article, diff)
-);
+) WITHOUT ROWID;
 CREATE TABLE links (
   article INTEGER NOT NULL, diff INTEGER NOT NULL,
+  link INTEGER NOT NULL,         -- 0-based within the diff, in the order of the ops
   op INTEGER NOT NULL,           -- the op's index in the diff's ops
   old_sentence INTEGER,          -- NULL: added
   new_sentence INTEGER,          -- NULL: deleted
   kind TEXT NOT NULL,            -- unchanged, edited, merged, split, rewritten, added, deleted
   moved INTEGER NOT NULL,
-  similarity REAL NOT NULL
-);
+  similarity REAL NOT NULL,
+  PRIMARY KEY (article, diff, link)
+) WITHOUT ROWID;
 CREATE TABLE classes (
   article INTEGER NOT NULL, diff INTEGER NOT NULL,
   class TEXT NOT NULL,           -- number, quotation, headline, …
   old TEXT, new TEXT             -- one piece of evidence (NULL when none, or absent)
 );
-CREATE INDEX links_by_diff ON links (article, diff);
-CREATE INDEX classes_by_class ON classes (class);
 ";
+
+/// Indexes beyond the keys, built once the rows are in: one sort of the finished table
+/// costs less than keeping the index in order through every insert.
+const INDEXES: &str = "CREATE INDEX classes_by_class ON classes (class);";
 
 /// Writes articles into a new database.
 pub struct Writer {
@@ -99,8 +108,11 @@ impl Writer {
             Err(e) => return Err(e.to_string()),
         }
         let conn = Connection::open(path).map_err(text)?;
-        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
-            .map_err(text)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; \
+             PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY;",
+        )
+        .map_err(text)?;
         conn.execute_batch(SCHEMA).map_err(text)?;
         conn.execute_batch("BEGIN").map_err(text)?;
         Ok(Writer { conn, articles: 0 })
@@ -217,14 +229,26 @@ impl Writer {
     fn links(&self, n: i64, k: i64, d: &RevisionDiff) -> rusqlite::Result<()> {
         let mut link = self
             .conn
-            .prepare_cached("INSERT INTO links VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+            .prepare_cached("INSERT INTO links VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+        let mut l = 0i64;
         for (i, op) in d.ops.iter().enumerate() {
             let kind = op.kind.name();
             let olds: Vec<Option<i64>> = side(&op.old);
             let news: Vec<Option<i64>> = side(&op.new);
             for o in &olds {
                 for w in &news {
-                    link.execute(params![n, k, i as i64, o, w, kind, op.moved, op.similarity])?;
+                    link.execute(params![
+                        n,
+                        k,
+                        l,
+                        i as i64,
+                        o,
+                        w,
+                        kind,
+                        op.moved,
+                        op.similarity
+                    ])?;
+                    l += 1;
                 }
             }
         }
@@ -259,6 +283,7 @@ impl Sink for Writer {
     }
 
     fn finish(&mut self) -> Result<(), String> {
-        self.conn.execute_batch("COMMIT").map_err(text)
+        self.conn.execute_batch("COMMIT").map_err(text)?;
+        self.conn.execute_batch(INDEXES).map_err(text)
     }
 }
