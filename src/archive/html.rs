@@ -176,7 +176,7 @@ pub fn page_chrome(paragraph: &str, own: &[&str]) -> Option<Chrome> {
     let p = paragraph.trim();
     // Each kind is one short line (an address has no space): most paragraphs are copy,
     // and are passed over without being lower-cased and split.
-    if p.len() > MAX_CHROME_BYTES || (p.contains(' ') && p.split(' ').count() > 6) {
+    if p.len() > MAX_CHROME_BYTES || p.split(' ').nth(6).is_some() {
         return None;
     }
     if is_url(p) && own.iter().any(|u| same_url(u, p)) {

@@ -14,10 +14,13 @@
 //! three copyright sentences appear 93–110 times each there) and from the page furniture
 //! of the sites in it (Guardian, BBC, Reuters, AP, Independent, Washington Post).
 
+use std::cell::RefCell;
+
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::{Article, ParagraphInput, Revision};
+use crate::text::memo::{Memo, remember};
 
 /// Why a paragraph was set aside: a built-in kind of page chrome, or a user's pattern.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -259,11 +262,16 @@ fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
 type LineCheck = fn(&str, &[&str]) -> bool;
 
 /// The built-in kind of a line of page chrome, if it is one.
+///
+/// Remembered per thread ([`remember`]): the versions of an article repeat most of their
+/// lines, and this was about a tenth of the work of checking a generated archive.
 fn builtin_reason(line: &str) -> Option<IgnoreReason> {
-    if !may_be_chrome(line) {
-        return None;
+    thread_local! {
+        static SEEN: RefCell<Memo<Option<IgnoreReason>>> = RefCell::default();
     }
-    rules_reason(line)
+    remember(&SEEN, line, |line| {
+        may_be_chrome(line).then(|| rules_reason(line)).flatten()
+    })
 }
 
 /// The built-in rules themselves, without the first look.

@@ -7,6 +7,7 @@
 //! name and adds one replaced it; other names stand alone. The whole diff then keeps only
 //! the names the other revision lacks altogether (`diff::keep_article_names`).
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashSet;
@@ -31,12 +32,20 @@ pub(super) fn edited(op: &EditedOp, changed: &mut ChangedWords) -> Option<ClassE
         if found.is_empty() {
             return found;
         }
-        // The other side's words only when there are names to look up.
-        let other: FxHashSet<&str> = words(&op.side(side.other()).text).collect();
+        // A name the other side does not hold as bytes cannot be one of its words; the
+        // other side is split into words only when a name is there as bytes.
+        let other_text = op.side(side.other()).text.as_str();
+        let other_words: OnceCell<FxHashSet<&str>> = OnceCell::new();
+        let other_has = |key: &str| {
+            memchr::memmem::find(other_text.as_bytes(), key.as_bytes()).is_some()
+                && other_words
+                    .get_or_init(|| words(other_text).collect())
+                    .contains(key)
+        };
         let mut seen = HashSet::new();
         found
             .into_iter()
-            .filter(|f| !other.contains(f.key.as_str()) && seen.insert(f.text.clone()))
+            .filter(|f| !other_has(f.key.as_str()) && seen.insert(f.text.clone()))
             .collect()
     };
     let (removed, added) = (gone(Side::Old), gone(Side::New));

@@ -1,6 +1,6 @@
 //! Which words a whole revision holds, asked about a few names per diff.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::text::memo::{Memo, remember};
@@ -58,28 +58,25 @@ fn sentence_words(s: &str) -> Rc<SentenceWords> {
 /// Every word of one revision, case as written, possessive `'s` dropped: the answer to
 /// "does the other revision write this name at all?".
 ///
-/// Built lazily from per-sentence sorted lists rather than one set of the revision's
-/// every word: a diff asks about a handful of names, and the lists of sentences it has
-/// seen before (most of them, in an archive) cost nothing to build again.
+/// Answered sentence by sentence rather than from one set of the revision's every word:
+/// a diff asks about a handful of names, a sentence that does not hold the name as bytes
+/// cannot hold it as a word, and the word lists of sentences seen before (most of them,
+/// in an archive) cost nothing to build again.
 pub(super) struct RevisionWords<'a> {
     sentences: &'a [&'a str],
-    lists: OnceCell<Vec<Rc<SentenceWords>>>,
 }
 
 impl<'a> RevisionWords<'a> {
     pub(super) fn new(sentences: &'a [&'a str]) -> Self {
-        RevisionWords {
-            sentences,
-            lists: OnceCell::new(),
-        }
+        RevisionWords { sentences }
     }
 
     /// Whether any sentence of the revision holds `w` as a word (exact, case as written).
     pub(super) fn contains(&self, w: &str) -> bool {
-        self.lists
-            .get_or_init(|| self.sentences.iter().map(|s| sentence_words(s)).collect())
+        let finder = memchr::memmem::Finder::new(w);
+        self.sentences
             .iter()
-            .any(|l| l.contains(w))
+            .any(|s| finder.find(s.as_bytes()).is_some() && sentence_words(s).contains(w))
     }
 }
 
