@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::lexicon::STOPWORDS;
-use crate::text::memo::{Memo, remember};
+use crate::text::memo::{CAPACITY, MAX_KEY_BYTES};
 use crate::text::tokens::{is_word, tokenize};
 
 /// The sentence without a leading dateline (`AUSTIN, Texas (AP) --`, `BEIRUT, Lebanon —`):
@@ -111,13 +111,60 @@ fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
     s
 }
 
-/// [`content_key`], remembered per thread ([`Memo`]): the versions of an article repeat
-/// most sentences, and each is read about once.
-fn cached_content_key(s: &str) -> Rc<str> {
-    thread_local! {
-        static SEEN: RefCell<Memo<Rc<str>>> = RefCell::default();
+/// The content tokens of sentences as numbers: one per distinct token this thread has
+/// met, and per sentence its tokens' numbers in [`content_key`] order. Numbers are hashed
+/// and compared far faster than the strings, and an archive's sentences repeat, so each
+/// is split into tokens about once.
+#[derive(Default)]
+struct TokenIds {
+    tokens: FxHashMap<Box<str>, u32>,
+    sentences: FxHashMap<Box<str>, Rc<[u32]>>,
+}
+
+/// Distinct tokens [`TokenIds`] numbers before it starts afresh; it also starts afresh
+/// after [`CAPACITY`] sentences, as a [`Memo`](crate::text::memo::Memo) does. Both maps empty together: the
+/// numbers remembered for a sentence mean nothing once the tokens are numbered anew.
+const TOKEN_CAPACITY: usize = 1 << 16;
+
+thread_local! {
+    static TOKEN_IDS: RefCell<TokenIds> = RefCell::default();
+}
+
+impl TokenIds {
+    /// Starts afresh when full. Called before an alignment, never during one: a token
+    /// must keep its number across the sentences of both revisions.
+    fn make_room() {
+        TOKEN_IDS.with_borrow_mut(|t| {
+            if t.tokens.len() >= TOKEN_CAPACITY || t.sentences.len() >= CAPACITY {
+                t.tokens.clear();
+                t.sentences.clear();
+            }
+        });
     }
-    remember(&SEEN, s, content_key)
+
+    /// The thread's numbers for the content tokens of `s`.
+    fn of(s: &str) -> Rc<[u32]> {
+        TOKEN_IDS.with_borrow_mut(|t| {
+            if let Some(v) = t.sentences.get(s) {
+                return v.clone();
+            }
+            let v: Rc<[u32]> = content_key(s)
+                .split_terminator(SEP)
+                .map(|tok| match t.tokens.get(tok) {
+                    Some(&id) => id,
+                    None => {
+                        let id = t.tokens.len() as u32;
+                        t.tokens.insert(tok.into(), id);
+                        id
+                    }
+                })
+                .collect();
+            if s.len() <= MAX_KEY_BYTES {
+                t.sentences.insert(s.into(), v.clone());
+            }
+            v
+        })
+    }
 }
 
 /// Whether a lower-cased token is a function word ([`STOPWORDS`]), by a set built once.
@@ -157,7 +204,8 @@ pub struct Features {
 
 impl Features {
     pub fn new<'a>(old: impl Iterator<Item = &'a str>, new: impl Iterator<Item = &'a str>) -> Self {
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        TokenIds::make_room();
+        let mut ids: FxHashMap<u32, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
         // A sentence both revisions have (most of them, in an archive) is read once.
         let mut seen: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
@@ -168,18 +216,16 @@ impl Features {
                 }
                 return v.clone();
             }
-            let mut v: Vec<u32> = cached_content_key(s)
-                .split_terminator(SEP)
-                .map(|t| {
-                    let id = match ids.get(t) {
-                        Some(&id) => id,
-                        None => {
-                            let next = ids.len() as u32;
-                            ids.insert(t.to_string(), next);
-                            df.push(0);
-                            next
-                        }
-                    };
+            // Ids of this alignment, given in the order tokens are first met, as the
+            // thread's ids (one per distinct token) are met.
+            let mut v: Vec<u32> = TokenIds::of(s)
+                .iter()
+                .map(|&global| {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(global).or_insert(next);
+                    if id == next {
+                        df.push(0);
+                    }
                     df[id as usize] += 1;
                     id
                 })
@@ -254,6 +300,26 @@ pub fn union(lists: &[&[u32]]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The thread's token numbers, filled to three short of the brim, must not be
+    /// renumbered halfway through an alignment whose first sentence fills them (an early
+    /// form did, and an archive's diffs changed).
+    #[test]
+    fn a_full_token_table_keeps_the_numbers_of_one_alignment() {
+        let words: Vec<String> = (0..TOKEN_CAPACITY - 3)
+            .map(|i| format!("tok{i}x"))
+            .collect();
+        for chunk in words.chunks(4096) {
+            TokenIds::of(&chunk.join(" "));
+        }
+        let old = ["Flood waters reached Carmarthen on Monday."];
+        let new = ["Flood waters reached Carmarthen on Tuesday."];
+        let f = Features::new(old.iter().copied(), new.iter().copied());
+        let fresh = Features::new(old.iter().copied(), new.iter().copied());
+        assert_eq!(f.old, fresh.old);
+        assert_eq!(f.new, fresh.new);
+        assert!(f.dice(&f.old[0], &f.new[0]) > 0.5);
+    }
 
     #[test]
     fn datelines_say_nothing_about_likeness() {

@@ -9,7 +9,37 @@
 /// Runs of white space (no-break spaces included) as one space, the ends trimmed: how News
 /// Sniffer stores a paragraph.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let t = s.trim();
+    // Most sentences of copy are collapsed already: one copy, no list of words.
+    if is_collapsed(t) {
+        return t.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Whether a trimmed text has no white space but single ASCII spaces.
+fn is_collapsed(t: &str) -> bool {
+    let mut space = false;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            // Past ASCII, judge by characters (a no-break space is white space).
+            let rest = &t[i..];
+            return rest.chars().all(|c| !c.is_whitespace() || c == ' ') && !rest.contains("  ");
+        }
+        let white = b.is_ascii_whitespace() || b == 0x0b;
+        if white && (b != b' ' || space) {
+            return false;
+        }
+        space = b == b' ';
+    }
+    true
 }
 
 /// A sentence with white space collapsed, quotes and dashes unified and case folded: two
@@ -153,6 +183,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn collapse_agrees_with_splitting_and_joining(
+            s in "[ab \u{a0}\u{85}\u{2003}\u{b}\u{c}\n\r\té]{0,24}"
+        ) {
+            let reference = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(collapse(&s), reference);
+        }
+
         #[test]
         fn one_pass_normalize_agrees_with_the_reference_on_any_text(
             s in "[-'`a-zA-Z “”‘’—–\u{a0}\n\tİΣ]{0,40}"
