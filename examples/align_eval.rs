@@ -446,8 +446,13 @@ fn print_disagreements(
         ),
         _ => String::new(),
     };
+    let kinds: BTreeMap<eval::Link, eval::LinkKind> = eval::link_kinds(reference, old, new)
+        .into_iter()
+        .map(|(l, k, _)| (l, k))
+        .collect();
     for l in missing {
-        println!("  missed{}  {}", why(l), show(l, old, new));
+        let kind = kinds.get(l).map_or("", |k| k.name());
+        println!("  missed ({kind}){}  {}", why(l), show(l, old, new));
     }
     for l in extra {
         println!("  extra{}   {}", why(l), show(l, old, new));
