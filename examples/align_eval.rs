@@ -7,6 +7,7 @@
 //! cargo run --release --example align_eval -- given [CORPUS]
 //! cargo run --release --example align_eval -- extract-gold [CORPUS]
 //! cargo run --release --example align_eval -- tune [gold|gold2]
+//! cargo run --release --example align_eval -- pair KEY [CORPUS]
 //! cargo run --release --example align_eval -- export DIR [CORPUS]
 //! ```
 //!
@@ -126,6 +127,7 @@ fn main() {
             corpus_run(corpus, n)
         }
         Some("extract-gold") => extract_gold(corpus),
+        Some("pair") => show_pair(args.get(1).expect("pair KEY [CORPUS]"), corpus),
         Some("tune") => tune(if args.get(1).is_some_and(|a| a == "gold2") {
             Set::Gold2
         } else {
@@ -141,7 +143,7 @@ fn main() {
         _ => {
             eprintln!(
                 "usage: align_eval gold|gold2 [--list] | corpus [CORPUS] [--list N] | given [CORPUS] \
-                 | tune [gold|gold2] | extract-gold [CORPUS] | export DIR [CORPUS]"
+                 | tune [gold|gold2] | extract-gold [CORPUS] | export DIR [CORPUS] | pair KEY [CORPUS]"
             );
             std::process::exit(2);
         }
@@ -444,8 +446,13 @@ fn print_disagreements(
         ),
         _ => String::new(),
     };
+    let kinds: BTreeMap<eval::Link, eval::LinkKind> = eval::link_kinds(reference, old, new)
+        .into_iter()
+        .map(|(l, k, _)| (l, k))
+        .collect();
     for l in missing {
-        println!("  missed{}  {}", why(l), show(l, old, new));
+        let kind = kinds.get(l).map_or("", |k| k.name());
+        println!("  missed ({kind}){}  {}", why(l), show(l, old, new));
     }
     for l in extra {
         println!("  extra{}   {}", why(l), show(l, old, new));
@@ -561,4 +568,61 @@ fn export(dir: &str, corpus: &str) {
         std::fs::write(format!("{dir}/{i:03}.json"), doc.to_string()).expect("write");
     }
     println!("wrote {} JSON articles to {dir}", pairs.len());
+}
+
+/// Prints one pair (from the gold sets or the corpus, by key or a part of it): its
+/// sentences numbered, and newsdiff's ops, for reading what the aligner did.
+fn show_pair(key: &str, corpus: &str) {
+    let (_, p1) = load_gold(Set::Gold);
+    let (_, p2) = load_gold(Set::Gold2);
+    let mut all = p1;
+    all.extend(p2);
+    let p = match all.into_iter().find(|p| p.key.contains(key)) {
+        Some(p) => p,
+        None => load_corpus(corpus)
+            .into_iter()
+            .find(|p| p.key.contains(key))
+            .unwrap_or_else(|| panic!("no pair {key}")),
+    };
+    println!("== {}", p.key);
+    for (i, s) in p.old.iter().enumerate() {
+        println!("  o{i} {}", clip(s));
+    }
+    for (i, s) in p.new.iter().enumerate() {
+        println!("  n{i} {}", clip(s));
+    }
+    let old: Vec<&str> = p.old.iter().map(String::as_str).collect();
+    let new: Vec<&str> = p.new.iter().map(String::as_str).collect();
+    let ops = newsdiff::dev::align_with(&old, &new, &params_from_env());
+    let f = newsdiff::dev::Features::new(old.iter().copied(), new.iter().copied());
+    // For each deleted or added sentence, its likeliest partners on the other side.
+    for op in ops.iter().filter(|o| o.old.len() + o.new.len() == 1) {
+        let (mine, theirs, name) = match op.kind {
+            newsdiff::Kind::Deleted => (&f.old[op.old[0]], &f.new, format!("o{}", op.old[0])),
+            _ => (&f.new[op.new[0]], &f.old, format!("n{}", op.new[0])),
+        };
+        let mut best: Vec<(f32, usize)> = theirs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (f.dice(mine, t), i))
+            .collect();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (d, i) in best.into_iter().take(2).filter(|x| x.0 > 0.0) {
+            println!(
+                "  {name} ~ {i}: dice {d:.2}, mine in it {:.2}, it in mine {:.2}",
+                f.containment(mine, &theirs[i]),
+                f.containment(&theirs[i], mine)
+            );
+        }
+    }
+    for op in ops {
+        println!(
+            "  {:<10} {:?} -> {:?}{} {:.2}",
+            op.kind.name(),
+            op.old,
+            op.new,
+            if op.moved { " moved" } else { "" },
+            op.similarity
+        );
+    }
 }

@@ -16,7 +16,9 @@
 //!    other side when they are mostly contained in it and the combination scores better;
 //!    an unmatched sentence almost wholly contained in a linked one, anywhere, joins it.
 //!    Then (`regroup.rs`) a free sentence carrying a large part of a nearby linked one
-//!    joins its link even when that makes a many-to-many (rewritten) group.
+//!    joins its link even when that makes a many-to-many (rewritten) group, and
+//!    (`fragments.rs`) a free piece of a sentence a splitter cut in two (at `Rep.`, before
+//!    `, urges`) joins the link of the piece it belongs with.
 //! 5. Moves (`ops.rs`): the largest set of links already in order (longest increasing
 //!    subsequence) stays; the links crossing it are the minimal set of moves.
 //! 6. Ops (`ops.rs`): each link becomes an op with its kind and word changes
@@ -31,6 +33,7 @@ mod assign;
 mod candidates;
 #[cfg(feature = "dev")]
 pub mod eval;
+mod fragments;
 mod merges;
 mod ops;
 mod regroup;
@@ -218,6 +221,7 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     // 4. Merges and splits.
     merges::link_groups(&mut lk, &f, &per_old, p);
     regroup::link_partials(&mut lk, &f, p);
+    fragments::link_pieces(&mut lk, old, new);
     lk.links
 }
 

@@ -1,0 +1,115 @@
+//! Step 4c: pieces of one sentence that a splitter cut in two join each other's link.
+//!
+//! A splitter that takes the point of an abbreviated title for a full stop cuts "One ad
+//! aimed at Rep. Gary Palmer, R-Ala., urges people ..." into "One ad aimed at Rep.",
+//! "Gary Palmer, R-Ala." and ", urges people ...". Readers link such pieces as the one
+//! sentence they are (the gold sets' notes); the likeness of a piece of a few words says
+//! nothing, so a free piece follows the link of the piece it belongs with.
+
+use super::Linking;
+use crate::text::lexicon::TITLES;
+
+/// Whether `next` goes on the sentence `prev` began: it opens with a lower-case word or
+/// with punctuation that cannot open a sentence, or `prev` ends with an abbreviated title
+/// (`Rep.`, `Gov.`) that a name must follow.
+fn continues(prev: &str, next: &str) -> bool {
+    let next = next.trim_start();
+    let opens_inside = match next.chars().next() {
+        Some(',' | ';' | ':' | ')') => true,
+        // A lower-case word, not a name written so (`iPhone`, `eBay`).
+        Some(c) if c.is_lowercase() => next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| !w.chars().any(char::is_uppercase)),
+        _ => false,
+    };
+    let after_title = prev
+        .trim_end()
+        .strip_suffix('.')
+        .and_then(|p| p.split_whitespace().last())
+        .is_some_and(|w| TITLES.contains(&w));
+    opens_inside || after_title
+}
+
+/// Joins each free piece to the link of a piece of the same sentence, on both sides.
+pub(super) fn link_pieces(lk: &mut Linking, old: &[&str], new: &[&str]) {
+    for side_old in [true, false] {
+        let texts = if side_old { old } else { new };
+        // Runs of pieces: sentences each of which continues the one before.
+        let mut start = 0;
+        for i in 1..=texts.len() {
+            if i < texts.len() && continues(texts[i - 1], texts[i]) {
+                continue;
+            }
+            join_run(lk, side_old, start..i);
+            start = i;
+        }
+    }
+}
+
+/// Joins the free sentences of `run` to the link of its linked ones, when they all sit in
+/// one link.
+fn join_run(lk: &mut Linking, side_old: bool, run: std::ops::Range<usize>) {
+    if run.len() < 2 {
+        return;
+    }
+    let owners = if side_old { &lk.old_link } else { &lk.new_link };
+    let mut held = owners[run.clone()].iter().flatten().copied();
+    let Some(li) = held.next() else { return };
+    if held.any(|l| l != li) {
+        return;
+    }
+    for s in run {
+        let owners = if side_old {
+            &mut lk.old_link
+        } else {
+            &mut lk.new_link
+        };
+        if owners[s].is_none() {
+            owners[s] = Some(li);
+            let l = &mut lk.links[li];
+            let side = if side_old { &mut l.old } else { &mut l.new };
+            side.push(s);
+            side.sort_unstable();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::continues;
+    use crate::align::{Kind, align};
+
+    #[test]
+    fn pieces_of_one_sentence_are_told_from_sentences() {
+        assert!(continues("One ad aimed at Rep.", "Gary Palmer, R-Ala."));
+        assert!(continues("Gary Palmer, R-Ala.", ", urges people to act."));
+        assert!(continues("The minister said", "and left."));
+        assert!(!continues("He left.", "She stayed."));
+        assert!(!continues("Sales rose.", "iPhone sales fell."));
+        // A title's word ending a sentence with no point after it is no title.
+        assert!(!continues("He met the Rep", "Then he left."));
+    }
+
+    /// A corpus pair (AP): the new version's splitter cut one sentence in three at a
+    /// title and a comma; the old sentence links to all three.
+    #[test]
+    fn a_sentence_cut_at_a_title_links_as_one() {
+        let old = [
+            "A pro-Trump group is airing ads in a dozen districts.",
+            "The ads urge people to thank lawmakers ''for standing with President Trump to repeal Obamacare now.''",
+        ];
+        let new = [
+            "A pro-Trump group is airing ads in a dozen districts.",
+            "One ad aimed at Rep.",
+            "Gary Palmer, R-Ala.",
+            ", urges people to thank him ''for standing with President Trump to repeal Obamacare now.''",
+        ];
+        let ops = align(&old, &new);
+        assert!(
+            ops.iter()
+                .any(|o| o.kind == Kind::Split && o.old == [1] && o.new == [1, 2, 3]),
+            "{ops:?}"
+        );
+    }
+}
