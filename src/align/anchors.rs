@@ -1,7 +1,7 @@
 //! Step 1: anchors, sentences whose normalised text is equal.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -49,7 +49,7 @@ fn in_order(lk: &mut Linking, old_keys: &[Rc<str>], new_keys: &[Rc<str>]) {
 /// sentence with the same text. Empty sentences say nothing and are left out.
 fn out_of_order(lk: &mut Linking, old_keys: &[Rc<str>], new_keys: &[Rc<str>]) {
     // Pushed in reverse so that popping yields the earliest new sentence first.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (n, k) in new_keys.iter().enumerate().rev() {
         if lk.new_link[n].is_none() && !k.is_empty() {
             by_key.entry(&**k).or_default().push(n);

@@ -1,7 +1,7 @@
 //! Step 2: candidates from an inverted index of informative tokens, so long articles are
 //! never compared all against all.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::Linking;
 use super::similarity::Features;
@@ -10,7 +10,7 @@ use super::similarity::Features;
 const MAX_CANDIDATES: usize = 8;
 /// Tokens in more sentences than this are too common to propose candidates (they still
 /// count in the score).
-const COMMON_DF: u32 = 64;
+pub(super) const COMMON_DF: u32 = 64;
 
 /// A possible link between a free old sentence and a free new one.
 pub(super) struct Candidate {
@@ -35,8 +35,8 @@ pub(super) fn postings(
     f: &Features,
     side: &[Vec<u32>],
     keep: impl Fn(usize) -> bool,
-) -> HashMap<u32, Vec<usize>> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+) -> FxHashMap<u32, Vec<usize>> {
+    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (i, toks) in side.iter().enumerate() {
         if !keep(i) {
             continue;
@@ -61,7 +61,7 @@ pub(super) fn find(f: &Features, lk: &Linking) -> Candidates {
         per_old: vec![Vec::new(); old_len],
     };
     // Reused across sentences to save an allocation each.
-    let mut acc: HashMap<usize, f32> = HashMap::new();
+    let mut acc: FxHashMap<usize, f32> = FxHashMap::default();
     for (o, toks) in f.old.iter().enumerate() {
         if lk.old_link[o].is_some() {
             continue;
@@ -86,8 +86,8 @@ pub(super) fn find(f: &Features, lk: &Linking) -> Candidates {
 fn best_sharing(
     f: &Features,
     toks: &[u32],
-    postings: &HashMap<u32, Vec<usize>>,
-    acc: &mut HashMap<usize, f32>,
+    postings: &FxHashMap<u32, Vec<usize>>,
+    acc: &mut FxHashMap<usize, f32>,
 ) -> Vec<usize> {
     acc.clear();
     for &t in toks {

@@ -1,6 +1,6 @@
 //! Step 4: merges and splits.
 
-use super::candidates::postings;
+use super::candidates::COMMON_DF;
 use super::similarity::{Features, union};
 use super::{Link, Linking, Params};
 
@@ -143,8 +143,29 @@ fn best_neighbour(
     best
 }
 
+/// Whether two sorted token lists share a token that is not common (in at most
+/// [`COMMON_DF`] sentences): the candidates an inverted index of such tokens would give.
+fn shares_rare_token(f: &Features, a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if f.df[a[i] as usize] <= COMMON_DF {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    false
+}
+
 /// Joins free sentences on `side` to links whose other side is a single sentence that
-/// contains them. Candidates come from an inverted index of the other side's tokens.
+/// contains them. Candidates are the linked sentences that share a token that is not
+/// common with them.
 fn contained(lk: &mut Linking, f: &Features, side: Side, min_containment: f32) {
     let (this, other) = side.tokens(f);
     // In an archive's pairs nearly every sentence is linked already: no index is built
@@ -153,22 +174,19 @@ fn contained(lk: &mut Linking, f: &Features, side: Side, min_containment: f32) {
     if !(0..this.len()).any(free) {
         return;
     }
-    let postings = postings(f, other, |i| side.other().owners(lk)[i].is_some());
+    // The linked sentences of the other side, each read directly: the free sentences are
+    // few, and an index of every linked sentence's tokens cost more than the reading.
+    let linked: Vec<usize> = (0..other.len())
+        .filter(|&i| side.other().owners(lk)[i].is_some())
+        .collect();
     for (s, toks) in this.iter().enumerate() {
         if side.owners(lk)[s].is_some() || toks.len() < FOLD_MIN_TOKENS {
             continue;
         }
-        let mut cands: Vec<usize> = toks
+        let best = linked
             .iter()
-            .filter_map(|t| postings.get(t))
-            .flatten()
-            .copied()
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
-        let best = cands
-            .into_iter()
-            .map(|c| (f.containment(toks, &other[c]), c))
+            .filter(|&&c| shares_rare_token(f, toks, &other[c]))
+            .map(|&c| (f.containment(toks, &other[c]), c))
             .filter(|(c, _)| *c >= min_containment)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         let Some((_, c)) = best else { continue };

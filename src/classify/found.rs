@@ -2,7 +2,9 @@
 //! ones found on the old side are matched with those on the new: struck off when equal
 //! ([`cancel`]), paired by a key ([`pair_by`]) or in order ([`pair_up`]).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::Change;
@@ -24,7 +26,7 @@ pub(super) fn cancel<T, K: std::hash::Hash + Eq>(
     new: Vec<T>,
     key: impl Fn(&T) -> K,
 ) -> (Vec<T>, Vec<T>) {
-    let mut by_key: HashMap<K, VecDeque<usize>> = HashMap::new();
+    let mut by_key: FxHashMap<K, VecDeque<usize>> = FxHashMap::default();
     for (j, n) in new.iter().enumerate() {
         by_key.entry(key(n)).or_default().push_back(j);
     }
@@ -54,7 +56,7 @@ pub(super) fn pair_by<T, K: std::hash::Hash + Eq>(
     new: Vec<T>,
     key: impl Fn(Side, &T) -> Option<K>,
 ) -> (Vec<(T, T)>, Vec<T>, Vec<T>) {
-    let mut by_key: HashMap<K, VecDeque<usize>> = HashMap::new();
+    let mut by_key: FxHashMap<K, VecDeque<usize>> = FxHashMap::default();
     for (j, n) in new.iter().enumerate() {
         if let Some(k) = key(Side::New, n) {
             by_key.entry(k).or_default().push_back(j);
