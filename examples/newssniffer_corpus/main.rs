@@ -25,7 +25,7 @@
 //! by kind. `tune` prints the base rates of added and deleted runs by position and fits
 //! the parser's evidence weights on the pages of the given seeds as a log-linear model:
 //! the truth's log-probability among each page's best readings (`fit.rs`). Both take
-//! `NS_WEIGHTS=w1,w2,…` (20 numbers, in `fit::NAMES`' order) to use other weights than
+//! `NS_WEIGHTS=w1,w2,…` (22 numbers, in `fit::NAMES`' order) to use other weights than
 //! the defaults; `measure` takes `NS_RANK=1` (or `2`, with the split points) to print
 //! where the truth ranks on pages whose first four readings miss it, and how the readings
 //! above it differ from it.
@@ -106,6 +106,7 @@ fn main() {
             generate(dir, count, corpus_at(3), seed);
         }
         Some("tune") => tune(corpus_at(1), seed),
+        Some("margins") => measure::margins(args.get(1).expect("margins FILE")),
         Some("fixtures") => measure::fixtures(args.get(1).expect("fixtures DIR")),
         Some("big") => {
             let file = args.get(1).expect("big FILE MEGABYTES [CORPUS]");
@@ -163,7 +164,7 @@ fn sentences_of(v: &Value, version: u64) -> Vec<String> {
     out
 }
 
-/// The weights to measure: `Weights::default()`, or the 20 numbers of `NS_WEIGHTS`
+/// The weights to measure: `Weights::default()`, or the 22 numbers of `NS_WEIGHTS`
 /// (comma-separated, in `fit::NAMES`' order) when trying others.
 fn weights() -> newsdiff::dev::newssniffer::body::Weights {
     match std::env::var("NS_WEIGHTS") {
@@ -172,7 +173,7 @@ fn weights() -> newsdiff::dev::newssniffer::body::Weights {
                 .split(',')
                 .map(|x| x.trim().parse().expect("a number"))
                 .collect();
-            fit::from_array(&v.try_into().expect("20 weights"))
+            fit::from_array(&v.try_into().expect("22 weights"))
         }
         Err(_) => Default::default(),
     }

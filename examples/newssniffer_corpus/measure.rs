@@ -511,3 +511,20 @@ pub(crate) fn fixtures(dir: &str) {
     }
     println!("exact {exact}, truth among the first four readings {top4}");
 }
+
+/// `margins FILE`: how far each of the next readings of a scrape is behind the chosen one
+/// (with `crate::weights()`), and whether the parser raises a doubt.
+pub(crate) fn margins(file: &str) {
+    let scrape = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let split = newssniffer::split_with(file, &scrape, &crate::weights(), 5).expect("a scrape");
+    let behind: Vec<String> = split
+        .alternatives
+        .iter()
+        .map(|x| format!("{:.3}", split.score - x.score))
+        .collect();
+    let doubt = split.warnings.iter().any(|w| w.doubt);
+    println!(
+        "behind the chosen reading: {}; doubt: {doubt}",
+        behind.join(", ")
+    );
+}

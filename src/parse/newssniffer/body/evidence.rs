@@ -37,6 +37,10 @@ pub struct Weights {
     /// dateline opens a story's first paragraph, so a rewritten story's new first
     /// paragraph starts where it stands.
     pub dateline: f32,
+    /// The halves open with the same words / close with the same words (0..1: up to
+    /// three words alike): an edited paragraph keeps its opening and its close.
+    pub same_start: f32,
+    pub same_end: f32,
     /// Weight of the halves' likeness (0..1).
     pub likeness: f32,
     /// Weight of the runs of words the halves share (Dice of their 6-word shingles, 0..1):
@@ -70,26 +74,28 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            end_punct: -0.72,
-            end_credit: 1.59,
-            end_url: 1.05,
-            end_tag: 2.22,
-            no_end_punct: -4.94,
-            start_ok: 2.59,
-            bad_start: -2.82,
-            dateline: 3.69,
-            likeness: 4.56,
-            runs: 5.54,
-            one_sided: 2.48,
-            added_top: 0.78,
-            added_middle: 1.1,
-            added_end: 0.64,
-            surplus: -1.07,
-            whitespace: 3.26,
-            repeat: 0.38,
+            end_punct: -0.73,
+            end_credit: 1.46,
+            end_url: 1.01,
+            end_tag: 2.31,
+            no_end_punct: -4.78,
+            start_ok: 2.6,
+            bad_start: -2.77,
+            dateline: 3.4,
+            same_start: 1.49,
+            same_end: 0.78,
+            likeness: 3.84,
+            runs: 5.13,
+            one_sided: 2.42,
+            added_top: 0.72,
+            added_middle: 1.06,
+            added_end: 0.6,
+            surplus: -0.97,
+            whitespace: 3.11,
+            repeat: 0.37,
             chain: 4.0,
-            length: 0.04,
-            cross: 2.15,
+            length: 0.14,
+            cross: 2.17,
         }
     }
 }
@@ -141,16 +147,55 @@ pub(super) fn split_scores(
         return Vec::new();
     }
     let keys = word_keys(text, spans);
+    let n = keys.len();
+    // `starts[t]`: words `t..` begin as the row does; `ends_rev[n - t]`: words `..t`
+    // end as the row does.
+    let forward: Vec<&str> = keys.iter().map(|k| k.0.as_str()).collect();
+    let backward: Vec<&str> = forward.iter().rev().copied().collect();
+    let (starts, ends_rev) = (z_function(&forward), z_function(&backward));
+    let alike = |k: usize| k.min(EDGE_WORDS) as f32 / EDGE_WORDS as f32;
     let mut overlap = Overlap::new(&keys);
     let mut scored = Vec::with_capacity(spans.len());
-    for t in 1..spans.len() {
+    for t in 1..n {
         // The split before word `t`: word `t - 1` has just moved to the old half.
         let likeness = overlap.shift(&keys[t - 1]);
         let old = &text[..spans[t - 1].1];
         let new = &text[spans[t].0..];
-        scored.push((t, split_score(old, new, likeness, ends, uncollapsed, w)));
+        let most = t.min(n - t);
+        let edges = w.same_start * alike(starts[t].min(most))
+            + w.same_end * alike(ends_rev[n - t].min(most));
+        let score = split_score(old, new, likeness, ends, uncollapsed, w) + edges;
+        scored.push((t, score));
     }
     scored
+}
+
+/// Words alike at a paragraph's edges that count for `same_start` and `same_end`.
+const EDGE_WORDS: usize = 3;
+
+/// `z[i]`: how many items from `i` on equal the items from the start (`z[0]` is the
+/// length). Linear.
+fn z_function<T: PartialEq>(s: &[T]) -> Vec<usize> {
+    let n = s.len();
+    let mut z = vec![0; n];
+    if n == 0 {
+        return z;
+    }
+    z[0] = n;
+    let (mut l, mut r) = (0, 0);
+    for i in 1..n {
+        if i < r {
+            z[i] = (r - i).min(z[i - l]);
+        }
+        while i + z[i] < n && s[z[i]] == s[i + z[i]] {
+            z[i] += 1;
+        }
+        if i + z[i] > r {
+            l = i;
+            r = i + z[i];
+        }
+    }
+    z
 }
 
 /// For each split, given as `cuts` (nondecreasing counts of the row's hashed words in
@@ -454,6 +499,16 @@ mod tests {
         assert_eq!(e("More follows"), Ending::Tag);
         assert_eq!(e("the rebels said"), Ending::Open);
         assert_eq!(e("a report by GAP"), Ending::Open);
+    }
+
+    #[test]
+    fn z_function_matches_the_direct_count() {
+        let s = [1, 2, 1, 2, 1, 3, 1, 2];
+        let z = z_function(&s);
+        for i in 0..s.len() {
+            let want = s[i..].iter().zip(&s).take_while(|(a, b)| a == b).count();
+            assert_eq!(z[i], want, "at {i}");
+        }
     }
 
     #[test]
