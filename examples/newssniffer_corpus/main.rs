@@ -9,24 +9,28 @@
 //! title (changed in about half the pairs) and renders the page with
 //! `newsdiff::dev::newssniffer::page`, cycling through the header variants: with and
 //! without times, pagination lines, CRLF, no final newline, white space kept or collapsed.
-//! Every random choice follows `--seed S` (default `fit`, the seed the weights are
-//! fitted on; measure with another).
+//! Every random choice follows `--seed S` (default `fit`; the weights were fitted on
+//! `fit,fit-2`; measure with another).
 //!
 //! ```text
 //! cargo run --release --example newssniffer_corpus -- measure [--seed S] [CORPUS]
 //! cargo run --release --example newssniffer_corpus -- generate DIR COUNT [CORPUS]
 //! cargo run --release --example newssniffer_corpus -- big FILE MEGABYTES [CORPUS]
-//! cargo run --release --example newssniffer_corpus -- tune [--seed S] [CORPUS]
+//! cargo run --release --example newssniffer_corpus -- tune [--seed S1,S2] [CORPUS]
 //! ```
 //!
 //! `measure` reports exact recovery (overall and where only one plausible reading
 //! exists), the calibration of doubts, the share of pages whose truth is among the first
 //! four readings, readings scored below the truth or not rendering back, and the misses
-//! by kind. `tune` fits the parser's evidence weights by coordinate search on the
-//! even-numbered pages (objective: exact pages plus pages whose truth is among the first
-//! four readings) and reports the result on the odd-numbered ones, which the search never
-//! saw; it also prints the base rates of added and deleted runs by position.
+//! by kind. `tune` prints the base rates of added and deleted runs by position and fits
+//! the parser's evidence weights on the pages of the given seeds as a log-linear model:
+//! the truth's log-probability among each page's best readings (`fit.rs`). Both take
+//! `NS_WEIGHTS=w1,w2,…` (22 numbers, in `fit::NAMES`' order) to use other weights than
+//! the defaults; `measure` takes `NS_RANK=1` (or `2`, with the split points) to print
+//! where the truth ranks on pages whose first four readings miss it, and how the readings
+//! above it differ from it.
 
+mod fit;
 mod measure;
 mod pages;
 mod tune;
@@ -102,6 +106,8 @@ fn main() {
             generate(dir, count, corpus_at(3), seed);
         }
         Some("tune") => tune(corpus_at(1), seed),
+        Some("margins") => measure::margins(args.get(1).expect("margins FILE")),
+        Some("fixtures") => measure::fixtures(args.get(1).expect("fixtures DIR")),
         Some("big") => {
             let file = args.get(1).expect("big FILE MEGABYTES [CORPUS]");
             let mb: usize = args.get(2).and_then(|c| c.parse().ok()).expect("MEGABYTES");
@@ -156,6 +162,21 @@ fn sentences_of(v: &Value, version: u64) -> Vec<String> {
         }
     }
     out
+}
+
+/// The weights to measure: `Weights::default()`, or the 22 numbers of `NS_WEIGHTS`
+/// (comma-separated, in `fit::NAMES`' order) when trying others.
+fn weights() -> newsdiff::dev::newssniffer::body::Weights {
+    match std::env::var("NS_WEIGHTS") {
+        Ok(s) => {
+            let v: Vec<f32> = s
+                .split(',')
+                .map(|x| x.trim().parse().expect("a number"))
+                .collect();
+            fit::from_array(&v.try_into().expect("22 weights"))
+        }
+        Err(_) => Default::default(),
+    }
 }
 
 fn paragraphs(a: &Article, i: usize) -> Vec<String> {

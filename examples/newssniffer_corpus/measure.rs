@@ -144,7 +144,7 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
         twin: twin.is_some(),
         ..Outcome::default()
     };
-    let w = newssniffer::body::Weights::default();
+    let w = crate::weights();
     let split = match newssniffer::split_with(&c.key, scrape, &w, 3) {
         Ok(x) => x,
         Err(e) => {
@@ -195,6 +195,9 @@ fn outcome(c: &Case, scrape: &str) -> Outcome {
                 .map(|x| split.score - x.score)
                 .collect::<Vec<_>>()
         );
+    }
+    if std::env::var("NS_RANK").is_ok() && !o.in_top4 {
+        rank_report(c, scrape, &w, truth);
     }
     if o.below_truth || o.unrendered > 0 {
         eprintln!(
@@ -407,4 +410,121 @@ fn twin(c: &Case) -> Option<String> {
         }
     }
     None
+}
+
+/// Diagnostic (`NS_RANK=1`): where the truth ranks among many readings, and how each
+/// reading above it differs from it, row by row.
+fn rank_report(c: &Case, scrape: &str, w: &newssniffer::body::Weights, truth: Option<f32>) {
+    let Ok(split) = newssniffer::split_with(&c.key, scrape, w, 60) else {
+        return;
+    };
+    let truth_rows = page::body_rows_with_roles(&c.old, &c.new, true);
+    let mut readings = vec![(split.score, &split.article)];
+    readings.extend(split.alternatives.iter().map(|x| (x.score, &x.article)));
+    let rank = readings.iter().position(|(_, a)| {
+        a.revisions.len() == 2 && paragraphs(a, 0) == c.old && paragraphs(a, 1) == c.new
+    });
+    let mut lines = Vec::new();
+    let stop = rank.unwrap_or(readings.len()).min(12);
+    for (score, a) in &readings[..stop] {
+        let got = page::body_rows_with_roles(&paragraphs(a, 0), &paragraphs(a, 1), true);
+        let mut diffs = Vec::new();
+        for (i, (t, g)) in truth_rows.iter().zip(&got).enumerate() {
+            if t.1 != g.1 {
+                let d = |r: page::Role| match r {
+                    page::Role::Unchanged => "X".to_string(),
+                    page::Role::Changed { old_len } => format!("C{old_len}"),
+                    page::Role::Deleted => "D".into(),
+                    page::Role::Added => "A".into(),
+                };
+                diffs.push(format!("r{i}:{}>{}", d(t.1), d(g.1)));
+            }
+        }
+        lines.push(format!(
+            "    {:.2} {}",
+            split.score - score,
+            diffs.join(" ")
+        ));
+        if lines.len() == 1 && std::env::var("NS_RANK").is_ok_and(|v| v == "2") {
+            for (t, g) in truth_rows.iter().zip(&got) {
+                if let (page::Role::Changed { old_len: a }, page::Role::Changed { old_len: b }) =
+                    (t.1, g.1)
+                    && a != b
+                {
+                    let mark = |row: &str, at: usize| {
+                        let from = row.floor_char_boundary(at.saturating_sub(70));
+                        let to = row.ceil_char_boundary((at + 40).min(row.len()));
+                        format!("{}‖{}", &row[from..at], &row[at..to])
+                    };
+                    lines.push(format!("      truth {}", mark(&t.0, a)));
+                    lines.push(format!("      got   {}", mark(&g.0, b)));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "RANK {} truth {:?} behind {:.2} n {}\n{}",
+        c.key,
+        rank,
+        truth.map_or(f32::NAN, |t| split.score - t),
+        readings.len(),
+        lines.join("\n")
+    );
+}
+
+/// `fixtures DIR`: the parser (with `crate::weights()`) on committed scrapes `NNN.txt`
+/// with their truth `NNN.json`: per file, exact, rank of the truth among the first
+/// readings, and the runner-up's margin.
+pub(crate) fn fixtures(dir: &str) {
+    let w = crate::weights();
+    let (mut exact, mut top4) = (0, 0);
+    for n in 0.. {
+        let Ok(scrape) = std::fs::read_to_string(format!("{dir}/{n:03}.txt")) else {
+            break;
+        };
+        let json = std::fs::read_to_string(format!("{dir}/{n:03}.json")).expect("truth");
+        let want: newsdiff::ArticleDoc = serde_json::from_str(&json).expect("truth JSON");
+        let paras = |i: usize| -> Vec<String> {
+            want.revisions[i]
+                .to_revision(i, 0)
+                .map(|r| r.paragraph_texts().map(String::from).collect())
+                .expect("truth revision")
+        };
+        let (old, new) = (paras(0), paras(1));
+        let Ok(split) = newssniffer::split_with(&format!("{n:03}"), &scrape, &w, 3) else {
+            println!("{n:03}: error");
+            continue;
+        };
+        let is_truth = |a: &Article| {
+            a.revisions.len() == 2 && paragraphs(a, 0) == old && paragraphs(a, 1) == new
+        };
+        let rank = std::iter::once(&split.article)
+            .chain(split.alternatives.iter().map(|x| &x.article))
+            .position(is_truth);
+        exact += usize::from(rank == Some(0));
+        top4 += usize::from(rank.is_some());
+        let margin = split
+            .alternatives
+            .first()
+            .map_or(f32::INFINITY, |x| split.score - x.score);
+        println!("{n:03}: rank {rank:?}, margin {margin:.2}");
+    }
+    println!("exact {exact}, truth among the first four readings {top4}");
+}
+
+/// `margins FILE`: how far each of the next readings of a scrape is behind the chosen one
+/// (with `crate::weights()`), and whether the parser raises a doubt.
+pub(crate) fn margins(file: &str) {
+    let scrape = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let split = newssniffer::split_with(file, &scrape, &crate::weights(), 5).expect("a scrape");
+    let behind: Vec<String> = split
+        .alternatives
+        .iter()
+        .map(|x| format!("{:.3}", split.score - x.score))
+        .collect();
+    let doubt = split.warnings.iter().any(|w| w.doubt);
+    println!(
+        "behind the chosen reading: {}; doubt: {doubt}",
+        behind.join(", ")
+    );
 }

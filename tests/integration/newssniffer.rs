@@ -15,8 +15,9 @@ const SEED: &str = "newssniffer-nyt-aleppo-v2-v3.txt";
 /// corpus are ambiguous in principle (`docs/newssniffer.md`), so this is a floor against
 /// regressions, not a target; raise it when the parser improves. (It was 12 before issue
 /// 16, whose pages the fixtures predate; the fixtures it lost are doubts whose truth is
-/// among the first alternatives.)
-const EXACT_FLOOR: usize = 11;
+/// among the first alternatives. It was 11 before the weights were fitted as a log-linear
+/// model with the halves' opening and closing words as evidence.)
+const EXACT_FLOOR: usize = 12;
 
 /// The fewest of the 24 whose truth is the chosen reading or among the first 3
 /// alternatives (`newsdiff split --alternatives 3`).

@@ -48,7 +48,7 @@ pub use evidence::Weights;
 pub use titles::resolve_titles;
 
 /// The chosen reading is a doubt when the next whole reading scores within this margin.
-pub const DOUBT_MARGIN: f32 = 2.25;
+pub const DOUBT_MARGIN: f32 = 1.5;
 
 /// Readings within this margin of the chosen one are reported (as warnings that are not
 /// doubts unless within [`DOUBT_MARGIN`]).

@@ -535,7 +535,7 @@ impl PageModel {
         let gap = &self.gaps[g];
         let mut s = gap.one[h.k];
         if h.k < gap.rows.len() {
-            s += self.w.side_prior(gap.at, h.side);
+            s += self.w.surplus + self.w.side_prior(gap.at, h.side);
             if h.k == 0 && self.all_one_gap {
                 s -= EMPTY_PENALTY;
             }
