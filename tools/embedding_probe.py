@@ -14,9 +14,10 @@ directions).
 Rules (each bar may be off):
   add  : a still-unlinked old and a still-unlinked new sentence with cosine >= ADD and
          relative positions (i/len) at most WIN apart become a 1:1 link (greedy, best
-         cosine first).
+         cosine first; optionally only pairs that are each other's best, "mutual").
   merge: a still-unlinked sentence joins the group of a linked sentence on the other side
-         whose partner is its neighbour (makes a merge or split) when cosine >= MERGE.
+         (makes a merge or split) when cosine >= MERGE and that sentence's partner is its
+         neighbour ("adj") or it is at most 0.1 or 0.2 away in relative position.
   drop : a predicted link between different texts with cosine < DROP is removed (its
          sentences become deleted/added if left without links).
 The search maximises overall F1 + non-identical F1 (the objective of `align_eval tune`).
@@ -213,6 +214,7 @@ def attach_cosines(sets, model):
 def apply(p, bars):
     add, win, merge, drop = bars[:4]
     mwin = bars[4] if len(bars) > 4 else "adj"
+    mutual = bars[5] if len(bars) > 5 else False
     old, new, cos = p["old"], p["new"], p["cos"]
     links = set(p["pred"])
     if drop is not None:
@@ -232,6 +234,10 @@ def apply(p, bars):
         cands = sorted(((cos[o, n], o, n) for o in lone_old for n in lone_new
                         if cos[o, n] >= add and abs(o / len(old) - n / len(new)) <= win),
                        reverse=True)
+        if mutual:  # only pairs that are each other's best among the left-alone sentences
+            best_n = {o: max(lone_new, key=lambda n: cos[o, n]) for o in lone_old if lone_new}
+            best_o = {n: max(lone_old, key=lambda o: cos[o, n]) for n in lone_new if lone_old}
+            cands = [c for c in cands if best_n[c[1]] == c[2] and best_o[c[2]] == c[1]]
         used_o, used_n = set(), set()
         for _, o, n in cands:
             if o in used_o or n in used_n:
@@ -278,7 +284,8 @@ def grid():
             for m in merges:
                 for mw in (["adj", 0.1, 0.2] if m is not None else ["adj"]):
                     for d in drops:
-                        yield (a, w, m, d, mw)
+                        for mu in ([False, True] if a is not None else [False]):
+                            yield (a, w, m, d, mw, mu)
 
 
 def scored(pairs, bars):
@@ -371,7 +378,7 @@ def main():
     for fit, check in (("gold", "gold2"), ("gold2", "gold")):
         t0 = time.perf_counter()
         best = max(bars_list, key=lambda b: (objective(scored(sets[fit], b)), -sum(x is not None for x in b)))
-        print(f"\ntuned on {fit}: best bars add={best[0]} window={best[1]} merge={best[2]} (partner {best[4]}) drop={best[3]} "
+        print(f"\ntuned on {fit}: best bars add={best[0]} window={best[1]} merge={best[2]} (partner {best[4]}) drop={best[3]} mutual={best[5]} "
               f"({time.perf_counter() - t0:.0f} s)")
         for name in (fit, check):
             label = "tuned on" if name == fit else "held out"
@@ -381,7 +388,7 @@ def main():
         for i, rule in enumerate(("add", "merge", "drop")):
             b = list(best)
             keep = {0: (0, 1), 1: (2,), 2: (3,)}[i]
-            b = tuple(x if j in keep or j == 4 else None for j, x in enumerate(b))
+            b = tuple(x if j in keep or j >= 4 else None for j, x in enumerate(b))
             if all(b[j] is None for j in keep):
                 continue
             print(f"    {rule} alone on held-out {check}: {fmt(scored(sets[check], b))}")
