@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::lexicon::STOPWORDS;
 use crate::text::memo::{CAPACITY, MAX_KEY_BYTES};
-use crate::text::tokens::{is_word, tokenize};
+use crate::text::tokens::{is_word, token_iter};
 
 /// The sentence without a leading dateline (`AUSTIN, Texas (AP) --`, `BEIRUT, Lebanon —`):
 /// it says where a story was filed, not what the sentence says, and two ledes from one
@@ -58,10 +58,7 @@ fn content_key(s: &str) -> Rc<str> {
     let mut lower = String::new();
     let mut arena = String::new();
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for t in tokenize(strip_dateline(s))
-        .into_iter()
-        .filter(|t| is_word(t))
-    {
+    for t in token_iter(strip_dateline(s)).filter(|t| is_word(t)) {
         // `Dyfed-Powys` and `Dyfed Powys` are the same words.
         for part in t.split('-').filter(|p| !p.is_empty()) {
             lower.clear();

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use crate::text::tokens::{stands_alone, tokenize, word_count};
+use crate::text::tokens::{is_word, stands_alone, tokenize, word_count};
 
 /// How long one word diff may search before settling for a coarser answer.
 const DIFF_DEADLINE: Duration = Duration::from_millis(50);
@@ -97,7 +97,9 @@ pub fn diff(old: &str, new: &str) -> Vec<WordChange> {
         .filter(|(op, ..)| *op == WordOp::Equal)
         .map(|(_, t, _)| word_count(t))
         .sum();
-    let total = word_count(old).max(word_count(new));
+    // `word_count` of each side, from the tokens already cut: it counts the same tokens.
+    let words = |toks: &[&str]| toks.iter().filter(|t| is_word(t)).count();
+    let total = words(&a).max(words(&b));
     if total >= 4 && kept * 5 < total {
         // Less than a fifth survives: it reads better as a rewrite.
         return replace_whole(old, new);

@@ -232,6 +232,16 @@ mod tests {
             let want: Vec<&str> = token_iter_reference(&s).collect();
             proptest::prop_assert_eq!(got, want);
         }
+
+        /// The word diff counts a side's words from its tokens instead of asking
+        /// `word_count` again, which relies on this.
+        #[test]
+        fn word_count_counts_the_word_tokens(
+            s in "[-a-zA-Z0-9 .,'’日本éİ\u{a0}\n!?\"()—_@#]{0,40}"
+        ) {
+            let words = tokenize(&s).iter().filter(|t| is_word(t)).count();
+            proptest::prop_assert_eq!(word_count(&s), words);
+        }
     }
 
     #[test]
