@@ -7,7 +7,9 @@
 //! nothing, so a free piece follows the link of the piece it belongs with.
 
 use super::Linking;
-use crate::text::lexicon::TITLES;
+use super::regroup::MAX_SIDE;
+use super::similarity::{Features, union};
+use crate::text::lexicon::{NAME_JOINERS, TITLES};
 
 /// Whether `next` goes on the sentence `prev` began: it opens with a lower-case word or
 /// with punctuation that cannot open a sentence, or `prev` ends with an abbreviated title
@@ -16,23 +18,25 @@ fn continues(prev: &str, next: &str) -> bool {
     let next = next.trim_start();
     let opens_inside = match next.chars().next() {
         Some(',' | ';' | ':' | ')') => true,
-        // A lower-case word, not a name written so (`iPhone`, `eBay`).
+        // A lower-case word, not a name written so (`iPhone`, `eBay`) nor one opening
+        // with a particle (`de Blasio said`, `von der Leyen told`).
         Some(c) if c.is_lowercase() => next
             .split_whitespace()
             .next()
-            .is_some_and(|w| !w.chars().any(char::is_uppercase)),
+            .is_some_and(|w| !w.chars().any(char::is_uppercase) && !NAME_JOINERS.contains(&w)),
         _ => false,
     };
     let after_title = prev
         .trim_end()
         .strip_suffix('.')
         .and_then(|p| p.split_whitespace().last())
-        .is_some_and(|w| TITLES.contains(&w));
+        // `St` ends streets as often as it opens saints' names ("on Main St.").
+        .is_some_and(|w| w != "St" && TITLES.contains(&w));
     opens_inside || after_title
 }
 
 /// Joins each free piece to the link of a piece of the same sentence, on both sides.
-pub(super) fn link_pieces(lk: &mut Linking, old: &[&str], new: &[&str]) {
+pub(super) fn link_pieces(lk: &mut Linking, f: &Features, old: &[&str], new: &[&str]) {
     for side_old in [true, false] {
         let texts = if side_old { old } else { new };
         // Runs of pieces: sentences each of which continues the one before.
@@ -41,38 +45,55 @@ pub(super) fn link_pieces(lk: &mut Linking, old: &[&str], new: &[&str]) {
             if i < texts.len() && continues(texts[i - 1], texts[i]) {
                 continue;
             }
-            join_run(lk, side_old, start..i);
+            join_run(lk, f, side_old, texts, start..i);
             start = i;
         }
     }
 }
 
-/// Joins the free sentences of `run` to the link of its linked ones, when they all sit in
-/// one link.
-fn join_run(lk: &mut Linking, side_old: bool, run: std::ops::Range<usize>) {
+/// Joins the free sentences of `run` (`texts` the sentences of its side) to the link of
+/// its linked ones, when they all sit in one link, that link is no equal-text anchor (a
+/// sentence the splitter cut the same way in both revisions has no piece to gain: a free
+/// neighbour is a new sentence), and the group stays within [`MAX_SIDE`].
+fn join_run(
+    lk: &mut Linking,
+    f: &Features,
+    side_old: bool,
+    texts: &[&str],
+    run: std::ops::Range<usize>,
+) {
     if run.len() < 2 {
         return;
     }
     let owners = if side_old { &lk.old_link } else { &lk.new_link };
     let mut held = owners[run.clone()].iter().flatten().copied();
     let Some(li) = held.next() else { return };
-    if held.any(|l| l != li) {
+    if held.any(|l| l != li) || lk.links[li].score >= 1.0 {
         return;
     }
-    for s in run {
-        let owners = if side_old {
-            &mut lk.old_link
-        } else {
-            &mut lk.new_link
-        };
-        if owners[s].is_none() {
-            owners[s] = Some(li);
-            let l = &mut lk.links[li];
-            let side = if side_old { &mut l.old } else { &mut l.new };
-            side.push(s);
-            side.sort_unstable();
-        }
+    let free: Vec<usize> = run
+        .filter(|&s| owners[s].is_none() && !texts[s].trim().is_empty())
+        .collect();
+    let l = &mut lk.links[li];
+    let side = if side_old { &mut l.old } else { &mut l.new };
+    if free.is_empty() || side.len() + free.len() > MAX_SIDE {
+        return;
     }
+    side.extend(&free);
+    side.sort_unstable();
+    let owners = if side_old {
+        &mut lk.old_link
+    } else {
+        &mut lk.new_link
+    };
+    for s in free {
+        owners[s] = Some(li);
+    }
+    // A group's likeness is that of its two sides taken together, as for merges.
+    let l = &lk.links[li];
+    let a: Vec<&[u32]> = l.old.iter().map(|&i| f.old[i].as_slice()).collect();
+    let b: Vec<&[u32]> = l.new.iter().map(|&i| f.new[i].as_slice()).collect();
+    lk.links[li].score = f.dice(&union(&a), &union(&b));
 }
 
 #[cfg(test)]
@@ -87,8 +108,31 @@ mod tests {
         assert!(continues("The minister said", "and left."));
         assert!(!continues("He left.", "She stayed."));
         assert!(!continues("Sales rose.", "iPhone sales fell."));
+        assert!(!continues("He won.", "de Blasio said so."));
+        assert!(!continues(
+            "Fire broke out on Main St.",
+            "Two people were hurt."
+        ));
         // A title's word ending a sentence with no point after it is no title.
         assert!(!continues("He met the Rep", "Then he left."));
+    }
+
+    /// An early form glued a new sentence that opens in lower case onto an unchanged
+    /// neighbour, and showed an unchanged sentence as split at likeness 1.
+    #[test]
+    fn a_new_sentence_beside_an_unchanged_one_stays_added() {
+        let old = ["The council met on Monday."];
+        let new = [
+            "The council met on Monday.",
+            "and nobody came to the meeting.",
+        ];
+        let ops = align(&old, &new);
+        assert!(
+            ops.iter()
+                .any(|o| o.kind == Kind::Unchanged && o.new == [0])
+                && ops.iter().any(|o| o.kind == Kind::Added && o.new == [1]),
+            "{ops:?}"
+        );
     }
 
     /// A corpus pair (AP): the new version's splitter cut one sentence in three at a

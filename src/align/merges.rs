@@ -1,6 +1,6 @@
 //! Step 4: merges and splits.
 
-use super::candidates::COMMON_DF;
+use super::candidates::{COMMON_DF, postings};
 use super::similarity::{Features, union};
 use super::{Link, Linking, Params};
 
@@ -143,6 +143,10 @@ fn best_neighbour(
     best
 }
 
+/// Free × linked sentence pairs past which [`contained`] indexes the linked sentences'
+/// tokens rather than reading every pair.
+const SCAN_LIMIT: usize = 1 << 14;
+
 /// Whether two sorted token lists share a token that is not common (in at most
 /// [`COMMON_DF`] sentences): the candidates an inverted index of such tokens would give.
 fn shares_rare_token(f: &Features, a: &[u32], b: &[u32]) -> bool {
@@ -174,19 +178,41 @@ fn contained(lk: &mut Linking, f: &Features, side: Side, min_containment: f32) {
     if !(0..this.len()).any(free) {
         return;
     }
-    // The linked sentences of the other side, each read directly: the free sentences are
-    // few, and an index of every linked sentence's tokens cost more than the reading.
+    // The linked sentences of the other side that share an uncommon token. Read directly
+    // when the free sentences are few (an archive's pairs: an index of every linked
+    // sentence cost more than the reading); from an index of those tokens when the
+    // reading would be large. Both give the same candidates, in order.
     let linked: Vec<usize> = (0..other.len())
         .filter(|&i| side.other().owners(lk)[i].is_some())
         .collect();
+    let free_count = (0..this.len()).filter(|&s| free(s)).count();
+    let index = (free_count * linked.len() > SCAN_LIMIT)
+        .then(|| postings(f, other, |i| side.other().owners(lk)[i].is_some()));
     for (s, toks) in this.iter().enumerate() {
         if side.owners(lk)[s].is_some() || toks.len() < FOLD_MIN_TOKENS {
             continue;
         }
-        let best = linked
-            .iter()
-            .filter(|&&c| shares_rare_token(f, toks, &other[c]))
-            .map(|&c| (f.containment(toks, &other[c]), c))
+        let cands: Vec<usize> = match &index {
+            Some(postings) => {
+                let mut c: Vec<usize> = toks
+                    .iter()
+                    .filter_map(|t| postings.get(t))
+                    .flatten()
+                    .copied()
+                    .collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            }
+            None => linked
+                .iter()
+                .copied()
+                .filter(|&c| shares_rare_token(f, toks, &other[c]))
+                .collect(),
+        };
+        let best = cands
+            .into_iter()
+            .map(|c| (f.containment(toks, &other[c]), c))
             .filter(|(c, _)| *c >= min_containment)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         let Some((_, c)) = best else { continue };

@@ -221,7 +221,7 @@ fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {
     // 4. Merges and splits.
     merges::link_groups(&mut lk, &f, &per_old, p);
     regroup::link_partials(&mut lk, &f, p);
-    fragments::link_pieces(&mut lk, old, new);
+    fragments::link_pieces(&mut lk, &f, old, new);
     lk.links
 }
 

@@ -115,12 +115,18 @@ fn trim_suffix<'a>(mut s: &'a str, suffix: &str) -> &'a str {
 #[derive(Default)]
 struct TokenIds {
     tokens: FxHashMap<Box<str>, u32>,
+    /// Bytes of the keys of `tokens`: a token may be long (a blob of data in a scrape).
+    token_bytes: usize,
     sentences: FxHashMap<Box<str>, Rc<[u32]>>,
 }
 
-/// Distinct tokens [`TokenIds`] numbers before it starts afresh; it also starts afresh
-/// after [`CAPACITY`] sentences, as a [`Memo`](crate::text::memo::Memo) does. Both maps empty together: the
-/// numbers remembered for a sentence mean nothing once the tokens are numbered anew.
+/// Bytes of tokens [`TokenIds`] keeps before it starts afresh.
+const TOKEN_BYTES: usize = 4 << 20;
+
+/// Distinct tokens [`TokenIds`] numbers before it starts afresh. It also starts afresh
+/// after [`TOKEN_BYTES`] of tokens and after [`CAPACITY`] sentences, as a
+/// [`Memo`](crate::text::memo::Memo) does. Both maps empty together: the numbers
+/// remembered for a sentence mean nothing once the tokens are numbered anew.
 const TOKEN_CAPACITY: usize = 1 << 16;
 
 thread_local! {
@@ -132,8 +138,12 @@ impl TokenIds {
     /// must keep its number across the sentences of both revisions.
     fn make_room() {
         TOKEN_IDS.with_borrow_mut(|t| {
-            if t.tokens.len() >= TOKEN_CAPACITY || t.sentences.len() >= CAPACITY {
+            if t.tokens.len() >= TOKEN_CAPACITY
+                || t.token_bytes >= TOKEN_BYTES
+                || t.sentences.len() >= CAPACITY
+            {
                 t.tokens.clear();
+                t.token_bytes = 0;
                 t.sentences.clear();
             }
         });
@@ -151,6 +161,7 @@ impl TokenIds {
                     Some(&id) => id,
                     None => {
                         let id = t.tokens.len() as u32;
+                        t.token_bytes += tok.len();
                         t.tokens.insert(tok.into(), id);
                         id
                     }

@@ -1,7 +1,9 @@
 //! Which words a whole revision holds, asked about a few names per diff.
 
-use std::cell::RefCell;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
+
+use rustc_hash::FxHashSet;
 
 use crate::text::memo::{Memo, remember};
 use crate::text::tokens::words;
@@ -62,17 +64,37 @@ fn sentence_words(s: &str) -> Rc<SentenceWords> {
 /// a diff asks about a handful of names, a sentence that does not hold the name as bytes
 /// cannot hold it as a word, and the word lists of sentences seen before (most of them,
 /// in an archive) cost nothing to build again.
+///
+/// Scanning every sentence per question is linear in the revision, so a big revision, or
+/// one asked many times, gets one set of all its words instead (the same answers).
 pub(super) struct RevisionWords<'a> {
     sentences: &'a [&'a str],
+    asked: Cell<usize>,
+    all: OnceCell<FxHashSet<&'a str>>,
 }
+
+/// Sentences, and questions, past which [`RevisionWords`] builds one set of every word.
+const SCAN_LIMIT: usize = 64;
 
 impl<'a> RevisionWords<'a> {
     pub(super) fn new(sentences: &'a [&'a str]) -> Self {
-        RevisionWords { sentences }
+        RevisionWords {
+            sentences,
+            asked: Cell::new(0),
+            all: OnceCell::new(),
+        }
     }
 
     /// Whether any sentence of the revision holds `w` as a word (exact, case as written).
     pub(super) fn contains(&self, w: &str) -> bool {
+        self.asked.set(self.asked.get() + 1);
+        if self.sentences.len() > SCAN_LIMIT || self.asked.get() > SCAN_LIMIT {
+            let sentences = self.sentences;
+            return self
+                .all
+                .get_or_init(|| sentences.iter().flat_map(|s| words(s)).collect())
+                .contains(w);
+        }
         let finder = memchr::memmem::Finder::new(w);
         self.sentences
             .iter()
