@@ -177,6 +177,11 @@ fn optimise(sets: &[PageSet], start: &[f64; N], fixed: &[bool; N], l2: f64) -> [
             let mh = m[i] / (1.0 - b1.powi(t));
             let vh = v[i] / (1.0 - b2.powi(t));
             w[i] += rate * mh / (vh.sqrt() + 1e-8);
+            // The exact search's bound holds only while repeats never raise a score
+            // (`exact.rs`): the repeat penalty stays at zero or above.
+            if NAMES[i] == "repeat" {
+                w[i] = w[i].max(0.0);
+            }
         }
     }
     w
@@ -208,7 +213,11 @@ pub(crate) fn fit(corpus: &str, seeds: &str) {
         .collect();
     // The chain weight has no evidence on one-page scrapes: it stays as it is.
     let mut fixed = [false; N];
-    fixed[19] = true;
+    let chain = NAMES
+        .iter()
+        .position(|&n| n == "chain")
+        .expect("chain is a weight");
+    fixed[chain] = true;
     let l2: f64 = std::env::var("NS_L2")
         .ok()
         .and_then(|x| x.parse().ok())

@@ -99,7 +99,8 @@ fn find(lk: &Linking, f: &Features, p: &Params) -> Vec<Partial> {
             // The lede, the sentence a developing story rewrites most, takes its second
             // source at the gap bar.
             let bar = if o == 0 || n == 0 { p.gap } else { p.link };
-            let second = score >= bar && fresh_share(lk, f, o, n) >= FRESH;
+            // (The share is worked out only when it can still decide.)
+            let second = !partial && score >= bar && fresh_share(lk, f, o, n) >= FRESH;
             if partial || second {
                 out.push(Partial {
                     score,
