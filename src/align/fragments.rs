@@ -6,9 +6,11 @@
 //! sentence they are (the gold sets' notes); the likeness of a piece of a few words says
 //! nothing, so a free piece follows the link of the piece it belongs with.
 
-use super::Linking;
+use std::ops::Range;
+
 use super::regroup::MAX_SIDE;
-use super::similarity::{Features, union};
+use super::similarity::Features;
+use super::{Linking, Side};
 use crate::text::lexicon::{NAME_JOINERS, TITLES};
 
 /// Whether `next` goes on the sentence `prev` began: it opens with a lower-case word or
@@ -37,15 +39,14 @@ fn continues(prev: &str, next: &str) -> bool {
 
 /// Joins each free piece to the link of a piece of the same sentence, on both sides.
 pub(super) fn link_pieces(lk: &mut Linking, f: &Features, old: &[&str], new: &[&str]) {
-    for side_old in [true, false] {
-        let texts = if side_old { old } else { new };
+    for (side, texts) in [(Side::Old, old), (Side::New, new)] {
         // Runs of pieces: sentences each of which continues the one before.
         let mut start = 0;
         for i in 1..=texts.len() {
             if i < texts.len() && continues(texts[i - 1], texts[i]) {
                 continue;
             }
-            join_run(lk, f, side_old, texts, start..i);
+            join_run(lk, f, side, texts, start..i);
             start = i;
         }
     }
@@ -55,17 +56,11 @@ pub(super) fn link_pieces(lk: &mut Linking, f: &Features, old: &[&str], new: &[&
 /// its linked ones, when they all sit in one link, that link is no equal-text anchor (a
 /// sentence the splitter cut the same way in both revisions has no piece to gain: a free
 /// neighbour is a new sentence), and the group stays within [`MAX_SIDE`].
-fn join_run(
-    lk: &mut Linking,
-    f: &Features,
-    side_old: bool,
-    texts: &[&str],
-    run: std::ops::Range<usize>,
-) {
+fn join_run(lk: &mut Linking, f: &Features, side: Side, texts: &[&str], run: Range<usize>) {
     if run.len() < 2 {
         return;
     }
-    let owners = if side_old { &lk.old_link } else { &lk.new_link };
+    let owners = side.owners(lk);
     let mut held = owners[run.clone()].iter().flatten().copied();
     let Some(li) = held.next() else { return };
     if held.any(|l| l != li) || lk.links[li].score >= 1.0 {
@@ -74,26 +69,18 @@ fn join_run(
     let free: Vec<usize> = run
         .filter(|&s| owners[s].is_none() && !texts[s].trim().is_empty())
         .collect();
-    let l = &mut lk.links[li];
-    let side = if side_old { &mut l.old } else { &mut l.new };
-    if free.is_empty() || side.len() + free.len() > MAX_SIDE {
+    let group = match side {
+        Side::Old => lk.links[li].old.len(),
+        Side::New => lk.links[li].new.len(),
+    };
+    if free.is_empty() || group + free.len() > MAX_SIDE {
         return;
     }
-    side.extend(&free);
-    side.sort_unstable();
-    let owners = if side_old {
-        &mut lk.old_link
-    } else {
-        &mut lk.new_link
-    };
     for s in free {
-        owners[s] = Some(li);
+        lk.join(li, side, s);
     }
     // A group's likeness is that of its two sides taken together, as for merges.
-    let l = &lk.links[li];
-    let a: Vec<&[u32]> = l.old.iter().map(|&i| f.old[i].as_slice()).collect();
-    let b: Vec<&[u32]> = l.new.iter().map(|&i| f.new[i].as_slice()).collect();
-    lk.links[li].score = f.dice(&union(&a), &union(&b));
+    lk.rescore(li, f);
 }
 
 #[cfg(test)]

@@ -2,41 +2,10 @@
 
 use super::candidates::{COMMON_DF, postings};
 use super::similarity::{Features, union};
-use super::{Link, Linking, Params};
+use super::{Link, Linking, Params, Side};
 
 /// Informative tokens a free sentence needs before containment says anything.
 const FOLD_MIN_TOKENS: usize = 3;
-
-#[derive(Clone, Copy, PartialEq)]
-enum Side {
-    Old,
-    New,
-}
-
-impl Side {
-    /// The token lists of this side's sentences and of the other side's.
-    fn tokens(self, f: &Features) -> (&[Vec<u32>], &[Vec<u32>]) {
-        match self {
-            Side::Old => (&f.old, &f.new),
-            Side::New => (&f.new, &f.old),
-        }
-    }
-
-    /// Which link holds each sentence of this side.
-    fn owners(self, lk: &Linking) -> &[Option<usize>] {
-        match self {
-            Side::Old => &lk.old_link,
-            Side::New => &lk.new_link,
-        }
-    }
-
-    fn other(self) -> Side {
-        match self {
-            Side::Old => Side::New,
-            Side::New => Side::Old,
-        }
-    }
-}
 
 /// Merges and splits, in this order: free sentences paired with two adjacent free ones,
 /// links grown by free neighbours, and free sentences joined to a link that contains them.
@@ -97,7 +66,7 @@ fn split_into_two(lk: &mut Linking, f: &Features, per_old: &[Vec<usize>], p: &Pa
 /// other has a single sentence: a many-to-many link is no merge or split anyone reads.
 fn absorb(lk: &mut Linking, f: &Features, li: usize, side: Side, min_containment: f32) {
     while let Some((score, cand)) = best_neighbour(lk, f, li, side, min_containment) {
-        join(lk, li, cand, side);
+        lk.join(li, side, cand);
         lk.links[li].score = score;
     }
 }
@@ -227,22 +196,7 @@ fn contained(lk: &mut Linking, f: &Features, side: Side, min_containment: f32) {
         // Many-to-many links are no merge or split anyone reads, and a link at score 1
         // already has the same informative tokens on both sides.
         if fixed.len() == 1 && l.score < 1.0 {
-            join(lk, li, s, side);
+            lk.join(li, side, s);
         }
-    }
-}
-
-/// Adds sentence `s` on `side` to link `li`, keeping both sides in order.
-fn join(lk: &mut Linking, li: usize, s: usize, side: Side) {
-    let l = &mut lk.links[li];
-    match side {
-        Side::Old => l.old.push(s),
-        Side::New => l.new.push(s),
-    }
-    l.old.sort_unstable();
-    l.new.sort_unstable();
-    match side {
-        Side::Old => lk.old_link[s] = Some(li),
-        Side::New => lk.new_link[s] = Some(li),
     }
 }

@@ -197,6 +197,59 @@ impl Linking {
             score,
         });
     }
+
+    /// Adds free sentence `s` on `side` to link `li`, keeping the side in order. The
+    /// link keeps its score: [`Linking::rescore`] when the group's likeness should count.
+    fn join(&mut self, li: usize, side: Side, s: usize) {
+        let l = &mut self.links[li];
+        let (group, owners) = match side {
+            Side::Old => (&mut l.old, &mut self.old_link),
+            Side::New => (&mut l.new, &mut self.new_link),
+        };
+        group.push(s);
+        group.sort_unstable();
+        owners[s] = Some(li);
+    }
+
+    /// Scores link `li` as a group: the likeness of its two sides' tokens taken together.
+    fn rescore(&mut self, li: usize, f: &Features) {
+        let l = &self.links[li];
+        let a: Vec<&[u32]> = l.old.iter().map(|&i| f.old[i].as_slice()).collect();
+        let b: Vec<&[u32]> = l.new.iter().map(|&i| f.new[i].as_slice()).collect();
+        self.links[li].score = f.dice(&similarity::union(&a), &similarity::union(&b));
+    }
+}
+
+/// A side of the alignment, for the steps that work on either the same way.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Old,
+    New,
+}
+
+impl Side {
+    /// The token lists of this side's sentences and of the other side's.
+    fn tokens(self, f: &Features) -> (&[Vec<u32>], &[Vec<u32>]) {
+        match self {
+            Side::Old => (&f.old, &f.new),
+            Side::New => (&f.new, &f.old),
+        }
+    }
+
+    /// Which link holds each sentence of this side.
+    fn owners(self, lk: &Linking) -> &[Option<usize>] {
+        match self {
+            Side::Old => &lk.old_link,
+            Side::New => &lk.new_link,
+        }
+    }
+
+    fn other(self) -> Side {
+        match self {
+            Side::Old => Side::New,
+            Side::New => Side::Old,
+        }
+    }
 }
 
 fn link(old: &[&str], new: &[&str], p: &Params) -> Vec<Link> {

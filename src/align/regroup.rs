@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use super::candidates::postings;
 use super::similarity::{Features, union};
-use super::{Linking, Params};
+use super::{Linking, Params, Side};
 
 /// Informative tokens a sentence needs before a share of it says anything.
 const MIN_TOKENS: usize = 3;
@@ -169,24 +169,17 @@ fn fresh_share(lk: &Linking, f: &Features, o: usize, n: usize) -> f32 {
 fn join(lk: &mut Linking, f: &Features, o: usize, n: usize) {
     let joined = match (lk.old_link[o], lk.new_link[n]) {
         (Some(a), None) if lk.links[a].new.len() < MAX_SIDE => {
-            lk.links[a].new.push(n);
-            lk.links[a].new.sort_unstable();
-            lk.new_link[n] = Some(a);
+            lk.join(a, Side::New, n);
             a
         }
         (None, Some(b)) if lk.links[b].old.len() < MAX_SIDE => {
-            lk.links[b].old.push(o);
-            lk.links[b].old.sort_unstable();
-            lk.old_link[o] = Some(b);
+            lk.join(b, Side::Old, o);
             b
         }
         _ => return,
     };
     // A group's likeness is that of its two sides taken together, as for merges.
-    let l = &lk.links[joined];
-    let a: Vec<&[u32]> = l.old.iter().map(|&i| f.old[i].as_slice()).collect();
-    let b: Vec<&[u32]> = l.new.iter().map(|&i| f.new[i].as_slice()).collect();
-    lk.links[joined].score = f.dice(&union(&a), &union(&b));
+    lk.rescore(joined, f);
 }
 
 #[cfg(test)]
