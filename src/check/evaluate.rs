@@ -34,14 +34,44 @@ pub struct Violation {
 pub struct Evaluation {
     /// The rules it broke.
     pub violations: Vec<Violation>,
+    /// The comparison work (`set_aside` is the caller's: it sets the boilerplate aside).
+    pub counts: ChangeCounts,
+}
+
+/// The comparison work of an article or of a whole run: the counters an article's
+/// evaluation, its report and the run's summary share (and add up).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct ChangeCounts {
     /// Pairs of versions diffed (only when a change policy is on).
     pub pairs_diffed: usize,
-    /// Sentences added, deleted or edited over all diffed pairs.
+    /// Sentences added, deleted, edited, merged or split over the diffed pairs that the
+    /// policies read.
     pub sentences_changed: usize,
-    /// Diffed pairs the change policies passed over: typography only, when ignored.
+    /// Boilerplate paragraphs set aside before the comparison, over all versions.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub set_aside: usize,
+    /// Diffed pairs the change policies passed over because only typography changed
+    /// (`ignore = ["typography"]`).
+    #[serde(skip_serializing_if = "is_zero")]
     pub skipped_typography: usize,
-    /// Diffed pairs the change policies passed over: fewer words changed than asked.
+    /// Diffed pairs the change policies passed over for changing fewer words than
+    /// `min-changed-words` or `min-changed-percent`.
+    #[serde(skip_serializing_if = "is_zero")]
     pub skipped_trivial: usize,
+}
+
+impl std::ops::AddAssign for ChangeCounts {
+    fn add_assign(&mut self, o: ChangeCounts) {
+        self.pairs_diffed += o.pairs_diffed;
+        self.sentences_changed += o.sentences_changed;
+        self.set_aside += o.set_aside;
+        self.skipped_typography += o.skipped_typography;
+        self.skipped_trivial += o.skipped_trivial;
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A revision's content as the duplicate rules compare it: the title and the sentences
@@ -224,19 +254,19 @@ fn diff_policies(
             continue;
         }
         let d = changelog::diff(a, b);
-        out.pairs_diffed += 1;
+        out.counts.pairs_diffed += 1;
         match rules.skips(&d) {
             Some(Skip::Typography) => {
-                out.skipped_typography += 1;
+                out.counts.skipped_typography += 1;
                 continue;
             }
             Some(Skip::Trivial) => {
-                out.skipped_trivial += 1;
+                out.counts.skipped_trivial += 1;
                 continue;
             }
             None => {}
         }
-        out.sentences_changed += d.stats.added + d.stats.deleted + d.stats.linked_changes();
+        out.counts.sentences_changed += d.stats.added + d.stats.deleted + d.stats.linked_changes();
         for (rule, message) in policy_violations(a, b, &d, rules) {
             let v = Violation::new(rule, Some(b), Some(a.version), message);
             out.violations.push(v);
@@ -413,7 +443,7 @@ mod tests {
         assert_eq!(e.violations[1].at.as_deref(), Some("v2"));
         assert!(e.violations[2].message.contains("identical to version 1"));
         assert!(e.violations[4].message.contains("version 4 appears twice"));
-        assert_eq!(e.pairs_diffed, 0);
+        assert_eq!(e.counts.pairs_diffed, 0);
     }
 
     #[test]
@@ -452,7 +482,7 @@ mod tests {
         );
         assert!(e.violations[1].message.contains("12 → 19"), "{e:#?}");
         assert_eq!(e.violations[1].version, Some(1));
-        assert_eq!(e.pairs_diffed, 2);
+        assert_eq!(e.counts.pairs_diffed, 2);
     }
 
     #[test]

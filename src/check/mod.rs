@@ -9,7 +9,7 @@ mod evaluate;
 pub mod report;
 pub mod rules;
 
-pub use evaluate::Violation;
+pub use evaluate::{ChangeCounts, Violation};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -72,21 +72,10 @@ pub struct ArticleReport {
     pub versions: usize,
     /// Bytes of article text read.
     pub bytes: usize,
-    /// Pairs of versions diffed (only when a change policy is on).
-    pub pairs_diffed: usize,
-    /// Sentences added, deleted, edited, merged or split over those pairs.
-    pub sentences_changed: usize,
-    /// Boilerplate paragraphs set aside before the comparison, over all versions.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub set_aside: usize,
-    /// Pairs the change policies passed over because only typography changed
-    /// (`ignore = ["typography"]`).
-    #[serde(skip_serializing_if = "is_zero")]
-    pub skipped_typography: usize,
-    /// Pairs the change policies passed over for changing fewer words than
-    /// `min-changed-words` or `min-changed-percent`.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub skipped_trivial: usize,
+    /// The comparison work: pairs diffed, sentences changed, paragraphs set aside,
+    /// pairs the policies passed over.
+    #[serde(flatten)]
+    pub counts: ChangeCounts,
     /// Time taken to read and check it (serialized in milliseconds).
     #[serde(serialize_with = "as_millis")]
     pub elapsed: Duration,
@@ -96,10 +85,6 @@ pub struct ArticleReport {
     pub problems: Vec<Problem>,
     /// Whether nothing of it could be read (or checking it failed).
     pub broken: bool,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 fn as_millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
@@ -137,19 +122,9 @@ pub struct Summary {
     pub versions: usize,
     /// Bytes of article text read.
     pub bytes: usize,
-    /// Pairs of versions diffed (only when a change policy is on).
-    pub pairs_diffed: usize,
-    /// Sentences added, deleted, edited, merged or split over those pairs.
-    pub sentences_changed: usize,
-    /// Boilerplate paragraphs set aside, over all articles.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub set_aside: usize,
-    /// Pairs passed over as typography only, over all articles.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub skipped_typography: usize,
-    /// Pairs passed over as trivial, over all articles.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub skipped_trivial: usize,
+    /// The comparison work, over all articles.
+    #[serde(flatten)]
+    pub counts: ChangeCounts,
     /// Articles with at least one violation.
     pub failing_articles: usize,
     /// Rules broken, over all articles.
@@ -180,11 +155,7 @@ impl Summary {
                 self.articles += 1;
                 self.versions += a.versions;
                 self.bytes += a.bytes;
-                self.pairs_diffed += a.pairs_diffed;
-                self.sentences_changed += a.sentences_changed;
-                self.set_aside += a.set_aside;
-                self.skipped_typography += a.skipped_typography;
-                self.skipped_trivial += a.skipped_trivial;
+                self.counts += a.counts;
                 self.problems += a.problems.len();
                 self.broken_articles += usize::from(a.broken);
                 if !a.violations.is_empty() {
@@ -329,11 +300,10 @@ pub fn check_unit(unit: &Unit, config: Option<&ConfigFile>, flags: &[Override]) 
                 source,
                 versions: loaded.article.revisions.len(),
                 bytes: loaded.bytes,
-                pairs_diffed: e.pairs_diffed,
-                sentences_changed: e.sentences_changed,
-                set_aside,
-                skipped_typography: e.skipped_typography,
-                skipped_trivial: e.skipped_trivial,
+                counts: ChangeCounts {
+                    set_aside,
+                    ..e.counts
+                },
                 elapsed: Duration::ZERO,
                 violations: e.violations,
                 problems: loaded.problems,
@@ -366,11 +336,7 @@ impl ArticleReport {
             source: None,
             versions: 0,
             bytes: 0,
-            pairs_diffed: 0,
-            sentences_changed: 0,
-            set_aside: 0,
-            skipped_typography: 0,
-            skipped_trivial: 0,
+            counts: ChangeCounts::default(),
             elapsed: Duration::ZERO,
             violations: Vec::new(),
             problems: vec![problem],

@@ -115,7 +115,7 @@ impl<W: Write> Sink for Human<W> {
             plural(s.articles, "article", "articles"),
             plural(s.versions, "version", "versions"),
             bytes(s.bytes),
-            plural(s.pairs_diffed, "pair", "pairs"),
+            plural(s.counts.pairs_diffed, "pair", "pairs"),
             s.elapsed_s,
             count(s.versions_per_second as usize),
             plural(s.jobs, "thread", "threads"),
@@ -157,19 +157,19 @@ impl<W: Write> Sink for Human<W> {
 /// What the run left out, so nothing is passed over in silence: boilerplate paragraphs
 /// set aside, and pairs the change policies skipped (typography only, or trivial).
 fn set_aside_and_skipped(o: &mut impl Write, s: &Summary) -> io::Result<()> {
-    if s.set_aside > 0 {
+    if s.counts.set_aside > 0 {
         writeln!(
             o,
             "set aside as boilerplate: {} (`newsdiff export` lists each)",
-            plural(s.set_aside, "paragraph", "paragraphs")
+            plural(s.counts.set_aside, "paragraph", "paragraphs")
         )?;
     }
-    if s.skipped_typography + s.skipped_trivial > 0 {
+    if s.counts.skipped_typography + s.counts.skipped_trivial > 0 {
         writeln!(
             o,
             "skipped by the change policies: {} typography only, {} below the minimum change",
-            plural(s.skipped_typography, "pair", "pairs"),
-            plural(s.skipped_trivial, "pair", "pairs"),
+            plural(s.counts.skipped_typography, "pair", "pairs"),
+            plural(s.counts.skipped_trivial, "pair", "pairs"),
         )?;
     }
     Ok(())
