@@ -109,6 +109,21 @@ fn decompressed(bytes: &[u8]) -> Result<Cow<'_, [u8]>, String> {
     Ok(Cow::Owned(out))
 }
 
+/// What `rust_warc` found wrong, in words (it has no `Display`): its own message for a
+/// malformed record, its first letter lower-cased to follow our colon.
+fn warc_error(e: &rust_warc::WarcError) -> String {
+    match e {
+        rust_warc::WarcError::Malformed(m) => {
+            let mut chars = m.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_lowercase().chain(chars).collect::<String>()
+            })
+        }
+        rust_warc::WarcError::IO(e) => e.to_string(),
+        rust_warc::WarcError::EOF => "the file ends inside it".to_string(),
+    }
+}
+
 /// Fails when the record at the start of `rest` claims more content than the file holds
 /// (the WARC reader would allocate what the header claims).
 fn check_length(rest: &[u8], n: usize) -> Result<(), String> {
@@ -140,7 +155,7 @@ fn captures(bytes: &[u8]) -> Result<Vec<Capture>, String> {
         n += 1;
         check_length(rest, n)?;
         let record = rust_warc::WarcRecord::parse(&mut rest)
-            .map_err(|e| format!("WARC record {n} is malformed ({e:?})"))?;
+            .map_err(|e| format!("WARC record {n} is malformed: {}", warc_error(&e)))?;
         let field = |key: &str| record.header.get(&key.into()).map(|v| v.trim().to_string());
         if field("WARC-Type").as_deref() != Some("response") {
             continue;
@@ -244,5 +259,12 @@ mod tests {
         assert!(e.contains("more than the file holds"), "{e}");
         let huge = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\nx";
         assert!(http_html_body(huge).is_err());
+    }
+
+    /// The reader's error was printed with `{:?}`: `(Malformed("Unknown WARC version"))`.
+    #[test]
+    fn a_malformed_record_is_said_in_words() {
+        let e = captures(b"Two versions of a story.\n").err().unwrap();
+        assert_eq!(e, "WARC record 1 is malformed: unknown WARC version");
     }
 }
