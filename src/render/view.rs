@@ -215,16 +215,35 @@ pub fn stat_line(s: &Stats, sep: &str) -> String {
     if parts.is_empty() {
         return "no changes in the text".to_string();
     }
-    format!(
-        "{}{sep}({:.0}% of words changed)",
-        parts.join(sep),
-        s.changed_share * 100.0
-    )
+    // A change that rounds to 0% is still a change (a word in a long article).
+    let percent = match s.changed_share * 100.0 {
+        p if p > 0.0 && p < 0.5 => "<1".to_string(),
+        p => format!("{p:.0}"),
+    };
+    format!("{}{sep}({percent}% of words changed)", parts.join(sep))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One word of a long article was shown as `(0% of words changed)`.
+    #[test]
+    fn a_change_too_small_to_round_up_is_under_one_percent() {
+        let mut s = Stats {
+            edited: 1,
+            changed_share: 0.002,
+            ..Stats::default()
+        };
+        assert!(stat_line(&s, "  ").ends_with("(<1% of words changed)"));
+        s.changed_share = 0.22;
+        assert!(stat_line(&s, "  ").ends_with("(22% of words changed)"));
+        s = Stats {
+            moved: 1,
+            ..Stats::default()
+        };
+        assert!(stat_line(&s, "  ").ends_with("(0% of words changed)"));
+    }
 
     #[test]
     fn only_web_urls_are_links() {
