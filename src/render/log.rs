@@ -128,10 +128,23 @@ pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
     if let Some(t) = &l.article.title {
         let _ = writeln!(out, "{}", p.paint(Style::BOLD, &one_line(t)));
     }
+    // Times written with different offsets would read out of order without theirs
+    // (08:00Z, then 09:00+02:00 "an hour earlier"): then every time shows its offset.
+    let mut offsets = l
+        .revisions
+        .iter()
+        .filter_map(|e| e.created.map(|t| *t.offset()));
+    let mixed = offsets
+        .next()
+        .is_some_and(|first| offsets.any(|o| o != first));
+    let (pattern, width) = match mixed {
+        true => ("%Y-%m-%d %H:%M %:z", 23),
+        false => ("%Y-%m-%d %H:%M", 16),
+    };
     for (i, e) in l.revisions.iter().enumerate() {
         let time = e
             .created
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .map(|t| t.format(pattern).to_string())
             .unwrap_or_else(|| "—".into());
         let gap = e
             .seconds_since_previous
@@ -155,7 +168,7 @@ pub fn render_terminal(log: &ChangeLog, color: bool) -> String {
         let title = e.title.as_deref().map(one_line).unwrap_or_default();
         let _ = writeln!(
             out,
-            "{} {:<16} {:<24} {:<20} {}{}{}",
+            "{} {:<width$} {:<24} {:<20} {}{}{}",
             p.paint(Style::BOLD, &format!("{:<6}", format!("v{}", e.version))),
             time,
             gap,

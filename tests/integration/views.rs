@@ -90,6 +90,24 @@ fn log_lists_every_revision() {
     insta::assert_snapshot!("aleppo_log_json", json);
 }
 
+/// Versions stamped 08:00Z and 09:00+02:00 read as "09:00, an hour earlier" with the
+/// offsets dropped (found trying the jsonl-epoch-times field case).
+#[test]
+fn log_shows_offsets_when_versions_differ_in_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        "{\"article\": \"a\", \"version\": 0, \"created\": \"2020-05-01T08:00:00Z\", \"text\": \"Storm nears.\"}\n\
+         {\"article\": \"a\", \"version\": 1, \"created\": \"2020-05-01T09:00:00+02:00\", \"text\": \"Storm hits.\"}\n",
+    )
+    .unwrap();
+    let feed = feed.to_str().unwrap();
+    let text = run(&["log", feed, "--article", "a", "--color", "never"]);
+    assert!(text.contains("2020-05-01 08:00 +00:00"), "{text}");
+    assert!(text.contains("2020-05-01 09:00 +02:00"), "{text}");
+}
+
 #[test]
 fn log_of_plain_files_counts_changes() {
     let text = run(&[
